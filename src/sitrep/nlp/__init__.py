@@ -1,0 +1,1 @@
+"""The spaCy side of sitrep: pipeline construction, custom attributes, model training."""

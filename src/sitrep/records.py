@@ -99,6 +99,8 @@ class Place:
     geonames_id: int | None = None
     precision: str | None = None  # village, city, admin1, country, region, offset
     anchor: str | None = None  # for relative places: the place the offset is from
+    offset_km: float | None = None  # for relative places: stated distance from the anchor
+    bearing: float | None = None  # for relative places: degrees clockwise from north
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,1 +1,1 @@
-"""sitrep.export."""
+"""Exports of the store: JSON Lines, CSV and GeoJSON."""

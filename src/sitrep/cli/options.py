@@ -1,0 +1,73 @@
+"""Options shared by several commands, declared once so every command spells them the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _iso_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param=param) from exc
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        metavar="PATH_OR_URL",
+        envvar="SITREP_DB",
+        help="SQLite file or postgresql+psycopg:// URL "
+        "(default: $SITREP_DB, else ~/.local/share/sitrep/sitrep.sqlite).",
+    )(f)
+
+
+def model_option(f: F) -> F:
+    return click.option(
+        "--model",
+        metavar="NAME_OR_PATH",
+        envvar="SITREP_MODEL",
+        help="spaCy pipeline to use instead of sitrep's shipped model (default: $SITREP_MODEL).",
+    )(f)
+
+
+def input_options(f: F) -> F:
+    f = click.option(
+        "--published",
+        callback=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="Publication date for inputs that carry none; relative dates resolve against it.",
+    )(f)
+    f = click.option("--outlet", metavar="NAME", help="Outlet name for inputs that carry none.")(f)
+    f = click.option("--encoding", metavar="CODEC", help="Force a text encoding instead of detecting it.")(f)
+    f = click.option(
+        "--max-chars",
+        type=click.IntRange(min=1),
+        default=2_000_000,
+        show_default=True,
+        help="Refuse articles longer than this many characters.",
+    )(f)
+    return f
+
+
+def date_range_options(f: F) -> F:
+    f = click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="On or after this date.")(f)
+    f = click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="On or before this date.")(f)
+    return f
+
+
+def output_options(f: F) -> F:
+    f = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
+    f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")(f)
+    f = click.option(
+        "--limit", type=click.IntRange(1, 1000), default=50, show_default=True, help="At most this many rows."
+    )(f)
+    return f

@@ -1,0 +1,1 @@
+"""Offline gazetteer: GeoNames-derived place index, its build script and name normalisation."""

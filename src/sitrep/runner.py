@@ -1,0 +1,145 @@
+"""Ingest at scale: stream articles, analyse them in worker processes, write in batches.
+
+Memory stays bounded because at most ``2 * workers`` batches are in flight and
+inputs are read lazily. Resuming after an interruption costs nothing: articles
+whose id is already stored are skipped before any analysis, and a batch is
+written in one transaction, so a kill leaves each article either fully stored
+or absent.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing as mp
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sitrep.analysis import Analyzer
+from sitrep.errors import InputError
+from sitrep.records import Article, ArticleAnalysis
+from sitrep.store import Store
+
+DEFAULT_BATCH = 16
+
+
+@dataclass
+class IngestStats:
+    """Running totals, shown by the progress bar and returned at the end."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    duplicates_in_input: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+    new_ids: list[str] = field(default_factory=list)
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self) -> float:
+        return self.stored / self.elapsed if self.elapsed > 0 else 0.0
+
+
+Progress = Callable[[IngestStats], None]
+
+# Each worker process holds exactly one Analyzer (one pipeline), created by the initializer.
+_WORKER: dict[str, Analyzer] = {}
+
+
+def _init_worker(model: str | None) -> None:
+    _WORKER["analyzer"] = Analyzer(model)
+    _ = _WORKER["analyzer"].nlp  # load now, not inside the first timed batch
+
+
+def _analyze_batch(batch: list[Article]) -> list[ArticleAnalysis]:
+    return list(_WORKER["analyzer"].analyze_many(batch))
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_ingest(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    on_progress: Progress | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> IngestStats:
+    stats = IngestStats()
+    seen: set[str] = set()
+
+    def fresh_articles() -> Iterator[Article]:
+        """Drop errors (reported), duplicates within the input, and articles already stored."""
+        pending: list[Article] = []
+
+        def flush() -> Iterator[Article]:
+            present = store.has_articles([a.id for a in pending])
+            for a in pending:
+                if a.id in present:
+                    stats.already_stored += 1
+                else:
+                    yield a
+            pending.clear()
+            if on_progress:
+                on_progress(stats)
+
+        for item in items:
+            if isinstance(item, InputError):
+                stats.failed += 1
+                stats.errors.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            stats.read += 1
+            if item.id in seen:
+                stats.duplicates_in_input += 1
+                continue
+            seen.add(item.id)
+            pending.append(item)
+            if len(pending) >= 256:
+                yield from flush()
+        yield from flush()
+
+    def write(results: list[ArticleAnalysis]) -> None:
+        for res in store.add_many(results):
+            if res.inserted:
+                stats.stored += 1
+                stats.new_ids.append(res.article_id)
+            else:  # another process stored it meanwhile
+                stats.already_stored += 1
+        if on_progress:
+            on_progress(stats)
+
+    batches = _batches(fresh_articles(), batch_size)
+    if workers <= 1:
+        analyzer = Analyzer(model)
+        for batch in batches:
+            write(list(analyzer.analyze_many(batch)))
+        return stats
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+        window: list[cf.Future[list[ArticleAnalysis]]] = []
+        for batch in batches:
+            window.append(pool.submit(_analyze_batch, batch))
+            if len(window) >= 2 * workers:
+                write(window.pop(0).result())
+        for fut in window:
+            write(fut.result())
+    return stats

@@ -4,7 +4,7 @@ SQLite gets FTS5 tables filled in the same transaction as the rows they index;
 PostgreSQL gets generated ``tsvector`` columns with GIN indexes, so it needs no
 write-side code at all. User queries are never spliced into SQL: on SQLite each
 word becomes a quoted FTS5 phrase (so ``"`` or ``NEAR(`` in a query is just
-text), on PostgreSQL the query goes through ``websearch_to_tsquery`` as a bound
+text), on PostgreSQL the query goes through ``plainto_tsquery`` (all words must match, as on SQLite) as a bound
 parameter.
 """
 
@@ -77,7 +77,7 @@ def fts5_query(text: str) -> str | None:
 def claim_match(conn: Connection, query: str) -> sa.ColumnElement[bool]:
     """A WHERE clause selecting claims that match ``query``."""
     if conn.dialect.name == "postgresql":
-        return sa.literal_column("claims.tsv").op("@@")(sa.func.websearch_to_tsquery("english", query))
+        return sa.literal_column("claims.tsv").op("@@")(sa.func.plainto_tsquery("english", query))
     q = fts5_query(query)
     if q is None:
         return sa.false()
@@ -90,7 +90,7 @@ def article_match(conn: Connection, query: str) -> sa.ColumnElement[bool]:
     from sitrep.store.schema import articles
 
     if conn.dialect.name == "postgresql":
-        return sa.literal_column("articles.tsv").op("@@")(sa.func.websearch_to_tsquery("english", query))
+        return sa.literal_column("articles.tsv").op("@@")(sa.func.plainto_tsquery("english", query))
     q = fts5_query(query)
     if q is None:
         return sa.false()

@@ -225,9 +225,9 @@ class Store:
 
     def _insert_ignore(self) -> Any:
         if self.dialect == "postgresql":
-            return postgresql.insert(articles).on_conflict_do_nothing(index_elements=["id"])
+            return postgresql.insert(articles).on_conflict_do_nothing(index_elements=["id"]).returning(articles.c.id)
         if self.dialect == "sqlite":
-            return sqlite.insert(articles).on_conflict_do_nothing(index_elements=["id"])
+            return sqlite.insert(articles).on_conflict_do_nothing(index_elements=["id"]).returning(articles.c.id)
         raise StoreError(f"unsupported database dialect {self.dialect}")
 
     def _write_one(self, conn: Connection, a: ArticleAnalysis, now: dt.datetime) -> bool:
@@ -247,7 +247,7 @@ class Store:
                 "n_events": len(a.events),
             },
         )
-        if result.rowcount == 0:
+        if result.first() is None:  # RETURNING gives no row when the conflict clause skipped it
             return False
         base = {"article_id": art.id}
         batches: list[tuple[sa.Table, list[dict[str, Any]]]] = [

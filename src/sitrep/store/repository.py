@@ -225,9 +225,15 @@ class Store:
 
     def _insert_ignore(self) -> Any:
         if self.dialect == "postgresql":
-            return postgresql.insert(articles).on_conflict_do_nothing(index_elements=["id"]).returning(articles.c.id)
+            return (
+                postgresql.insert(articles)
+                .on_conflict_do_nothing(index_elements=["id"])
+                .returning(articles.c.id)
+            )
         if self.dialect == "sqlite":
-            return sqlite.insert(articles).on_conflict_do_nothing(index_elements=["id"]).returning(articles.c.id)
+            return (
+                sqlite.insert(articles).on_conflict_do_nothing(index_elements=["id"]).returning(articles.c.id)
+            )
         raise StoreError(f"unsupported database dialect {self.dialect}")
 
     def _write_one(self, conn: Connection, a: ArticleAnalysis, now: dt.datetime) -> bool:

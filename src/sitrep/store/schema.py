@@ -84,6 +84,8 @@ places = _child(
     sa.Column("geonames_id", sa.Integer),
     sa.Column("precision", sa.String(16)),
     sa.Column("anchor", sa.Text),
+    sa.Column("offset_km", sa.Float),
+    sa.Column("bearing", sa.Float),
 )
 
 dates = _child(

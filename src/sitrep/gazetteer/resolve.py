@@ -1,0 +1,226 @@
+"""Choose one gazetteer entry per toponym mention, using the whole article as context.
+
+Population alone sends "Sloviansk" to the wrong town and "Luhansk" always to
+the city. Scores therefore add, to a population/kind prior: the article's focus
+countries and admin-1 regions, containment ("Kramatorsk and Sloviansk in
+Donetsk", "Paris, Texas"), the region form of a name anywhere in the article
+("the Luhansk region" makes a later bare "Luhansk" the region), and distance to
+the other places already resolved. Same name, same place within one article,
+unless the text itself marks the mention differently.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from sitrep.gazetteer.distance import haversine_km
+from sitrep.gazetteer.index import GazetteerEntry, GazetteerLike
+from sitrep.gazetteer.names import fold
+from sitrep.gazetteer.toponyms import Mention, Token
+
+_CONTAINMENT_GLUE = frozenset({",", "in", "(", "of"})
+_LIST_GLUE = frozenset({",", "and", "&"})
+COUNTRY_WEIGHT = 1.5
+ADMIN1_WEIGHT = 1.2
+CONTAINED_BONUS = 4.0
+LOW_EVIDENCE_POPULATION = 1000
+
+
+def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> float:
+    exact = fold(entry.name) == key
+    if entry.kind == "country":
+        return 8.0 + (1.0 if exact else 0.0)
+    if entry.kind == "region":
+        return 7.5
+    if entry.kind == "admin1":
+        score = math.log10(entry.population + 10) - 0.5
+        return score - 2.0 if same_named_city_inside else score
+    score = math.log10(entry.population + 10)
+    if entry.fcode == "PPLC":
+        score += 1.0
+    elif entry.fcode.startswith("PPLA"):
+        score += 0.4
+    return score + (0.3 if exact else 0.0)
+
+
+def contains(container: GazetteerEntry, place: GazetteerEntry) -> bool:
+    """Is ``place`` inside ``container`` as far as the gazetteer's hierarchy says?"""
+    if container.id == place.id:
+        return False
+    if container.kind == "country":
+        return place.kind != "country" and place.country == container.country
+    if container.kind == "admin1":
+        return place.kind == "city" and place.admin1_code == container.admin1_code
+    return False
+
+
+class Resolver:
+    def __init__(self, gazetteer: GazetteerLike) -> None:
+        self.gazetteer = gazetteer
+
+    def resolve(self, mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
+        """Set ``chosen`` on each mention; returns the mentions worth keeping, in order."""
+        for m in mentions:
+            self._apply_forms(m)
+        self._apply_region_evidence(mentions)
+        self._apply_containment(mentions, tokens)
+        country_focus, admin1_focus = self._focus(mentions)
+        scores: list[dict[int, float]] = []
+        for m in mentions:
+            base: dict[int, float] = {}
+            city_keys = {c.admin1_code for c in m.candidates if c.kind == "city" and c.population >= 10000}
+            for c in m.candidates:
+                inside = c.kind == "admin1" and c.admin1_code in city_keys and fold(c.name) == m.key
+                score = _prior(c, m.key, inside)
+                score += COUNTRY_WEIGHT * country_focus.get(c.country or "", 0.0)
+                score += (
+                    ADMIN1_WEIGHT * admin1_focus.get(c.admin1_code or "", 0.0) if c.kind == "city" else 0.0
+                )
+                base[c.id] = score
+            scores.append(base)
+            m.chosen = max(m.candidates, key=lambda c: base[c.id]) if m.candidates else None
+        for _ in range(2):
+            self._proximity_pass(mentions, scores)
+        self._one_sense_per_name(mentions)
+        return [m for m in mentions if self._keep(m, country_focus)]
+
+    def _apply_forms(self, m: Mention) -> None:
+        if m.region_form:
+            regions = [c for c in m.candidates if c.kind in ("admin1", "region")]
+            if not regions:
+                regions = self._admin1_of_cities(m)
+            if regions:
+                m.candidates = regions
+        elif m.city_form:
+            cities = [c for c in m.candidates if c.kind == "city"]
+            if cities:
+                m.candidates = cities
+
+    def _admin1_of_cities(self, m: Mention) -> list[GazetteerEntry]:
+        seen: dict[int, GazetteerEntry] = {}
+        for c in m.candidates:
+            if c.kind == "city" and c.admin1_code:
+                region = self.gazetteer.admin1_entry(c.admin1_code)
+                if region is not None and fold(region.name).startswith(m.key):
+                    seen[region.id] = region
+        return list(seen.values())
+
+    def _apply_region_evidence(self, mentions: list[Mention]) -> None:
+        """A name the article also calls "X region" is the region when written bare."""
+        regions: dict[str, set[int]] = defaultdict(set)
+        for m in mentions:
+            if m.region_form:
+                regions[m.key].update(c.id for c in m.candidates if c.kind == "admin1")
+        for m in mentions:
+            if m.region_form or m.city_form or m.key not in regions:
+                continue
+            if any(c.fcode == "PPLC" and fold(c.name) == m.key for c in m.candidates):
+                continue
+            narrowed = [c for c in m.candidates if c.id in regions[m.key]]
+            if narrowed:
+                m.candidates = narrowed
+
+    def _apply_containment(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
+        """ "X in Y", "X, Y", "X (Y)": keep the readings where Y contains X; lists before X follow X."""
+        for k in range(1, len(mentions)):
+            a, b = mentions[k - 1], mentions[k]
+            glue = [t.lower for t in tokens[a.tok_end : b.tok_start] if t.lower != "the"]
+            if a.end > tokens[a.tok_end - 1].end or not glue or len(glue) > 1:
+                continue
+            if glue[0] not in _CONTAINMENT_GLUE:
+                continue
+            pairs = [(ca, cb) for ca in a.candidates for cb in b.candidates if contains(cb, ca)]
+            if not pairs:
+                continue
+            inner = {ca.id for ca, _ in pairs}
+            outer = {cb.id for _, cb in pairs}
+            a.candidates = [c for c in a.candidates if c.id in inner]
+            b.candidates = [c for c in b.candidates if c.id in outer]
+            j = k - 1
+            while j > 0:
+                before, after = mentions[j - 1], mentions[j]
+                between = {t.lower for t in tokens[before.tok_end : after.tok_start]}
+                if not between or not between <= _LIST_GLUE:
+                    break
+                kept = [c for c in before.candidates if any(contains(cb, c) for cb in b.candidates)]
+                if kept:
+                    before.candidates = kept
+                j -= 1
+
+    def _focus(self, mentions: list[Mention]) -> tuple[dict[str, float], dict[str, float]]:
+        countries: dict[str, float] = defaultdict(float)
+        admin1: dict[str, float] = defaultdict(float)
+        for m in mentions:
+            top = sorted(m.candidates, key=lambda c: -_prior(c, m.key, False))[:5]
+            if not top:
+                continue
+            if top[0].kind == "country":
+                countries[top[0].country or ""] += 3.0
+                continue
+            cc = {c.country for c in top if c.country}
+            for code in cc:
+                countries[code] += 1.0 / len(cc)
+            regions = {c.admin1_code for c in top if c.admin1_code}
+            weight = 2.0 if top[0].kind == "admin1" and len(regions) == 1 else 1.0
+            for code in regions:
+                admin1[code] += weight / len(regions)
+        return _normalise(countries), _normalise(admin1)
+
+    def _proximity_pass(self, mentions: list[Mention], scores: list[dict[int, float]]) -> None:
+        anchors = [
+            (m.key, m.chosen)
+            for m in mentions
+            if m.chosen is not None and m.chosen.has_point and m.chosen.kind in ("city", "admin1")
+        ]
+        for m, base in zip(mentions, scores, strict=True):
+            if len(m.candidates) < 2:
+                continue
+            others = [c for key, c in anchors if key != m.key]
+            if not others:
+                continue
+
+            def total(
+                c: GazetteerEntry, base: dict[int, float] = base, others: list[GazetteerEntry] = others
+            ) -> float:
+                if not c.has_point or c.kind not in ("city", "admin1"):
+                    # countries and regions are not "near" anything; keep them level with close places
+                    return base[c.id] + 1.5
+                nearest = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in others)  # type: ignore[arg-type]
+                bonus = 1.5 if nearest < 50 else 1.0 if nearest < 150 else 0.5 if nearest < 400 else 0.0
+                return base[c.id] + bonus
+
+            m.chosen = max(m.candidates, key=total)
+
+    def _one_sense_per_name(self, mentions: list[Mention]) -> None:
+        votes: dict[str, Counter[int]] = defaultdict(Counter)
+        by_id: dict[int, GazetteerEntry] = {}
+        for m in mentions:
+            if m.chosen is not None and not (m.region_form or m.city_form):
+                votes[m.key][m.chosen.id] += 1
+                by_id[m.chosen.id] = m.chosen
+        for m in mentions:
+            if m.region_form or m.city_form or m.key not in votes:
+                continue
+            best = votes[m.key].most_common(1)[0][0]
+            if any(c.id == best for c in m.candidates):
+                m.chosen = by_id[best]
+
+    def _keep(self, m: Mention, country_focus: dict[str, float]) -> bool:
+        c = m.chosen
+        if c is None:
+            return bool(m.ent)
+        if m.ent or m.locative or m.region_form or m.city_form:
+            return True
+        weak = (c.kind == "city" and c.population < LOW_EVIDENCE_POPULATION) or (
+            c.kind == "admin1" and c.population == 0
+        )
+        return not weak or country_focus.get(c.country or "", 0.0) >= 0.5
+
+
+def _normalise(counts: dict[str, float]) -> dict[str, float]:
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {k: v / top for k, v in counts.items()}

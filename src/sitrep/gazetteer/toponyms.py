@@ -1,0 +1,261 @@
+"""Find toponym mentions in tokenised text, without spaCy.
+
+Detection is gazetteer-driven: every capitalised run of tokens (plus spans an
+NER model labelled GPE/LOC/FAC) is looked up as a folded name in one batched
+query, and the longest match at each position wins. Cheap local evidence then
+removes what is not a place: titles and given names before the name (a person),
+acronyms that are not countries, everyday words, stop words, names a
+possessive country rules out ("Germany's Phoenix"). It also records the cues
+resolution needs: region forms ("Luhansk region", "regions of Kherson and
+Zaporizhzhia"), town forms ("the town of Bakhmut"), a locative preposition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sitrep.gazetteer.index import GazetteerEntry, GazetteerLike
+from sitrep.gazetteer.lexicon import PlaceLexicon
+from sitrep.gazetteer.names import fold
+
+MAX_NAME_TOKENS = 6
+_CONNECTORS = frozenset({"of", "de", "la", "le", "del", "upon", "on", "am", "sur", "-", "'s", "’s"})
+_LIST_GLUE = frozenset({",", "and", "&", "or"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACE_ENTS = frozenset({"PERSON", "NORP"})
+_STRONG_KINDS = frozenset({"country", "admin1", "region"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """What detection needs of a token; ``ent`` is the NER label or "" (no NER or outside)."""
+
+    text: str
+    start: int
+    end: int
+    sent_start: bool = False
+    ent: str = ""
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym found in text with its candidate places and the cues around it."""
+
+    start: int
+    end: int
+    key: str  # folded name looked up (without any "region" suffix)
+    candidates: list[GazetteerEntry]
+    tok_start: int = 0
+    tok_end: int = 0  # exclusive, covers the name only
+    region_form: bool = False
+    city_form: bool = False
+    locative: bool = False
+    ent: str = ""
+    country_hint: str | None = None  # "Germany's Phoenix": must lie in this country
+    chosen: GazetteerEntry | None = field(default=None)
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 5
+
+
+def _span_keys(tokens: Sequence[Token], text: str) -> dict[int, list[tuple[int, str]]]:
+    """Candidate (end, key) pairs by start token, longest first."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not _capitalised(tok.text) or tok.ent in _NOT_PLACE_ENTS:
+            continue
+        ends: list[tuple[int, str]] = []
+        j = i
+        while j < n and j - i < MAX_NAME_TOKENS:
+            t = tokens[j].text
+            if j > i and not (_capitalised(t) or t.lower() in _CONNECTORS):
+                break
+            if j > i and tokens[j].start > tokens[j - 1].end + 1:
+                break
+            if _capitalised(t) or t[:1].isdigit():
+                ends.append((j + 1, fold(text[tok.start : tokens[j].end])))
+            j += 1
+        if ends:
+            out[i] = ends[::-1]
+    # lower-case named regions such as "the eastern front"
+    for j, tok in enumerate(tokens):
+        if tok.lower == "front" and j > 0 and tokens[j - 1].text.isalpha():
+            out.setdefault(j - 1, []).insert(0, (j + 1, fold(text[tokens[j - 1].start : tok.end])))
+    return out
+
+
+def _ent_spans(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        label = tokens[i].ent
+        if label in _PLACE_ENTS:
+            j = i + 1
+            while j < len(tokens) and tokens[j].ent == label and not tokens[j].sent_start:
+                j += 1
+            spans.append((i, j, label))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _prev_word(tokens: Sequence[Token], i: int, skip: frozenset[str] = frozenset()) -> int:
+    j = i - 1
+    while j >= 0 and tokens[j].lower in skip:
+        j -= 1
+    return j
+
+
+def _phrase_before(tokens: Sequence[Token], i: int, phrases: frozenset[str]) -> bool:
+    """Does one of ``phrases`` (1-2 lower-case words) end right before token i, skipping "the"?"""
+    j = _prev_word(tokens, i, frozenset({"the", "a"}))
+    if j < 0:
+        return False
+    one = tokens[j].lower
+    two = f"{tokens[j - 1].lower} {one}" if j > 0 else ""
+    return one in phrases or two in phrases
+
+
+class ToponymFinder:
+    """Turns tokens into :class:`Mention` objects using a gazetteer and the place lexicon."""
+
+    def __init__(self, gazetteer: GazetteerLike, lexicon: PlaceLexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
+        starts = _span_keys(tokens, text)
+        ents = _ent_spans(tokens)
+        ent_keys = {(i, j): fold(text[tokens[i].start : tokens[j - 1].end]) for i, j, _ in ents}
+        for (i, j), key in ent_keys.items():
+            stripped = key[4:] if key.startswith("the ") else key
+            ent_keys[(i, j)] = stripped
+        keys = {key for ends in starts.values() for _, key in ends} | set(ent_keys.values())
+        found = self.gazetteer.candidates(keys)
+        ent_at = {i: (j, label) for i, j, label in ents}
+        mentions: list[Mention] = []
+        persons: set[str] = set()  # names seen as surnames ("Lloyd Austin") in this text
+        i = 0
+        while i < len(tokens):
+            match: tuple[int, str] | None = None
+            for end, key in starts.get(i, []):
+                if key in found:
+                    match = (end, key)
+                    break
+            ent = ent_at.get(i)
+            if ent is not None and (match is None or match[0] < ent[0]):
+                ekey = ent_keys[(i, ent[0])]
+                if ekey in found or match is None:
+                    match = (ent[0], ekey)
+            if match is None:
+                i += 1
+                continue
+            end, key = match
+            mention = self._mention(
+                tokens, i, end, key, found.get(key, []), ent[1] if ent else "", mentions, persons
+            )
+            if mention is not None:
+                mentions.append(mention)
+            i = end
+        self._mark_region_lists(tokens, mentions)
+        return mentions
+
+    def _mention(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        end: int,
+        key: str,
+        candidates: list[GazetteerEntry],
+        ent: str,
+        earlier: list[Mention],
+        persons: set[str],
+    ) -> Mention | None:
+        lex = self.lexicon
+        first = tokens[i]
+        single = end - i == 1
+        if key in lex.stopwords and not ent:
+            return None
+        if single and _acronym(first.text):
+            candidates = [c for c in candidates if c.kind in ("country", "admin1")]
+            if not candidates and not ent:
+                return None
+        if (
+            single
+            and not ent
+            and self.gazetteer.is_common_word(key)
+            and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
+        ):
+            return None
+        prev = _prev_word(tokens, i)
+        if prev >= 0 and not ent:
+            before = tokens[prev]
+            if before.lower in lex.titles or before.lower.rstrip(".") in lex.titles:
+                persons.add(key)
+                return None
+            if (
+                _capitalised(before.text)
+                and before.text.isalpha()
+                and not (earlier and earlier[-1].tok_end == i)
+                and fold(before.text) not in lex.stopwords
+                and not self.gazetteer.is_common_word(fold(before.text))
+                and not (before.sent_start and before.lower in lex.locative)
+            ):
+                # "Lloyd Austin": a capitalised non-place word right before the name
+                persons.add(key)
+                return None
+        if key in persons and not ent and (prev < 0 or tokens[prev].lower not in lex.locative):
+            return None
+        mention = Mention(
+            start=first.start,
+            end=tokens[end - 1].end,
+            key=key,
+            candidates=list(candidates),
+            tok_start=i,
+            tok_end=end,
+            ent=ent,
+        )
+        if prev >= 0 and tokens[prev].lower in _POSSESSIVE and earlier and earlier[-1].tok_end == prev:
+            owner = earlier[-1].candidates
+            countries = {c.country for c in owner if c.kind == "country"}
+            if countries:
+                inside = [c for c in mention.candidates if c.country in countries]
+                if not inside and not ent:
+                    return None
+                mention.candidates = inside or mention.candidates
+        mention.locative = prev >= 0 and tokens[prev].lower in lex.locative
+        mention.city_form = _phrase_before(tokens, i, lex.city_before)
+        mention.region_form = _phrase_before(tokens, i, lex.region_before)
+        if end < len(tokens) and tokens[end].lower in lex.region_after and not mention.city_form:
+            mention.region_form = True
+            mention.end = tokens[end].end
+        return mention
+
+    def _mark_region_lists(self, tokens: Sequence[Token], mentions: list[Mention]) -> None:
+        """Spread a region form across a list: "the Luhansk and Donetsk regions", "regions of X and Y"."""
+        for k in range(len(mentions) - 1, 0, -1):
+            a, b = mentions[k - 1], mentions[k]
+            glue = {t.lower for t in tokens[a.tok_end : b.tok_start]}
+            if not glue or not glue <= _LIST_GLUE or a.end > tokens[a.tok_end - 1].end:
+                continue
+            if b.region_form and b.end > tokens[b.tok_end - 1].end:
+                a.region_form = True
+        for k in range(1, len(mentions)):
+            a, b = mentions[k - 1], mentions[k]
+            glue = {t.lower for t in tokens[a.tok_end : b.tok_start]}
+            if a.region_form and glue and glue <= _LIST_GLUE and a.end == tokens[a.tok_end - 1].end:
+                b.region_form = True

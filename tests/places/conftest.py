@@ -1,0 +1,83 @@
+"""A fake gazetteer with a handful of places, so stage tests need no index file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sitrep.gazetteer.index import GazetteerEntry
+from sitrep.gazetteer.names import fold
+from sitrep.nlp import extensions
+from sitrep.stages.places import PlacesComponent
+
+
+def _e(
+    gid: int,
+    name: str,
+    kind: str,
+    cc: str | None,
+    code: str | None,
+    lat: float,
+    lon: float,
+    pop: int,
+    fcode: str = "PPL",
+) -> GazetteerEntry:
+    return GazetteerEntry(gid, name, kind, cc, None, code, lat, lon, pop, fcode)
+
+
+ENTRIES: list[tuple[list[str], GazetteerEntry]] = [
+    (["Bakhmut", "Artemivsk"], _e(713174, "Bakhmut", "city", "UA", "UA.05", 48.594, 37.999, 80500)),
+    (["Donetsk"], _e(709717, "Donetsk", "city", "UA", "UA.05", 48.023, 37.802, 930000)),
+    (["Donetsk"], _e(709716, "Donetsk Oblast", "admin1", "UA", "UA.05", 47.96, 37.68, 4000000, "ADM1")),
+    (["Luhansk"], _e(702658, "Luhansk", "city", "UA", "UA.14", 48.567, 39.317, 400000)),
+    (["Luhansk"], _e(702657, "Luhansk Oblast", "admin1", "UA", "UA.14", 48.99, 39.02, 2400000, "ADM1")),
+    (["Kramatorsk"], _e(704508, "Kramatorsk", "city", "UA", "UA.05", 48.731, 37.568, 150000)),
+    (["Sloviansk"], _e(693468, "Sloviansk", "city", "UA", "UA.05", 48.85, 37.597, 105000)),
+    (["Sloviansk"], _e(700051, "Nikopol", "city", "UA", "UA.04", 47.567, 34.396, 105160)),
+    (["Kyiv", "Kiev"], _e(703448, "Kyiv", "city", "UA", "UA.12", 50.455, 30.524, 2950000, "PPLC")),
+    (["Ukraine"], _e(690791, "Ukraine", "country", "UA", None, 49.0, 32.0, 44000000, "PCLI")),
+    (["Austin"], _e(4671654, "Austin", "city", "US", "US.TX", 30.267, -97.743, 970000)),
+    (["eastern front"], _e(-2, "Eastern front", "region", "UA", None, None, None, 0, "RGN")),  # type: ignore[arg-type]
+]
+
+
+class FakeGazetteer:
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[GazetteerEntry]] = {}
+        for names, entry in ENTRIES:
+            for name in names:
+                self.by_key.setdefault(fold(name), []).append(entry)
+
+    def candidates(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        return {k: list(self.by_key[k]) for k in keys if k in self.by_key}
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        return list(self.by_key.get(fold(name), []))
+
+    def get(self, geonames_id: int) -> GazetteerEntry | None:
+        return next((e for _, e in ENTRIES if e.id == geonames_id), None)
+
+    def admin1_entry(self, code: str) -> GazetteerEntry | None:
+        return next((e for _, e in ENTRIES if e.kind == "admin1" and e.admin1_code == code), None)
+
+    def country_entry(self, iso: str) -> GazetteerEntry | None:
+        return next((e for _, e in ENTRIES if e.kind == "country" and e.country == iso), None)
+
+    def is_common_word(self, key: str) -> bool:
+        return key in {"will", "said", "the", "police"}
+
+
+@pytest.fixture()
+def nlp() -> Language:
+    extensions.register()
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+@pytest.fixture()
+def places(nlp: Language) -> PlacesComponent:
+    return PlacesComponent(FakeGazetteer())

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.gazetteer.distance import haversine_km, offset_point
+from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer
+from sitrep.gazetteer.names import fold
+
+
+def test_fold_evens_out_transliteration_habits() -> None:
+    assert fold("Kharkivs’ka Oblast’") == fold("Kharkivs'ka oblast") == "kharkivska oblast"
+    assert fold("Zaporizhzhia") != fold("Zaporizhia")
+    assert fold("U.S.") == "us"
+    assert fold("Ivano-Frankivsk") == "ivano frankivsk"
+
+
+def test_haversine_and_offset_agree() -> None:
+    assert haversine_km(50.45, 30.52, 50.85, 4.35) == pytest.approx(1838, rel=0.01)  # Kyiv - Brussels
+    lat, lon = offset_point(48.59, 38.0, 150, 225)
+    assert haversine_km(48.59, 38.0, lat, lon) == pytest.approx(150, rel=1e-6)
+    assert lat < 48.59 and lon < 38.0
+
+
+needs_index = pytest.mark.skipif(not DEFAULT_INDEX.is_file(), reason="gazetteer index not built")
+
+
+@needs_index
+def test_real_index_opens_fast_and_knows_war_names() -> None:
+    t0 = time.perf_counter()
+    gazetteer = Gazetteer().open()
+    assert time.perf_counter() - t0 < 1.0
+    assert gazetteer.lookup("Artemivsk")[0].id == 713174 or any(
+        e.name == "Bakhmut" for e in gazetteer.lookup("Artemivsk")
+    )
+    assert any(e.kind == "admin1" and e.name == "Luhansk Oblast" for e in gazetteer.lookup("Luhansk"))
+    assert gazetteer.country_entry("UA") is not None
+    kyiv = gazetteer.get(703448)
+    assert kyiv is not None and kyiv.country == "UA"

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from sitrep.records import Place
+from sitrep.stages.places import PlacesComponent
+
+
+def run(nlp: Language, places: PlacesComponent, text: str) -> list[Place]:
+    return places.find(nlp(text))
+
+
+def test_offsets_round_trip_and_text_order(nlp: Language, places: PlacesComponent) -> None:
+    text = "Fighting raged in Bakhmut. Kyiv said Ukraine would hold Kramatorsk."
+    found = run(nlp, places, text)
+    assert [p.mention for p in found] == ["Bakhmut", "Kyiv", "Ukraine", "Kramatorsk"]
+    assert all(text[p.start : p.end] == p.mention for p in found)
+    assert [p.kind for p in found] == ["city", "city", "country", "city"]
+
+
+def test_region_form_and_containment(nlp: Language, places: PlacesComponent) -> None:
+    text = "The focus is the town of Bakhmut in Donetsk province, near Kramatorsk and Sloviansk in Donetsk."
+    found = {p.mention: p for p in run(nlp, places, text)}
+    assert found["Donetsk province"].name == "Donetsk Oblast"
+    assert found["Donetsk province"].kind == "admin1"
+    assert found["Bakhmut"].kind == "city"
+    # "Sloviansk in Donetsk": only the Donetsk-region Sloviansk is inside the container
+    assert found["Sloviansk"].name == "Sloviansk"
+    assert found["Donetsk"].kind == "admin1"
+
+
+def test_region_form_elsewhere_makes_bare_name_the_region(nlp: Language, places: PlacesComponent) -> None:
+    text = "Attacks hit the Luhansk region. Later the army said it held Luhansk."
+    kinds = [(p.mention, p.kind) for p in run(nlp, places, text)]
+    assert kinds == [("Luhansk region", "admin1"), ("Luhansk", "admin1")]
+
+
+def test_bare_name_without_region_evidence_is_the_city(nlp: Language, places: PlacesComponent) -> None:
+    [place] = run(nlp, places, "Shells fell on Luhansk overnight.")
+    assert place.kind == "city"
+
+
+def test_regions_of_list(nlp: Language, places: PlacesComponent) -> None:
+    found = run(nlp, places, "Russia holds the southern regions of Luhansk and Donetsk.")
+    assert [(p.mention, p.kind) for p in found] == [("Luhansk", "admin1"), ("Donetsk", "admin1")]
+
+
+def test_person_names_and_their_later_mentions_are_not_places(nlp: Language, places: PlacesComponent) -> None:
+    text = "Defense Secretary Lloyd Austin spoke. Austin said more aid would come to Kyiv."
+    assert [p.mention for p in run(nlp, places, text)] == ["Kyiv"]
+
+
+def test_possessive_and_old_name(nlp: Language, places: PlacesComponent) -> None:
+    found = run(nlp, places, "Artemivsk's capture would matter.")
+    assert [(p.mention, p.name) for p in found] == [("Artemivsk", "Bakhmut")]
+
+
+def test_relative_location_is_offset_from_anchor(nlp: Language, places: PlacesComponent) -> None:
+    text = "Vuhledar - a town 150 km (90 miles) southwest of Bakhmut."
+    found = run(nlp, places, text)
+    offset = next(p for p in found if p.precision == "offset")
+    anchor = next(p for p in found if p.mention == "Bakhmut")
+    assert offset.mention == "150 km (90 miles) southwest of Bakhmut"
+    assert offset.anchor == "Bakhmut" and offset.offset_km == 150 and offset.bearing == 225
+    assert offset.lat is not None and anchor.lat is not None and offset.lat < anchor.lat
+    assert offset.lon is not None and anchor.lon is not None and offset.lon < anchor.lon
+
+
+def test_named_front_has_no_point(nlp: Language, places: PlacesComponent) -> None:
+    [front] = run(nlp, places, "Gains were claimed on the eastern front.")
+    assert front.kind == "region" and front.lat is None and front.lon is None
+
+
+def test_component_sets_doc_attribute(nlp: Language, places: PlacesComponent) -> None:
+    doc = places(nlp("Kyiv"))
+    assert [p.name for p in doc._.sitrep_places] == ["Kyiv"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Kyiv",
+                "Bakhmut",
+                "in",
+                "the",
+                "Luhansk",
+                "region",
+                ",",
+                "Lloyd",
+                "km",
+                "5",
+                "south",
+                "of",
+                "said",
+                "Donetsk",
+                "\n",
+                "é",
+                "Will",
+                "’s",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_offsets_always_round_trip(nlp: Language, places: PlacesComponent, words: list[str]) -> None:
+    text = " ".join(words)
+    for place in run(nlp, places, text):
+        assert text[place.start : place.end] == place.mention

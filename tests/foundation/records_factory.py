@@ -65,7 +65,21 @@ def make_analysis(
     )
     places = (
         Place("Soledar", p1, q1, "Soledar", "city", "UA", "Donetsk", 48.68, 38.09, 706757, "city"),
-        Place("Soledar", p2, q2, "Soledar", "city", "UA", "Donetsk", 48.68, 38.09, 706757, "city"),
+        Place(
+            "Soledar",
+            p2,
+            q2,
+            "Soledar",
+            "city",
+            "UA",
+            "Donetsk",
+            48.68,
+            38.09,
+            706757,
+            "city",
+            offset_km=None,
+            bearing=90.0,
+        ),
     )
     dates = (DateMention(text[d1:d2], d1, d2, "2023-01-11", "day"),)
     events = (

@@ -156,6 +156,8 @@ def row_to_place(r: Any) -> Place:
         geonames_id=r.geonames_id,
         precision=r.precision,
         anchor=r.anchor,
+        offset_km=r.offset_km,
+        bearing=r.bearing,
     )
 
 
@@ -275,6 +277,8 @@ class Store:
                         "geonames_id": p.geonames_id,
                         "precision": p.precision,
                         "anchor": p.anchor,
+                        "offset_km": p.offset_km,
+                        "bearing": p.bearing,
                     }
                     for i, p in enumerate(a.places)
                 ],

@@ -1,0 +1,134 @@
+"""The actor dictionary: who an actor is, which side it belongs to, what ACLED calls its forces.
+
+The data is ``sitrep/data/actors/actors.jsonl`` (shared with the events stage); this
+module only indexes it by spelling-variant keys (see :mod:`sitrep.attribution.names`)
+and answers look-ups. Construction reads the file, so build one per pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sitrep.attribution.names import name_key
+from sitrep.errors import DataFileError
+
+ACTORS_PACKAGE = "sitrep.data.actors"
+ACTORS_FILE = "actors.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    type: str  # PERSON, ORG, GPE
+    category: str  # state, city, region, ministry, military, person, alliance, ...
+    side: str | None
+    aliases: tuple[str, ...] = ()
+    force: str | None = None  # ACLED-style name of the armed force, when it is one
+    country: str | None = None  # for cities and regions
+    capital_of: str | None = None
+    metonym_of: str | None = None  # a capital speaking for its state ("Moscow said")
+    role: str | None = None
+
+
+def _actor_from_json(obj: dict[str, object], source: str, line: int) -> Actor:
+    try:
+        aliases = obj.get("aliases", [])
+        if not isinstance(aliases, list):
+            raise TypeError("aliases must be a list")
+
+        def opt(key: str) -> str | None:
+            value = obj.get(key)
+            return str(value) if value is not None else None
+
+        return Actor(
+            name=str(obj["name"]),
+            type=str(obj["type"]),
+            category=str(obj.get("category", "")),
+            side=opt("side"),
+            aliases=tuple(str(a) for a in aliases),
+            force=opt("force"),
+            country=opt("country"),
+            capital_of=opt("capital_of"),
+            metonym_of=opt("metonym_of"),
+            role=opt("role"),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"bad actor record: {exc}", source=source, line=line) from exc
+
+
+class ActorDictionary:
+    """Variant-tolerant look-up of actors by any of their names."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = tuple(actors)
+        self._index: dict[str, Actor] = {}
+        for actor in self.actors:
+            for spelling in (actor.name, *actor.aliases):
+                # The first record to claim a spelling keeps it: the file lists states first.
+                self._index.setdefault(name_key(spelling), actor)
+        self.max_words = max((len(k.split()) for k in self._index), default=1)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ActorDictionary:
+        if path is not None:
+            try:
+                text, source = path.read_text(encoding="utf-8"), str(path)
+            except OSError as exc:
+                raise DataFileError(f"cannot read actor dictionary: {exc}", source=str(path)) from exc
+        else:
+            text = resources.files(ACTORS_PACKAGE).joinpath(ACTORS_FILE).read_text(encoding="utf-8")
+            source = f"{ACTORS_PACKAGE}/{ACTORS_FILE}"
+        actors: list[Actor] = []
+        for number, raw in enumerate(text.splitlines(), start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(f"bad JSON: {exc}", source=source, line=number) from exc
+            if not isinstance(obj, dict):
+                raise DataFileError("expected a JSON object", source=source, line=number)
+            actors.append(_actor_from_json(obj, source, number))
+        return cls(actors)
+
+    def lookup(self, text: str) -> Actor | None:
+        """The actor named exactly ``text`` (up to spelling variants and a leading article)."""
+        return self._index.get(name_key(text))
+
+    def lookup_suffix(self, text: str) -> Actor | None:
+        """The actor named by the longest trailing word sequence of ``text``.
+
+        Speaker mentions put modifiers first ("Ukrainian President Volodymyr Zelenskiy's
+        office"), so the head and its closest modifiers are at the end.
+        """
+        words = name_key(text).split()
+        for start in range(len(words)):
+            actor = self._index.get(" ".join(words[start:]))
+            if actor is not None:
+                return actor
+        return None
+
+    def find_all(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Every dictionary name inside ``text`` as (first word, end word, actor), longest first.
+
+        Word positions index ``name_key(text).split()``; matches do not overlap.
+        """
+        words = name_key(text).split()
+        found: list[tuple[int, int, Actor]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                key = " ".join(words[i : i + n])
+                actor = self._index.get(key)
+                if actor is None and key.endswith("'s"):
+                    actor = self._index.get(key[:-2])
+                if actor is not None:
+                    found.append((i, i + n, actor))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found

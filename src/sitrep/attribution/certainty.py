@@ -1,0 +1,70 @@
+"""How sure the speaker is and whether the reporter vouches: hedges, denials, disclaimers.
+
+Hedges are counted only where they are the speaker's own: a hedge inside an embedded
+report ("the information that allegedly our forces have pulled back") qualifies
+someone else's claim, which the speaker may be rejecting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.attribution.lexicon import Lexicons
+
+_EMBEDDED_REPORT = re.compile(
+    r"\b(?:information|reports?|claims?|allegations?|rumou?rs?|suggestions?|statements?|assertions?)"
+    r"\s+(?:that|of)\b[^,;—–]*?(?=\s+[-—–]\s+|[,;]|$)",
+    re.IGNORECASE,
+)
+_BOUNDARY = r"(?<![\w-])"
+_END = r"(?![\w-])"
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(_BOUNDARY + re.escape(phrase).replace(r"\ ", r"\s+") + _END, re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DisclaimerMatch:
+    start: int
+    end: int
+    kind: str
+
+
+class CertaintyRules:
+    """Compiled once per pipeline from the lexicons."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self._hedges = [(h, _phrase_pattern(h)) for h in lex.hedges]
+        self._denials = [_phrase_pattern(d) for d in lex.denials]
+
+    def hedges(self, content: str) -> tuple[str, ...]:
+        embedded = [(m.start(), m.end()) for m in _EMBEDDED_REPORT.finditer(content)]
+        taken: list[tuple[int, int]] = []
+        for _, pattern in self._hedges:
+            for m in pattern.finditer(content):
+                span = (m.start(), m.end())
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    continue
+                if any(s <= span[0] and span[1] <= e for s, e in embedded):
+                    continue
+                taken.append(span)
+        taken.sort()
+        return tuple(content[s:e] for s, e in taken)
+
+    def denies(self, content: str, stance: str | None) -> bool:
+        if stance == "deny":
+            return True
+        return any(p.search(content) for p in self._denials)
+
+    def disclaimers(self, text: str, start: int, end: int) -> list[DisclaimerMatch]:
+        """Disclaimer verb phrases inside one sentence ``text[start:end]``."""
+        found: list[DisclaimerMatch] = []
+        for entry in self.lex.disclaimers:
+            for m in entry.pattern.finditer(text, start, end):
+                if any(d.start <= m.start() < d.end for d in found):
+                    continue
+                found.append(DisclaimerMatch(m.start(), m.end(), entry.kind))
+        return sorted(found, key=lambda d: d.start)

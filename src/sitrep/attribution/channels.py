@@ -1,0 +1,24 @@
+"""How a statement was made: Telegram, TV, reporters, a named broadcaster, ...
+
+The patterns are data (``channels.tsv``); they are applied to the attribution clause
+only (speaker, cue and their adjuncts), never to what was said, so a claim about a
+TV tower is not a statement made on TV.
+"""
+
+from __future__ import annotations
+
+from sitrep.attribution.lexicon import Lexicons
+
+
+def find_channel(clause: str, lex: Lexicons) -> str | None:
+    for entry in lex.channels:
+        m = entry.pattern.search(clause)
+        if m is None:
+            continue
+        if entry.channel == "{name}":
+            name = m.groupdict().get("name")
+            if name:
+                return name.strip()
+            continue
+        return entry.channel
+    return None

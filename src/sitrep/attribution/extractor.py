@@ -1,0 +1,672 @@
+"""Find every claim in an article: quotes, reported speech, and who stands behind them.
+
+Two finding passes over the text, then one resolution pass in text order:
+
+1. direct quotes (see :mod:`quotes`) take their attribution from the clause after the
+   closing mark (`," the ministry said.`), before the opening mark (`added: "`), from
+   the attribution that sits between two quotes (`"A," Haidai said. "B."`), or, with
+   none, from the claim they continue (same paragraph, or the paragraph before);
+2. every other cue (see :mod:`cues`) yields reported speech when it has a subject and
+   a clause-like complement (`X said (that) ...`, `X told Y that ...`, `X urged Y to
+   ...`), a sentence-final attribution (`..., X said on Wednesday.`) or `according to`;
+3. speakers are resolved in text order so pronouns and nominals find the speaker
+   before them; channels, dates, hedges, denials and disclaimers are then attached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from sitrep.attribution.certainty import CertaintyRules
+from sitrep.attribution.channels import find_channel
+from sitrep.attribution.cues import CueFinder, CueMatch
+from sitrep.attribution.lexicon import Lexicons
+from sitrep.attribution.quotes import Quote, find_quotes
+from sitrep.attribution.segments import SentenceIndex, paragraphs, words_in
+from sitrep.attribution.speakers import (
+    Mention,
+    SpeakerResolver,
+    initial_subject,
+    phrase_after,
+    subject_before,
+)
+from sitrep.attribution.timing import sentence_opener, statement_date
+from sitrep.records import Claim, ClaimKind, DateMention, Disclaimer, Speaker
+
+_PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,40}\)")
+_FALLBACK_DATE = re.compile(
+    r"\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b"
+)
+_ADJUNCT_START = frozenset(
+    {
+        "after",
+        "in",
+        "on",
+        "at",
+        "during",
+        "following",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "from",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "before",
+        "when",
+        "while",
+        "as",
+        "to",
+        "of",
+        "about",
+        "via",
+        "through",
+    }
+)
+_CUT = re.compile(
+    r",\s+(?:with|although|though|while|whereas|but|adding|according\s+to|saying|citing|even\s+as|"
+    r"despite|amid|as\s+well)\b"
+    r"|\s+(?:after|following|amid|despite|in\s+response\s+to)\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:reports?|claims?|statements?|comments?|remarks?)\b"
+    r"|;"
+)
+_TRAIL_PUNCT = " \t\n,;:.!?-—–"
+_PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
+
+
+@dataclass
+class Draft:
+    """A claim found but not yet resolved: spans and how to find its speaker."""
+
+    start: int
+    end: int
+    kind: ClaimKind
+    cue: CueMatch | None
+    mention: Mention | None
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    inherit: Draft | None = None  # implied speaker: same as this earlier claim
+    antecedent: Mention | None = None  # for "who said"
+    inherit_channel: bool = False
+    coordinated: bool = False  # `... but added: "..."`: the subject of the verb before it
+    speaker: Speaker | None = None
+    channel: str | None = None
+    said_on: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    claims: list[Claim]
+    disclaimers: list[Disclaimer]
+
+
+class AttributionExtractor:
+    """Everything that is loaded once per pipeline; :meth:`extract` is per article."""
+
+    def __init__(self, lex: Lexicons, cues: CueFinder, certainty: CertaintyRules) -> None:
+        self.lex = lex
+        self.cues = cues
+        self.certainty = certainty
+        self._disclaimer_starts: list[int] = []
+        self.aux = lex.word_class("aux") | lex.word_class("past")
+        self._verb_starts: frozenset[int] = frozenset()
+
+    # ------------------------------------------------------------------------------------------
+    def extract(
+        self,
+        text: str,
+        sentence_spans: list[tuple[int, int]],
+        resolver: SpeakerResolver,
+        dates: list[DateMention],
+        published: str | None,
+        dates_from_stage: bool,
+        verb_starts: frozenset[int] = frozenset(),
+    ) -> Extraction:
+        """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one)."""
+        self._verb_starts = verb_starts
+        sents = SentenceIndex(sentence_spans)
+        self._disclaimer_starts = [
+            _clause_subject_start(text, s, m.start, self.lex)
+            for s, e in sentence_spans
+            for m in self.certainty.disclaimers(text, s, e)
+        ]
+        quotes = find_quotes(text, self.cues.forms)
+        all_cues = self.cues.find(text)
+        inside_quote = [(q.start, q.end) for q in quotes]
+        drafts: list[Draft] = []
+        consumed: set[int] = set()
+
+        pending, trailing_end = self._direct_quotes(text, quotes, all_cues, sents, drafts, consumed)
+        fragments = [q for q in quotes if not q.direct]
+        direct_spans = [(q.open, q.outer_end) for q in quotes if q.direct]
+        for cue in all_cues:
+            if cue.start in consumed or any(s <= cue.start < e for s, e in inside_quote):
+                continue
+            draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
+            if draft is not None:
+                drafts.append(draft)
+        drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
+        for draft in drafts:
+            if draft.coordinated and draft.inherit is None and draft.cue is not None:
+                draft.inherit = _same_sentence(drafts, sents, draft.cue.start)
+                if draft.inherit is None:
+                    start = sents.span(draft.cue.start)[0]
+                    draft.mention = initial_subject(text, start, draft.cue.start, self.lex)
+        drafts = _dedupe(drafts)
+        drafts.sort(key=lambda d: (d.start, d.end))
+
+        claims: list[Claim] = []
+        for draft in sorted(drafts, key=lambda d: min(d.start, d.cue.start if d.cue else d.start)):
+            self._resolve(draft, text, resolver, dates, published, dates_from_stage, sents)
+        for draft in drafts:
+            if draft.speaker is None:
+                continue
+            kind = draft.kind
+            if kind == "indirect" and any(
+                draft.start <= q.open and q.outer_end <= draft.end for q in fragments
+            ):
+                kind = "mixed"
+            content = text[draft.start : draft.end]
+            stance = draft.cue.entry.stance if draft.cue else None
+            claims.append(
+                Claim(
+                    content=content,
+                    start=draft.start,
+                    end=draft.end,
+                    kind=kind,
+                    speaker=draft.speaker,
+                    cue=text[draft.cue.start : draft.cue.end] if draft.cue else None,
+                    cue_start=draft.cue.start if draft.cue else None,
+                    cue_end=draft.cue.end if draft.cue else None,
+                    stance=stance,
+                    channel=draft.channel,
+                    said_on=draft.said_on,
+                    polarity="deny" if self.certainty.denies(content, stance) else "assert",
+                    hedges=self.certainty.hedges(content),
+                )
+            )
+        disclaimers, covered = self._disclaimers(text, sentence_spans, claims, sents)
+        claims = [replace(c, unverified=True) if i in covered else c for i, c in enumerate(claims)]
+        return Extraction(claims, disclaimers)
+
+    # ---- direct quotes ------------------------------------------------------------------------
+    def _direct_quotes(
+        self,
+        text: str,
+        quotes: list[Quote],
+        cues: list[CueMatch],
+        sents: SentenceIndex,
+        drafts: list[Draft],
+        consumed: set[int],
+    ) -> tuple[list[Quote], dict[int, int]]:
+        paras = paragraphs(text)
+        para_of = {q.open: _para_index(paras, q.open) for q in quotes}
+        previous_trailing_end: dict[int, int] = {}
+        by_para: dict[int, list[Draft]] = {}
+        pending: list[Quote] = []
+        for qi, q in enumerate(quotes):
+            if not q.direct:
+                continue
+            p = para_of[q.open]
+            para_start, para_end = paras[p]
+            next_open = next((o.open for o in quotes[qi + 1 :] if o.open < para_end), para_end)
+            draft: Draft | None = None
+            # 1. `," the ministry said on Telegram.`
+            region_end = _clause_end(text, q.outer_end, next_open)
+            cue = _first_cue(cues, q.outer_end, region_end, max_words_before=6, text=text)
+            if cue is not None and q.close is not None:
+                mention = subject_before(text, q.outer_end, cue.start, self.lex)
+                if mention is None:
+                    mention = phrase_after(text, cue.end, region_end, self.lex)
+                if mention is not None:
+                    draft = Draft(q.start, q.end, "direct", cue, mention, [(q.outer_end, region_end)])
+                    consumed.add(cue.start)
+                    previous_trailing_end[qi] = region_end
+            # 2. `X added: "` / `X said, "`
+            if draft is None:
+                lead_start = max(sents.span(q.open)[0], para_start)
+                earlier = [o for o in quotes[:qi] if o.direct and lead_start <= o.outer_end <= q.open]
+                if earlier:
+                    lead_start = earlier[-1].outer_end
+                lead = text[lead_start : q.open].rstrip()
+                if lead.endswith((":", ",")):
+                    cue = _last_cue(cues, lead_start, q.open)
+                    if cue is not None:
+                        mention = subject_before(text, lead_start, cue.start, self.lex)
+                        d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, q.open)])
+                        if mention is None:
+                            d.mention = phrase_after(text, cue.end, q.open, self.lex)
+                            d.coordinated = d.mention is None
+                        if d.mention is not None or d.coordinated:
+                            draft = d
+                            consumed.add(cue.start)
+            if draft is not None:
+                drafts.append(draft)
+                by_para.setdefault(p, []).append(draft)
+            else:
+                pending.append(q)
+        return pending, previous_trailing_end
+
+    def _continuations(
+        self,
+        text: str,
+        pending: list[Quote],
+        quotes: list[Quote],
+        trailing_end: dict[int, int],
+        drafts: list[Draft],
+    ) -> list[Draft]:
+        """Quotes with no attribution of their own continue the claim before them."""
+        paras = paragraphs(text)
+        made: list[Draft] = []
+        for q in pending:
+            p = _para_index(paras, q.open)
+            before = sorted((d for d in [*drafts, *made] if d.start < q.start), key=lambda d: d.start)
+            if not before:
+                continue
+            prev = before[-1]
+            prev_para = _para_index(paras, prev.start)
+            if prev_para == p:
+                prev_qi = next((i for i, o in enumerate(quotes) if o.start == prev.start), None)
+                sandwich = (
+                    prev_qi is not None
+                    and prev_qi in trailing_end
+                    and not text[trailing_end[prev_qi] : q.open].strip()
+                )
+                draft = Draft(q.start, q.end, "direct", prev.cue if sandwich else None, None, [])
+                draft.inherit = prev
+                draft.inherit_channel = sandwich or prev.kind == "direct"
+            elif prev_para == p - 1 and not text[paras[p][0] : q.open].strip():
+                draft = Draft(q.start, q.end, "direct", None, None, [])
+                draft.inherit = prev
+                draft.inherit_channel = True
+            else:
+                continue
+            made.append(draft)
+        return made
+
+    # ---- reported speech ------------------------------------------------------------------------
+    def _reported(
+        self,
+        text: str,
+        cue: CueMatch,
+        sents: SentenceIndex,
+        direct_spans: list[tuple[int, int]],
+        cues: list[CueMatch],
+        drafts: list[Draft],
+    ) -> Draft | None:
+        sent_start, sent_end = sents.span(cue.start)
+        body_end = _strip_end(text, sent_start, sent_end)
+        frame = cue.entry.frame
+        if frame == "according":
+            return self._according(text, cue, sent_start, body_end)
+        subject = subject_before(text, sent_start, cue.start, self.lex)
+        coordinated = False
+        if subject is None:
+            before = words_in(text, sent_start, cue.start)
+            while before and before[-1].lower in self.lex.word_class("adverb"):
+                before.pop()
+            if before and before[-1].lower in ("and", "but"):
+                coordinated = True
+            elif before and before[-1].text == ",":
+                inverted = phrase_after(text, cue.end, body_end, self.lex)
+                if inverted is not None and not text[inverted.end : body_end].strip(' .!?"”'):
+                    start, end = _trim(text, sent_start, before[-1].start)
+                    if end > start:
+                        return Draft(start, end, "indirect", cue, inverted, [(before[-1].start, body_end)])
+                return None
+            else:
+                return None
+        # `..., X said on Wednesday.`: the content is what came before.
+        after = text[cue.end : body_end]
+        if subject is not None and self._only_adjuncts(after, frame):
+            lead = text[sent_start : subject.start].rstrip()
+            if lead.endswith(",") and not any(
+                s <= sent_start and subject.start <= e for s, e in direct_spans
+            ):
+                start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+                if end - start > 10 and not any(s <= start < e for s, e in direct_spans):
+                    antecedent = _who_antecedent(text, sent_start, subject, self.lex)
+                    return Draft(
+                        start,
+                        end,
+                        "indirect",
+                        cue,
+                        subject,
+                        [(subject.start, body_end)],
+                        antecedent=antecedent,
+                    )
+            if not after.strip(" .!?,"):
+                return None
+        content_start = self._content_start(text, cue, body_end)
+        if content_start is None:
+            return None
+        end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
+        start, end = _trim(text, content_start, end)
+        if end - start < 8 or not self._clause_like(text, start, end, frame):
+            return None
+        d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
+        if subject is not None:
+            d.clauses.append((subject.start, cue.start))
+            d.antecedent = _who_antecedent(text, sent_start, subject, self.lex)
+        if coordinated:
+            d.inherit = _same_sentence(drafts, sents, cue.start)
+            if d.inherit is None:
+                d.mention = initial_subject(text, sent_start, cue.start, self.lex)
+                if d.mention is None:
+                    return None
+        if subject is not None:
+            opener = sentence_opener(text, sent_start, subject.start)
+            if opener is not None:
+                d.clauses.append(opener)
+        return d
+
+    def _according(self, text: str, cue: CueMatch, sent_start: int, body_end: int) -> Draft | None:
+        source = phrase_after(text, cue.end, body_end, self.lex)
+        if source is None:
+            return None
+        lead = text[sent_start : cue.start].rstrip()
+        if not lead.strip(' "“'):
+            rest = text[source.end : body_end]
+            comma = rest.find(",")
+            if comma < 0:
+                return None
+            start, end = _trim(text, source.end + comma + 1, body_end)
+        elif lead.endswith(","):
+            start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+        else:
+            return None
+        if end - start < 8:
+            return None
+        return Draft(start, end, "indirect", cue, source, [(cue.start, source.end)])
+
+    def _only_adjuncts(self, after: str, frame: str) -> bool:
+        """Whether what follows a cue is just when/where/how it was said."""
+        rest = after.strip().rstrip('.!?"”')
+        if not rest:
+            return True
+        words = rest.split()
+        if len(words) > 10 or "that" in (w.lower() for w in words):
+            return False
+        if frame == "tell" and len(words) <= 3:
+            return True
+        return words[0].lower() in _ADJUNCT_START or words[0].startswith("(")
+
+    def _content_start(self, text: str, cue: CueMatch, limit: int) -> int | None:
+        pos = cue.end
+        frame = cue.entry.frame
+        window = words_in(text, pos, limit)[:14]
+        that = next((i for i, w in enumerate(window) if w.lower == "that"), None)
+        clean = that is not None and not any(w.is_punct and w.text not in "()" for w in window[:that])
+        if (
+            that is not None
+            and clean
+            and (frame in ("tell", "urge") or that == 0 or window[0].lower in _ADJUNCT_START)
+        ):
+            return window[that].end
+        if frame == "tell":
+            colon = next((w for w in window if w.text == ":"), None)
+            return colon.end if colon is not None else None
+        while True:
+            m = _PARENTHETICAL.match(text, pos) or _FALLBACK_DATE.match(text, pos)
+            if m is None:
+                nxt = words_in(text, pos, limit)[:1]
+                if nxt and nxt[0].text in (":", ","):
+                    pos = nxt[0].end
+                    continue
+                break
+            pos = m.end()
+        while pos < limit and text[pos].isspace():
+            pos += 1
+        return pos if pos < limit else None
+
+    def _content_end(
+        self,
+        text: str,
+        start: int,
+        limit: int,
+        direct_spans: list[tuple[int, int]],
+        cues: list[CueMatch],
+        own: CueMatch,
+    ) -> int:
+        end = limit
+        m = _CUT.search(text, start, end)
+        if m is not None:
+            end = m.start()
+        for ds in self._disclaimer_starts:
+            if start < ds < end:
+                # "..., and Reuters could not verify this": the reporter's words, not the source's.
+                joint = re.search(r"[\s,]*(?:\b(?:and|but)\s+)?$", text[start:ds])
+                end = start + (joint.start() if joint is not None else ds - start)
+        for s, _ in direct_spans:
+            if start < s < end:
+                end = s
+        for other in cues:
+            if other is own or not (start < other.start < end):
+                continue
+            conj = re.search(r"\s+(?:and|but)\s+(?:also\s+)?$", text[start : other.start])
+            if conj is not None:
+                end = start + conj.start()
+                break
+            lead = text[start : other.start]
+            comma = lead.rfind(",")
+            if comma >= 0 and other.entry.frame != "according":
+                tail = lead[comma + 1 :].split()
+                if 0 < len(tail) <= 8 and self._only_adjuncts(text[other.end : limit], other.entry.frame):
+                    end = start + comma
+                    break
+        return end
+
+    def _clause_like(self, text: str, start: int, end: int, frame: str) -> bool:
+        words = words_in(text, start, end)[:20]
+        lowered = [w.lower for w in words]
+        if self._verb_starts and any(w.start in self._verb_starts for w in words):
+            return True
+        if frame in ("urge",):
+            return "to" in lowered[:10] or "of" in lowered[:8] or "for" in lowered[:8]
+        if any(w in self.aux for w in lowered):
+            return True
+        for i, w in enumerate(words):
+            if w.lower.endswith("ed") and len(w.lower) > 4 and i > 0:
+                return True
+            if (
+                i > 0
+                and w.lower.endswith("s")
+                and not w.is_capitalised
+                and (words[i - 1].lower in _PRONOUN_SUBJECTS or words[i - 1].is_capitalised)
+            ):
+                return True
+        return False
+
+    # ---- resolution --------------------------------------------------------------------------
+    def _resolve(
+        self,
+        draft: Draft,
+        text: str,
+        resolver: SpeakerResolver,
+        dates: list[DateMention],
+        published: str | None,
+        dates_from_stage: bool,
+        sents: SentenceIndex,
+    ) -> None:
+        if draft.inherit is not None and draft.mention is None:
+            source = draft.inherit
+            if source.speaker is None:
+                return
+            draft.speaker = resolver.inherit(
+                Speaker(None, source.speaker.name, source.speaker.type, source.speaker.side), draft.start
+            )
+            if draft.inherit_channel or draft.cue is None:
+                draft.channel = source.channel
+                draft.said_on = source.said_on if draft.cue is None or draft.cue is source.cue else None
+            if draft.cue is not None and draft.cue is source.cue:
+                draft.said_on = source.said_on
+            if draft.cue is not None and draft.cue is not source.cue:
+                self._attach_clause_facts(draft, text, dates, published, dates_from_stage)
+            return
+        if draft.mention is None:
+            return
+        draft.speaker = resolver.resolve(draft.mention, draft.antecedent)
+        self._attach_clause_facts(draft, text, dates, published, dates_from_stage)
+
+    def _attach_clause_facts(
+        self,
+        draft: Draft,
+        text: str,
+        dates: list[DateMention],
+        published: str | None,
+        dates_from_stage: bool,
+    ) -> None:
+        clause = " ".join(text[s:e] for s, e in draft.clauses)
+        draft.channel = find_channel(clause, self.lex)
+        draft.said_on = statement_date(draft.clauses, dates, text, published, not dates_from_stage)
+
+    # ---- disclaimers -----------------------------------------------------------------------
+    def _disclaimers(
+        self,
+        text: str,
+        sentence_spans: list[tuple[int, int]],
+        claims: list[Claim],
+        sents: SentenceIndex,
+    ) -> tuple[list[Disclaimer], set[int]]:
+        found: list[Disclaimer] = []
+        covered: set[int] = set()
+        claim_spans = [(c.start, c.end, c.kind) for c in claims]
+        for s_start, s_end in sentence_spans:
+            for match in self.certainty.disclaimers(text, s_start, s_end):
+                if any(cs <= match.start < ce for cs, ce, kind in claim_spans if kind == "direct"):
+                    continue  # a disclaimer quoted inside someone's words is theirs, not the reporter's
+                start = _clause_subject_start(text, s_start, match.start, self.lex)
+                end = _strip_end(text, s_start, s_end)
+                end = len(text[start:end].rstrip(_TRAIL_PUNCT)) + start
+                found.append(Disclaimer(text[start:end], start, end, match.kind))
+                if match.kind != "unverified":
+                    continue
+                covered |= _covered_claims(claims, s_start, s_end, text[start:end])
+        return found, covered
+
+
+# ---- small helpers ------------------------------------------------------------------------------
+def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
+    for i, (s, e) in enumerate(paras):
+        if s <= offset < e or offset < s:
+            return i if s <= offset else max(0, i - 1)
+    return max(0, len(paras) - 1)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """End of the attribution clause after a closing quote mark: the sentence's end."""
+    for w in words_in(text, start, limit):
+        if w.text in (".", "!", "?", "“", '"', "«"):
+            return w.start if w.text in ("“", '"', "«") else w.end
+    return limit
+
+
+def _first_cue(
+    cues: list[CueMatch], start: int, end: int, *, max_words_before: int, text: str
+) -> CueMatch | None:
+    for cue in cues:
+        near = start <= cue.start < end and len(words_in(text, start, cue.start)) <= max_words_before + 8
+        if near and cue.entry.frame != "according":
+            return cue
+    return None
+
+
+def _last_cue(cues: list[CueMatch], start: int, end: int) -> CueMatch | None:
+    found = [c for c in cues if start <= c.start < end and c.entry.frame != "according"]
+    return found[-1] if found else None
+
+
+def _same_sentence(drafts: list[Draft], sents: SentenceIndex, offset: int) -> Draft | None:
+    sentence = sents.at(offset)
+    candidates = [
+        d for d in drafts if d.cue is not None and d.cue.start < offset and sents.at(d.cue.start) == sentence
+    ]
+    return candidates[-1] if candidates else None
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAIL_PUNCT:
+        # keep a closing bracket or quote that belongs to the content
+        end -= 1
+    return start, end
+
+
+def _who_antecedent(text: str, sent_start: int, subject: Mention, lex: Lexicons) -> Mention | None:
+    if subject.text.lower() not in ("who", "which"):
+        return None
+    lead_end = subject.start
+    lead = text[sent_start:lead_end].rstrip()
+    if lead.endswith(","):
+        lead_end = sent_start + len(lead) - 1
+    words = words_in(text, sent_start, lead_end)
+    if not words:
+        return None
+    return subject_before(text, sent_start, words[-1].end + 1 if False else lead_end + 0, lex)
+
+
+def _clause_subject_start(text: str, sent_start: int, verb_start: int, lex: Lexicons) -> int:
+    mention = subject_before(text, sent_start, verb_start, lex)
+    return mention.start if mention is not None else verb_start
+
+
+def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: str) -> set[int]:
+    """Claims an "unverified" disclaimer speaks for.
+
+    The claims of its own sentence (else the last claim before it); when it says "this
+    and other reports", also the unbroken run of claims from the same side around them.
+    """
+    base = {
+        i
+        for i, c in enumerate(claims)
+        if s_start <= c.start < s_end or s_start <= (c.cue_start or -1) < s_end
+    }
+    if not base:
+        before = [i for i, c in enumerate(claims) if c.end <= s_start]
+        base = {before[-1]} if before else set()
+    if not base or not re.search(r"\b(?:other|reports|claims|these|accounts|either)\b", disclaimer, re.I):
+        return base
+    covered = set(base)
+    sides = {claims[i].speaker.side for i in base}
+    lo, hi = min(base), max(base)
+    while lo - 1 >= 0 and claims[lo - 1].speaker.side in sides and claims[lo - 1].speaker.side is not None:
+        lo -= 1
+        covered.add(lo)
+    while (
+        hi + 1 < len(claims)
+        and claims[hi + 1].speaker.side in sides
+        and claims[hi + 1].speaker.side is not None
+    ):
+        hi += 1
+        covered.add(hi)
+    return covered
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Two finders may produce the same span (a quote inside reported speech): keep the first."""
+    seen: set[tuple[int, int]] = set()
+    unique: list[Draft] = []
+    for d in drafts:
+        if (d.start, d.end) in seen:
+            continue
+        seen.add((d.start, d.end))
+        unique.append(d)
+    return unique

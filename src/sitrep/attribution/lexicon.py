@@ -1,0 +1,143 @@
+"""Load the attribution lexicons from ``sitrep/data/lexicons``.
+
+Every word list the attribution rules use lives in a TSV file next to its README so
+that linguists can extend it without touching code. Loading is explicit and happens
+once per pipeline component; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sitrep.errors import DataFileError
+
+LEXICON_PACKAGE = "sitrep.data.lexicons"
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """A reporting verb or phrase form, with how it takes its source and content."""
+
+    form: str  # as written, lower case, may be several words ("according to")
+    lemma: str
+    stance: str  # assert, deny, confirm, urge, warn, claim, promise, accuse
+    frame: str  # speech, tell, urge, according
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelPattern:
+    pattern: re.Pattern[str]
+    channel: str  # a fixed name, or "{name}" for the pattern's named group
+
+
+@dataclass(frozen=True, slots=True)
+class DisclaimerPattern:
+    pattern: re.Pattern[str]
+    kind: str  # unverified, no-comment
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    cues: tuple[CueEntry, ...]
+    hedges: tuple[str, ...]  # longest first so "may have" wins over "may"
+    denials: tuple[str, ...]
+    disclaimers: tuple[DisclaimerPattern, ...]
+    channels: tuple[ChannelPattern, ...]
+    pronouns: dict[str, str]
+    roles: dict[str, str]
+    words: dict[str, frozenset[str]]  # class -> words (adverb, boundary, aux, determiner, title)
+
+    def cue_index(self) -> dict[str, list[CueEntry]]:
+        """Cue entries keyed by their first word, longest phrase first."""
+        index: dict[str, list[CueEntry]] = {}
+        for entry in self.cues:
+            index.setdefault(entry.form.split()[0], []).append(entry)
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e.form.split()))
+        return index
+
+    def word_class(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+
+def _rows(text: str, source: str, columns: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        fields = raw.split("\t")
+        if len(fields) < columns:
+            raise DataFileError(f"expected {columns} tab-separated fields", source=source, line=number)
+        rows.append([f.strip() for f in fields])
+    return rows
+
+
+def _read(directory: Path | None, filename: str) -> tuple[str, str]:
+    if directory is not None:
+        path = directory / filename
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except OSError as exc:
+            raise DataFileError(f"cannot read lexicon: {exc}", source=str(path)) from exc
+    resource = resources.files(LEXICON_PACKAGE).joinpath(filename)
+    try:
+        return resource.read_text(encoding="utf-8"), f"{LEXICON_PACKAGE}/{filename}"
+    except OSError as exc:
+        raise DataFileError(f"cannot read lexicon: {exc}", source=filename) from exc
+
+
+def _compile(pattern: str, flags: int, source: str, line: int) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise DataFileError(f"bad regular expression: {exc}", source=source, line=line) from exc
+
+
+def load_lexicons(directory: Path | None = None) -> Lexicons:
+    """Read every attribution lexicon; ``directory`` overrides the shipped files (tests, users)."""
+    text, src = _read(directory, "attribution_cues.tsv")
+    cues = tuple(CueEntry(r[0].lower(), r[1], r[2], r[3]) for r in _rows(text, src, 4))
+
+    text, src = _read(directory, "hedges.tsv")
+    hedges = tuple(sorted({r[0] for r in _rows(text, src, 1)}, key=lambda h: (-len(h), h)))
+
+    text, src = _read(directory, "denials.tsv")
+    denials = tuple(sorted({r[0].lower() for r in _rows(text, src, 1)}, key=lambda h: (-len(h), h)))
+
+    text, src = _read(directory, "disclaimers.tsv")
+    disclaimers = tuple(
+        DisclaimerPattern(_compile(r[0], re.IGNORECASE, src, i), r[1])
+        for i, r in enumerate(_rows(text, src, 2), start=1)
+    )
+
+    text, src = _read(directory, "channels.tsv")
+    channels: list[ChannelPattern] = []
+    for i, r in enumerate(_rows(text, src, 2), start=1):
+        flags = re.IGNORECASE if len(r) > 2 and "i" in r[2] else 0
+        channels.append(ChannelPattern(_compile(r[0], flags, src, i), r[1]))
+
+    text, src = _read(directory, "pronouns.tsv")
+    pronouns = {r[0].lower(): r[1] for r in _rows(text, src, 2)}
+
+    text, src = _read(directory, "roles.tsv")
+    roles = {r[0].lower(): r[1] for r in _rows(text, src, 2)}
+
+    text, src = _read(directory, "function_words.tsv")
+    grouped: dict[str, set[str]] = {}
+    for r in _rows(text, src, 2):
+        grouped.setdefault(r[1], set()).add(r[0].lower())
+    words = {k: frozenset(v) for k, v in grouped.items()}
+
+    return Lexicons(
+        cues=cues,
+        hedges=hedges,
+        denials=denials,
+        disclaimers=disclaimers,
+        channels=tuple(channels),
+        pronouns=pronouns,
+        roles=roles,
+        words=words,
+    )

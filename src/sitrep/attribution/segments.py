@@ -1,0 +1,108 @@
+"""Words, sentences and paragraphs of an article as character spans.
+
+The attribution rules work on the text itself so that they behave the same on a blank
+pipeline and a trained one; this module gives them a tokenisation that keeps names
+with apostrophes and abbreviations whole ("Zelenskiy's", "U.S.", "Jan.").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.K.
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Sen|Rep|Gov|Prof|St|No"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s)"
+    r"|\w+(?:['’.\-]\w+)*(?:['’]s\b)?"
+    r"|\S"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*\n")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_punct(self) -> bool:
+        return len(self.text) == 1 and not self.text.isalnum()
+
+
+def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    stop = len(text) if end is None else end
+    return [Word(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines: wire copy puts one paragraph per line."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _regex_sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in paragraphs(text):
+        start = para_start
+        for m in _SENTENCE_END.finditer(text, para_start, para_end):
+            spans.append((start, m.end()))
+            start = m.end()
+        if start < para_end:
+            spans.append((start, para_end))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans from the pipeline when it set them, else from punctuation.
+
+    Sentences never cross a line break: a paragraph break always ends a sentence.
+    """
+    text = doc.text
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return _regex_sentences(text)
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for line in re.finditer(r"[^\n]+", text[sent.start_char : sent.end_char]):
+            s, e = _strip(text, start + line.start(), start + line.end())
+            if s < e:
+                spans.append((s, e))
+    return spans
+
+
+class SentenceIndex:
+    """Find the sentence around a character offset in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def at(self, offset: int) -> int:
+        """Index of the sentence containing (or the last one starting before) ``offset``."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def span(self, offset: int) -> tuple[int, int]:
+        if not self.spans:
+            return (offset, offset)
+        return self.spans[self.at(offset)]

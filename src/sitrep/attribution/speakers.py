@@ -1,0 +1,476 @@
+"""Who is speaking: find the speaker mention next to a cue and resolve it to one name.
+
+Finding works on words (see :mod:`segments`): the noun phrase that ends at the cue
+("Luhansk regional governor Serhiy Haidai said"), an appositive before it ("Serhiy
+Cherevatyi, spokesperson for ..., told"), or the phrase after an inverted cue ("said
+Haidai", "according to the ministry").
+
+Resolution, per article, in text order:
+* pronouns go to the latest earlier speaker of a fitting kind ("he" -> a person,
+  "it" -> an organisation or state);
+* definite nominals ("the ministry", "the governor") go to the latest earlier actor
+  whose name or role contains the head noun;
+* "the capital" and "there" are replaced by the capital or place named before;
+* names go to the actor dictionary (spelling-variant tolerant) or to an earlier full
+  name with the same surname, so each speaker has one canonical name per article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.attribution.actors import Actor, ActorDictionary
+from sitrep.attribution.lexicon import Lexicons
+from sitrep.attribution.names import NameIndex, name_key
+from sitrep.attribution.segments import Word, words_in
+from sitrep.attribution.sides import side_of
+from sitrep.records import Speaker, SpeakerType
+
+_MAX_NP_WORDS = 14
+_PLACE_NOUN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+(?:region|province|oblast|district|city|area))\b")
+_SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    name: str
+    type: SpeakerType
+    side: str | None
+    role: str = ""
+    position: int = 0
+    keys: set[str] = field(default_factory=set)
+    surname: str = ""  # last word of the name's key, for "Haidai" -> "Serhiy Haidai"
+
+
+def _np_words(words: list[Word], lex: Lexicons) -> bool:
+    """Whether a word run can be a speaker noun phrase (not empty, names someone)."""
+    if not words:
+        return False
+    boundary = lex.word_class("boundary") - {"of", "for"}
+    if any(w.lower in boundary and w.lower not in ("that", "and") for w in words[1:]):
+        return False
+    head = words[-1]
+    return (
+        head.is_capitalised
+        or head.lower in lex.pronouns
+        or head.lower in lex.roles
+        or any(w.is_capitalised for w in words)
+    )
+
+
+def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Mention | None:
+    """The noun phrase ending right before a cue, or None (e.g. a coordinated verb)."""
+    words = words_in(text, limit, cue_start)
+    adverbs = lex.word_class("adverb")
+    while words and words[-1].lower in adverbs:
+        words.pop()
+    if not words:
+        return None
+    if words[-1].text == ",":
+        return _appositive_subject(text, words[:-1], lex)
+    stops = lex.word_class("boundary") - {"of", "for", "to", "at"}
+    collected: list[Word] = []
+    depth = 0
+    for w in reversed(words):
+        if w.text == ")" and len(collected) < _MAX_NP_WORDS:
+            depth += 1
+        if depth:
+            # "Rep. Gwen Moore (D-Wis.) said": a bracketed aside stays inside the phrase.
+            depth -= 1 if w.text == "(" else 0
+            collected.append(w)
+            continue
+        if w.is_punct and w.text not in ("-",):
+            break
+        if w.lower == "and" and any(c.is_capitalised for c in collected):
+            # "Denmark and the Netherlands said": a coordinated subject of names.
+            i = words.index(w)
+            if i > 0 and words[i - 1].is_capitalised and not words[i - 1].is_punct:
+                collected.append(w)
+                continue
+        if w.lower in stops:
+            break
+        if w.lower in ("who", "which") and not collected:
+            return Mention(w.text, w.start, w.end)
+        collected.append(w)
+        if len(collected) >= _MAX_NP_WORDS:
+            return None
+    collected.reverse()
+    # A phrase may not start with a dangling preposition ("of the ministry").
+    while collected and collected[0].lower in ("of", "for", "to", "at"):
+        collected.pop(0)
+    if not _np_words(collected, lex):
+        return None
+    return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+
+
+def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention | None:
+    """`Name, role for X,` before a cue: the whole `Name, role` is the mention."""
+    commas = [i for i, w in enumerate(words) if w.text == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    appos = words[comma + 1 :]
+    if not appos or len(appos) > _MAX_NP_WORDS or any(w.is_punct and w.text != "-" for w in appos):
+        return None
+    # `In Kyiv, Russia` is not an appositive; `Haidai, Luhansk governor,` is.
+    names_role = any(w.lower in lex.roles or w.lower in lex.word_class("title") for w in appos)
+    if appos[0].is_capitalised and appos[0].lower not in lex.word_class("title") and not names_role:
+        return None
+    name_words: list[Word] = []
+    for w in reversed(words[:comma]):
+        if w.is_punct or (w.lower in lex.word_class("boundary")):
+            break
+        name_words.append(w)
+    name_words.reverse()
+    if not name_words or not name_words[-1].is_capitalised:
+        return None
+    first, last = name_words[0], appos[-1]
+    return Mention(text[first.start : last.end], first.start, last.end)
+
+
+def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | None:
+    """The noun phrase right after an inverted cue ("said Haidai", "according to X")."""
+    words = words_in(text, start, limit)
+    stops = lex.word_class("boundary") - {"of", "for"}
+    collected: list[Word] = []
+    for w in words:
+        if (w.is_punct and w.text != "-") or (collected and w.lower in stops):
+            break
+        if not collected and w.lower in stops:
+            break
+        collected.append(w)
+        if len(collected) >= _MAX_NP_WORDS:
+            break
+    while collected and collected[-1].lower in ("of", "for"):
+        collected.pop()
+    if not _np_words(collected, lex):
+        return None
+    return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+
+
+class SpeakerResolver:
+    """Per-article resolution state: the entities seen so far, in text order."""
+
+    def __init__(
+        self,
+        text: str,
+        lex: Lexicons,
+        actors: ActorDictionary,
+        *,
+        places: list[tuple[int, str]] | None = None,
+        persons: list[tuple[int, int]] | None = None,
+        entity_labels: dict[tuple[int, int], str] | None = None,
+        names: NameIndex | None = None,
+    ) -> None:
+        self.text = text
+        self.lex = lex
+        self.actors = actors
+        self.places = sorted(places or [])
+        self.names = names
+        self.entity_labels = entity_labels or {}
+        self.entities: list[Entity] = []
+        self.speakers: list[tuple[int, Speaker]] = []
+        self._titles = lex.word_class("title")
+        for start, end in persons if persons is not None else self._person_runs():
+            self._person_entity(text[start:end], start)
+
+    # ---- pre-scan -------------------------------------------------------------------------
+    def _person_runs(self) -> list[tuple[int, int]]:
+        """Runs of two or more capitalised words that are neither titles nor known actors."""
+        runs: list[tuple[int, int]] = []
+        current: list[Word] = []
+
+        def flush() -> None:
+            names = [w for w in current]
+            while names and (names[0].lower in self._titles or self.actors.lookup(names[0].text)):
+                names.pop(0)
+            if len(names) >= 2 and not any(self.actors.lookup(w.text) for w in names):
+                last = names[-1]
+                end = last.end - 2 if last.text.endswith(("'s", "’s")) else last.end
+                runs.append((names[0].start, end))
+            current.clear()
+
+        for w in words_in(self.text):
+            if w.is_capitalised and not w.is_punct and w.text[0].isalpha() and not w.text.endswith("."):
+                current.append(w)
+                if w.text.endswith(("'s", "’s")):
+                    flush()
+            else:
+                flush()
+        flush()
+        return runs
+
+    # ---- helpers --------------------------------------------------------------------------
+    def _register(self, entity: Entity, position: int, mention: str) -> Entity:
+        entity.position = position
+        entity.keys.add(name_key(mention))
+        if not entity.surname:
+            own = name_key(entity.name)
+            entity.keys.add(own)
+            entity.surname = own.split()[-1] if own else ""
+        if entity not in self.entities:
+            self.entities.append(entity)
+        return entity
+
+    def _find_entity(self, name: str) -> Entity | None:
+        key = name_key(name)
+        for entity in reversed(self.entities):
+            if key in entity.keys:
+                return entity
+        return None
+
+    def _person_entity(self, name: str, position: int, role: str = "") -> Entity:
+        actor = self.actors.lookup(name)
+        canonical = actor.name if actor is not None and actor.type == "PERSON" else name
+        surname = name_key(name).split()[-1:] if name_key(name) else []
+        existing = self._find_entity(canonical)
+        if existing is None and surname:
+            for entity in reversed(self.entities):
+                if entity.type == "PERSON" and [entity.surname] == surname:
+                    existing = entity
+                    break
+        if existing is None and self.names is not None and actor is None:
+            canonical = self.names.canonical(canonical)
+        side = side_of(role, self.actors) if role else None
+        if existing is not None:
+            if role and not existing.role:
+                existing.role = role
+            if existing.side is None:
+                existing.side = side or (actor.side if actor is not None else None)
+            return self._register(existing, position, name)
+        if side is None and actor is not None and actor.type == "PERSON":
+            side = actor.side
+        entity = Entity(canonical, "PERSON", side, role)
+        return self._register(entity, position, name)
+
+    def _place_before(self, position: int) -> str | None:
+        best: str | None = None
+        for start, mention in self.places:
+            # "surrendered to Kyiv", "talks with Moscow": a capital standing for its state.
+            if start < position and not re.search(r"\b(?:to|from|with|against|by)\s+$", self.text[:start]):
+                best = mention
+        if best is not None:
+            return best
+        matches = [m for m in _PLACE_NOUN.finditer(self.text, 0, position)]
+        return matches[-1].group(1) if matches else None
+
+    def _capital_before(self, position: int) -> Actor | None:
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors.actors:
+            if actor.capital_of is None:
+                continue
+            for spelling in (actor.name, *actor.aliases):
+                idx = self.text.rfind(spelling, 0, position)
+                if idx >= 0 and (best is None or idx > best[0]):
+                    best = (idx, actor)
+        return best[1] if best else None
+
+    def _latest_speaker(self, position: int, kinds: tuple[str, ...]) -> Speaker | None:
+        for start, speaker in reversed(self.speakers):
+            if start < position and speaker.type in kinds:
+                return speaker
+        return None
+
+    # ---- resolution ----------------------------------------------------------------------
+    def resolve(self, mention: Mention, antecedent: Mention | None = None) -> Speaker | None:
+        speaker = self._resolve(mention, antecedent)
+        if speaker is not None:
+            self.speakers.append((mention.start, speaker))
+        return speaker
+
+    def inherit(self, speaker: Speaker, position: int) -> Speaker:
+        """Record an implied speaker (continuation quote) so later pronouns can find it."""
+        self.speakers.append((position, speaker))
+        return speaker
+
+    def _resolve(self, mention: Mention, antecedent: Mention | None) -> Speaker | None:
+        text = mention.text
+        lower = text.lower()
+        kind = self.lex.pronouns.get(lower)
+        if kind is not None:
+            if kind == "ANY" and antecedent is not None:
+                inner = self._resolve(antecedent, None)
+                return None if inner is None else _with_text(inner, mention)
+            wanted: tuple[str, ...] = {
+                "PERSON": ("PERSON",),
+                "ACTOR": ("ORG", "GPE"),
+                "GROUP": ("ORG", "GPE", "PERSON", "UNKNOWN"),
+            }.get(kind, ("PERSON", "ORG", "GPE", "UNKNOWN"))
+            found = self._latest_speaker(mention.start, wanted)
+            if found is None and kind == "PERSON":
+                people = [e for e in self.entities if e.type == "PERSON" and e.position < mention.start]
+                if people:
+                    e = max(people, key=lambda p: p.position)
+                    return Speaker(text, e.name, "PERSON", e.side, mention.start, mention.end)
+            if found is None:
+                return None
+            return Speaker(text, found.name, found.type, found.side, mention.start, mention.end)
+        return self._resolve_phrase(mention)
+
+    def _resolve_phrase(self, mention: Mention) -> Speaker:
+        text = mention.text
+        core = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip())
+        name_part, _, appos = core.partition(", ")
+
+        # "the capital's X" -> "<capital>'s X"
+        if re.match(r"(?i)(?:the\s+)?capital['’]s\b", core):
+            capital = self._capital_before(mention.start)
+            if capital is not None:
+                core = re.sub(r"(?i)^(?:the\s+)?capital", capital.name, core)
+                name_part = core
+
+        actor = self.actors.lookup(name_part)
+        head_part = _SPLIT_OF.split(name_part, maxsplit=1)[0]
+        has_of = head_part != name_part
+        if actor is None and not has_of:
+            actor = self.actors.lookup_suffix(name_part)
+            if actor is not None and actor.type == "GPE" and name_key(actor.name) != name_key(name_part):
+                # "Luhansk regional governor": a place inside a longer phrase is a modifier.
+                last = name_part.split()[-1].lower()
+                if last in self.lex.roles:
+                    actor = None
+        if actor is not None and actor.type == "PERSON":
+            role = " ".join(
+                [name_part[: max(0, len(name_part) - len(_tail_words(name_part, actor, self.actors)))], appos]
+            ).strip()
+            entity = self._person_entity(actor.name, mention.start, role)
+            return Speaker(text, entity.name, "PERSON", entity.side, mention.start, mention.end)
+        if actor is not None:
+            target = actor
+            if actor.metonym_of is not None:
+                target = self.actors.lookup(actor.metonym_of) or actor
+            entity = self._find_entity(target.name) or Entity(
+                target.name, _speaker_type(target.type), target.side, target.role or ""
+            )
+            self._register(entity, mention.start, text)
+            return Speaker(text, entity.name, entity.type, entity.side, mention.start, mention.end)
+
+        person = self._person_name(head_part)
+        if person is not None:
+            name, role = person
+            full_role = " ".join(x for x in (role, appos) if x)
+            entity = self._person_entity(name, mention.start, full_role)
+            return Speaker(text, entity.name, "PERSON", entity.side, mention.start, mention.end)
+
+        words = head_part.split()
+        head = words[-1].lower() if words else ""
+        definite = bool(re.match(r"(?i)(?:the|this)\s", text.strip()))
+        if definite and not has_of and not any(w[:1].isupper() for w in words):
+            antecedent = self._nominal_antecedent(head, mention.start)
+            if antecedent is not None:
+                self._register(antecedent, mention.start, text)
+                return Speaker(
+                    text, antecedent.name, antecedent.type, antecedent.side, mention.start, mention.end
+                )
+        name = core
+        if re.search(r"\bthere$", name):
+            place = self._place_before(mention.end)
+            if place is not None:
+                name = re.sub(r"\s*\bthere$", f" of {place}", name)
+                if name[:1].islower() and has_of:
+                    name = name[0].upper() + name[1:]
+        role_type = self.lex.roles.get(head)
+        label = self.entity_labels.get((mention.start, mention.end))
+        stype: SpeakerType = _speaker_type(role_type or label or "UNKNOWN")
+        side = side_of(core, self.actors)
+        existing = self._find_entity(name)
+        if existing is not None:
+            self._register(existing, mention.start, text)
+            return Speaker(text, existing.name, existing.type, existing.side, mention.start, mention.end)
+        if stype == "UNKNOWN" and len(words) == 1 and words[0][:1].isupper():
+            # A lone unknown capitalised word: a surname seen before, or an unknown name.
+            for entity in reversed(self.entities):
+                if entity.type == "PERSON" and entity.surname == name_key(words[0]):
+                    self._register(entity, mention.start, text)
+                    return Speaker(text, entity.name, "PERSON", entity.side, mention.start, mention.end)
+        entity = Entity(name, stype, side, core)
+        self._register(entity, mention.start, text)
+        return Speaker(text, name, stype, side, mention.start, mention.end)
+
+    def _person_name(self, phrase: str) -> tuple[str, str] | None:
+        """(name, role) when ``phrase`` ends in a personal name: "U.S. Defense Secretary Lloyd Austin"."""
+        tokens = phrase.split()
+        name: list[str] = []
+        for token in reversed(tokens):
+            bare = token.rstrip(",")
+            if (
+                not bare[:1].isupper()
+                or bare.lower() in self._titles
+                or bare.lower() in self.lex.roles
+                or self.actors.lookup(bare) is not None
+                or bare.endswith(".")
+            ):
+                break
+            name.append(bare)
+        name.reverse()
+        if not name:
+            return None
+        role = " ".join(tokens[: len(tokens) - len(name)])
+        joined = " ".join(name)
+        if len(name) == 1 and not role and not self._looks_personal(joined):
+            return None
+        return joined, role
+
+    def _looks_personal(self, word: str) -> bool:
+        key = name_key(word)
+        return any(e.type == "PERSON" and e.surname == key for e in self.entities)
+
+    def _nominal_antecedent(self, head: str, position: int) -> Entity | None:
+        for entity in sorted(self.entities, key=lambda e: -e.position):
+            if entity.position >= position:
+                continue
+            haystack = f"{entity.name} {entity.role} {' '.join(entity.keys)}".lower()
+            if re.search(rf"\b{re.escape(head)}\b", haystack):
+                return entity
+        return None
+
+
+def _tail_words(phrase: str, actor: Actor, actors: ActorDictionary) -> str:
+    """The trailing part of ``phrase`` that names ``actor`` (for splitting off the role)."""
+    words = phrase.split()
+    for start in range(len(words)):
+        tail = " ".join(words[start:])
+        if actors.lookup(tail) is actor:
+            return tail
+    return ""
+
+
+def _speaker_type(value: str) -> SpeakerType:
+    if value in ("PERSON", "ORG", "GPE"):
+        return value  # type: ignore[return-value]
+    if value in ("NORP", "FAC"):
+        return "ORG"
+    if value == "LOC":
+        return "GPE"
+    return "UNKNOWN"
+
+
+def _with_text(speaker: Speaker, mention: Mention) -> Speaker:
+    return Speaker(mention.text, speaker.name, speaker.type, speaker.side, mention.start, mention.end)
+
+
+def initial_subject(text: str, sentence_start: int, limit: int, lex: Lexicons) -> Mention | None:
+    """The sentence-opening noun phrase: the subject shared by coordinated verbs."""
+    collected: list[Word] = []
+    determiners = lex.word_class("determiner")
+    for w in words_in(text, sentence_start, limit):
+        if w.is_capitalised or w.lower in determiners or (collected and w.lower in ("of", "for")):
+            collected.append(w)
+            continue
+        if collected and collected[-1].lower in determiners and w.text[:1].isalpha():
+            collected.append(w)
+            continue
+        break
+    while collected and (collected[-1].lower in determiners or collected[-1].lower in ("of", "for")):
+        collected.pop()
+    if not _np_words(collected, lex):
+        return None
+    return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)

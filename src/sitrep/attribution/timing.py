@@ -1,0 +1,62 @@
+"""When a statement was made: the date attached to the cue, not to the reported event.
+
+The dates stage (``doc._.sitrep_dates``) has already found and resolved date
+expressions; a statement's date is one that sits in the attribution clause ("said on
+Wednesday", "told Ukrainian TV on Wednesday") or opens the sentence before the
+speaker ("On Jan. 20, a senior official said"). A date inside the content dates the
+reported event and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.records import DateMention
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FALLBACK = re.compile(
+    r"\b(?:on|late on|early on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_OPENER = re.compile(r"^\s*(?:On|Late on|Early on|Last)\b[^,]{2,25},\s*$")
+
+
+def statement_date(
+    clause_spans: list[tuple[int, int]],
+    dates: list[DateMention],
+    text: str,
+    published: str | None,
+    use_fallback: bool,
+) -> str | None:
+    """The ISO value of the first date mention inside any of the attribution clause spans."""
+    for start, end in clause_spans:
+        for mention in dates:
+            if start <= mention.start and mention.end <= end and mention.value:
+                return mention.value
+        if use_fallback:
+            m = _FALLBACK.search(text, start, end)
+            if m is not None:
+                return _weekday_before(published, m.group("wd"))
+    return None
+
+
+def sentence_opener(text: str, sentence_start: int, speaker_start: int) -> tuple[int, int] | None:
+    """The span "On Jan. 20, " when a sentence opens with a date and then the speaker."""
+    if speaker_start <= sentence_start:
+        return None
+    if _OPENER.match(text[sentence_start:speaker_start]):
+        return (sentence_start, speaker_start)
+    return None
+
+
+def _weekday_before(published: str | None, weekday: str) -> str | None:
+    """The latest such weekday on or before publication (news reports the recent past)."""
+    if not published:
+        return None
+    try:
+        anchor = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    target = _WEEKDAYS.index(weekday.lower())
+    delta = (anchor.weekday() - target) % 7
+    return (anchor - timedelta(days=delta)).isoformat()

@@ -1,0 +1,111 @@
+"""``sitrep eval attribution``: score the attribution stage on gold files and PolNeAR."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from pathlib import Path
+
+import click
+from spacy.language import Language
+
+from sitrep.errors import SitrepError
+from sitrep.evaluation.attribution import PRF, evaluate_gold_file, evaluate_polnear
+from sitrep.nlp import extensions
+from sitrep.nlp.pipeline import STAGES, choose_model, load_base
+
+
+def attribution_pipeline(model: str | None = None) -> Language:
+    """The base model plus the stages up to attribution that are installed.
+
+    Later stages (events) are not needed to score attribution; a stage module that is
+    not there yet is skipped so attribution can be scored on its own.
+    """
+    extensions.register()
+    nlp = load_base(choose_model(model))
+    for factory, module in STAGES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError:
+            continue
+        nlp.add_pipe(factory, name=factory)
+        if factory == "sitrep_attribution":
+            break
+    return nlp
+
+
+def _prf(label: str, score: PRF) -> str:
+    return f"  {label:<18} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}"
+
+
+@click.command("attribution")
+@click.option(
+    "--gold",
+    "gold",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A gold *.expected.json file (its article .txt beside it); repeatable.",
+)
+@click.option(
+    "--polnear",
+    "polnear",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="PolNeAR folder (with train/ and dev/).",
+)
+@click.option(
+    "--shared-data",
+    "shared_data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The shared data folder; PolNeAR is read from its polnear/ folder.",
+)
+@click.option("--split", default="dev", show_default=True, type=click.Choice(["train", "dev"]))
+@click.option("--limit", type=int, default=None, help="Score only the first N PolNeAR articles.")
+@click.option("--model", default=None, help="spaCy pipeline to use instead of the shipped one.")
+@click.option("--details", is_flag=True, help="List unmatched claims and field mismatches.")
+def command(
+    gold: tuple[Path, ...],
+    polnear: Path | None,
+    shared_data: Path | None,
+    split: str,
+    limit: int | None,
+    model: str | None,
+    details: bool,
+) -> None:
+    """Score claims, speakers, sides and spans of the attribution stage."""
+    if polnear is None and shared_data is not None:
+        polnear = shared_data / "polnear"
+    if not gold and polnear is None:
+        raise click.UsageError("give --gold FILE and/or --polnear DIR (or --shared-data DIR)")
+    try:
+        nlp = attribution_pipeline(model)
+        for path in gold:
+            r = evaluate_gold_file(nlp, path)
+            click.echo(f"{r.path}: gold {r.gold}, predicted {r.predicted}, matched {r.matched}")
+            click.echo(f"  claim recall {r.recall:.3f}  precision {r.precision:.3f}")
+            for name, acc in r.field_accuracy.items():
+                click.echo(f"  {name:<14} {acc:.3f}")
+            for name, (right, total) in r.found.items():
+                click.echo(f"  {name:<14} {right}/{total} found")
+            click.echo(f"  disclaimers    {r.disclaimers_found[0]}/{r.disclaimers_found[1]} found")
+            if details:
+                for text in r.unmatched_gold:
+                    click.echo(f"  missed: {text}")
+                for text in r.unmatched_predicted:
+                    click.echo(f"  extra:  {text}")
+                for m in r.mismatches:
+                    click.echo(f"  claim {m.gold_index} {m.field}: gold {m.gold!r} predicted {m.predicted!r}")
+        if polnear is not None:
+            started = time.perf_counter()
+            p = evaluate_polnear(nlp, polnear, split, limit)
+            elapsed = time.perf_counter() - started
+            click.echo(
+                f"PolNeAR {p.split}: {p.articles} articles, gold {p.gold}, predicted {p.predicted}"
+                f" ({elapsed:.1f} s)"
+            )
+            for role in ("source", "cue", "content"):
+                click.echo(_prf(f"{role} exact", p.exact[role]))
+                click.echo(_prf(f"{role} overlap", p.overlap[role]))
+    except SitrepError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,77 @@
+"""The ``sitrep_attribution`` pipeline component: claims, speakers, sides, disclaimers.
+
+It reads what earlier stages left on the Doc (``sitrep_dates``, ``sitrep_places``,
+``sitrep_published``) and sets ``sitrep_claims`` and ``sitrep_disclaimers``. The rules
+live in :mod:`sitrep.attribution`; this wrapper loads the lexicons and the actor
+dictionary once, when the pipeline is built, and uses the parser's sentences and the
+NER labels when the base model provides them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.attribution.actors import ActorDictionary
+from sitrep.attribution.certainty import CertaintyRules
+from sitrep.attribution.cues import CueFinder
+from sitrep.attribution.extractor import AttributionExtractor
+from sitrep.attribution.lexicon import load_lexicons
+from sitrep.attribution.names import NameIndex
+from sitrep.attribution.segments import sentences
+from sitrep.attribution.speakers import SpeakerResolver
+from sitrep.nlp import extensions as ext
+from sitrep.records import DateMention, Place
+
+
+class AttributionComponent:
+    def __init__(self, extractor: AttributionExtractor, actors: ActorDictionary) -> None:
+        self.extractor = extractor
+        self.actors = actors
+        self.names: NameIndex | None = None  # set by a batch owner to unify names across articles
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        dates_raw = getattr(doc._, ext.DATES)
+        dates: list[DateMention] = list(dates_raw) if dates_raw is not None else []
+        places: list[Place] = ext.get_list(doc, ext.PLACES)
+        persons: list[tuple[int, int]] | None = None
+        labels: dict[tuple[int, int], str] = {}
+        if doc.has_annotation("ENT_IOB"):
+            labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+        resolver = SpeakerResolver(
+            text,
+            self.extractor.lex,
+            self.actors,
+            places=[(p.start, p.mention) for p in places],
+            persons=persons,
+            entity_labels=labels,
+            names=self.names,
+        )
+        verbs: frozenset[int] = frozenset()
+        if doc.has_annotation("TAG") or doc.has_annotation("POS"):
+            verbs = frozenset(t.idx for t in doc if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+        result = self.extractor.extract(
+            text,
+            sentences(doc),
+            resolver,
+            dates,
+            getattr(doc._, ext.PUBLISHED),
+            dates_from_stage=dates_raw is not None,
+            verb_starts=verbs,
+        )
+        setattr(doc._, ext.CLAIMS, result.claims)
+        setattr(doc._, ext.DISCLAIMERS, result.disclaimers)
+        return doc
+
+
+@Language.factory(
+    "sitrep_attribution",
+    assigns=["doc._.sitrep_claims", "doc._.sitrep_disclaimers"],
+    requires=[],
+)
+def make_attribution(nlp: Language, name: str) -> AttributionComponent:
+    ext.register()
+    lex = load_lexicons()
+    extractor = AttributionExtractor(lex, CueFinder(lex), CertaintyRules(lex))
+    return AttributionComponent(extractor, ActorDictionary.load())

@@ -1,0 +1,169 @@
+"""Each attribution phenomenon on a short synthetic text (blank pipeline, rules only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from sitrep.records import Claim, DateMention
+
+Run = Callable[..., Doc]
+
+
+def claims(doc: Doc) -> list[Claim]:
+    result: list[Claim] = doc._.sitrep_claims
+    for c in result:
+        assert doc.text[c.start : c.end] == c.content
+    return result
+
+
+def test_curly_quote_with_trailing_attribution_and_channel(run: Run) -> None:
+    doc = run("“Our troops pushed the enemy back from the village,” the ministry said on Telegram.")
+    (c,) = claims(doc)
+    assert c.kind == "direct"
+    assert c.content.startswith("Our troops pushed")
+    assert c.cue == "said"
+    assert c.speaker.text == "the ministry"
+    assert c.channel == "Telegram"
+
+
+def test_quote_continues_in_next_paragraph_without_attribution(run: Run) -> None:
+    text = (
+        '"The enemy lost two tanks near the river," the Russian Defence Ministry said.\n\n'
+        '"Its second line of defence also collapsed under our attacks."'
+    )
+    first, second = claims(run(text))
+    assert second.kind == "direct" and second.cue is None
+    assert second.speaker.text is None
+    assert second.speaker.name == first.speaker.name == "Russian Defence Ministry"
+    assert second.speaker.side == "Russia"
+
+
+def test_interrupted_quote_shares_the_cue(run: Run) -> None:
+    text = '"The attacks are coming in waves," Haidai said. "Our lines hold and will hold."'
+    first, second = claims(run(text))
+    assert first.speaker.text == "Haidai"
+    assert second.cue == "said" and second.speaker.name == first.speaker.name
+
+
+def test_attribution_before_a_quote(run: Run) -> None:
+    text = 'The army said its units held the town but added: "The situation remains very difficult."'
+    indirect, direct = claims(run(text))
+    assert indirect.content == "its units held the town"
+    assert direct.cue == "added" and direct.speaker.name == indirect.speaker.name
+
+
+def test_according_to(run: Run) -> None:
+    (c,) = claims(run("Three drones were shot down overnight, according to the Ukrainian military."))
+    assert c.content == "Three drones were shot down overnight"
+    assert c.speaker.name == "Armed Forces of Ukraine" and c.speaker.side == "Ukraine"
+    assert c.cue == "according to"
+
+
+def test_told_with_that_and_statement_date_from_dates_stage(run: Run) -> None:
+    text = (
+        "Serhiy Cherevatyi, spokesperson for Ukraine's eastern military command, "
+        "told Ukrainian TV on Wednesday that fierce battles were being fought."
+    )
+    on = text.index("on Wednesday")
+    doc = run(text, dates=[DateMention("on Wednesday", on, on + 12, "2023-02-15", "day")])
+    (c,) = claims(doc)
+    assert c.content == "fierce battles were being fought"
+    assert c.speaker.name == "Serhiy Cherevatyi" and c.speaker.side == "Ukraine"
+    assert c.channel == "TV" and c.said_on == "2023-02-15"
+
+
+def test_date_inside_content_is_not_the_statement_date(run: Run) -> None:
+    text = "The city administration said six balloons were shot down on Wednesday."
+    on = text.index("on Wednesday")
+    doc = run(text, dates=[DateMention("on Wednesday", on, on + 12, "2023-02-15", "day")])
+    (c,) = claims(doc)
+    assert c.said_on is None
+
+
+def test_mixed_quote(run: Run) -> None:
+    (c,) = claims(run('Borrell urged countries to send "as many tanks as possible" to Ukraine.'))
+    assert c.kind == "mixed" and c.cue == "urged"
+
+
+def test_pronoun_resolves_to_previous_person(run: Run) -> None:
+    text = (
+        "NATO Secretary General Jens Stoltenberg said members were increasing production.\n\n"
+        '"We need to step up even more," he told reporters.'
+    )
+    _, second = claims(run(text))
+    assert second.speaker.text == "he" and second.speaker.name == "Jens Stoltenberg"
+    assert second.speaker.side == "NATO" and second.channel == "reporters"
+
+
+def test_it_resolves_to_organisation_not_person(run: Run) -> None:
+    text = (
+        "Governor Oleh Smith said the bridge was hit. The capital's military administration said "
+        'drones were destroyed. "Air defence worked well tonight," it said.'
+    )
+    *_, last = claims(run(text))
+    assert last.speaker.text == "it" and last.speaker.type == "ORG"
+
+
+def test_compositional_sides(run: Run) -> None:
+    text = (
+        "A senior U.S. administration official said Washington was advising caution. "
+        "The town will be rebuilt, the head of the Russian-installed administration there said."
+    )
+    us, ru = claims(run(text))
+    assert us.speaker.side == "United States" and us.speaker.type == "PERSON"
+    assert ru.speaker.side == "Russia"
+
+
+def test_unknown_speaker_has_no_side(run: Run) -> None:
+    (c,) = claims(run("Maria Petrenko said the shelling had lasted all night."))
+    assert c.speaker.name == "Maria Petrenko" and c.speaker.side is None
+
+
+def test_spelling_variants_unify(run: Run) -> None:
+    text = "Zelensky said the army would hold. Zelenskyy's office said talks were planned."
+    first, second = claims(run(text))
+    assert first.speaker.name == "Volodymyr Zelenskiy"
+    assert second.speaker.name == "Office of the President of Ukraine"
+
+
+def test_hedges_denial_and_embedded_report(run: Run) -> None:
+    text = (
+        "The ministry said the strike may have hit a depot. "
+        'Haidai said: "Reports that allegedly our forces have retreated - '
+        'this does not correspond to reality."'
+    )
+    hedged, denied = claims(run(text))
+    assert hedged.hedges == ("may have",)
+    assert denied.polarity == "deny" and denied.hedges == ()
+
+
+def test_denial_from_cue_stance(run: Run) -> None:
+    (c,) = claims(run("The Kremlin denied that its troops had shelled the plant."))
+    assert c.polarity == "deny" and c.stance == "deny"
+
+
+def test_disclaimer_marks_same_side_run_unverified(run: Run) -> None:
+    text = (
+        "Russia said it had captured the village. "
+        "The Russian Defence Ministry said Ukrainian troops retreated, "
+        "and Reuters was not able to independently verify this and other battlefield reports.\n\n"
+        "Ukraine's military said it had repelled attacks. Russia did not immediately comment."
+    )
+    doc = run(text)
+    cs = claims(doc)
+    assert [c.unverified for c in cs] == [True, True, False]
+    kinds = [d.kind for d in doc._.sitrep_disclaimers]
+    assert kinds == ["unverified", "no-comment"]
+    assert doc._.sitrep_disclaimers[0].text.startswith("Reuters was not able")
+
+
+def test_noun_phrase_object_is_not_a_claim(run: Run) -> None:
+    assert claims(run("Western allies announced more military aid including artillery rounds.")) == []
+    assert claims(run("Russia calls the invasion a special military operation.")) == []
+
+
+def test_coordinated_cue_takes_sentence_subject(run: Run) -> None:
+    (c,) = claims(run("Ukraine is using shells faster than the West can make them and says it needs jets."))
+    assert c.speaker.name == "Ukraine" and c.content == "it needs jets"

@@ -20,7 +20,7 @@ from sitrep.store import Store
     type=click.Choice(sorted(WRITERS)),
     required=True,
     help="jsonl: one analysis per article (contract form); csv: one row per claim; "
-    "geojson: events as points.",
+    "geojson: events as points; acled-csv: one row per event, ACLED's columns plus sitrep's.",
 )
 @click.option(
     "--out",

@@ -26,6 +26,7 @@ COMMANDS: tuple[tuple[str | None, str], ...] = (
     ("eval", "sitrep.cli.eval_attribution"),
     ("eval", "sitrep.cli.eval_geo"),
     ("eval", "sitrep.cli.eval_time"),
+    ("eval", "sitrep.cli.eval_events"),
 )
 QUERY_COMMANDS = ("claims_command", "events_command", "places_command", "storylines_command")
 

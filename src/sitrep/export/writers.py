@@ -1,4 +1,4 @@
-"""Exports from the store: JSON Lines (contract form), CSV of claims, GeoJSON of events.
+"""Exports from the store: JSON Lines (contract form), CSV of claims, GeoJSON and ACLED CSV of events.
 
 Writers stream article by article, so exporting a large store needs memory for
 one article at a time, not for the whole corpus.
@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sitrep.contract import analysis_to_json, event_to_json
+from sitrep.export.acled import write_acled_csv
 from sitrep.export.rows import CLAIM_COLUMNS, claim_row
 from sitrep.store import Store
 from sitrep.store.queries import ClaimHit
 
-FORMATS = ("jsonl", "csv", "geojson")
+FORMATS = ("jsonl", "csv", "geojson", "acled-csv")
 
 
 def write_jsonl(store: Store, out: TextIO) -> int:
@@ -97,4 +98,9 @@ def write_geojson(store: Store, out: TextIO) -> int:
     return n
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_claims_csv, "geojson": write_geojson}
+WRITERS = {
+    "jsonl": write_jsonl,
+    "csv": write_claims_csv,
+    "geojson": write_geojson,
+    "acled-csv": write_acled_csv,
+}

@@ -1,0 +1,227 @@
+"""Where and when an event happened, with ACLED's precision codes; what it cost.
+
+Place: the closest located mention in the trigger's sentence, preferring the
+claim's own words and towns over regions (ACLED codes the most specific named
+location); never one after the claim's end (another clause) nor one that is
+part of an actor's name ("Kyiv's forces"); a town that the gazetteer placed
+outside the oblast the same sentence names yields to that oblast. Country
+mentions never locate an event. geo_precision is 1 for a named town, 2 for
+"near"/"outskirts of"/an offset from a town, 3 for a region.
+
+Date: a point date in the sentence; else when the claim was made; else the
+last day-precision date the article mentioned before (news carries "on
+Wednesday" across sentences); else publication. time_precision is 1 for a
+day, 2 for a date inferred from publication or a span of up to a week, 3 for
+a month or wider. A sentence dated only by a long span or a year ("in recent
+weeks", "last year") reports a trend, not an event, and codes none.
+
+Fatalities: the lowest count stated, as ACLED does when sources differ.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sitrep.events.taxonomy import TaxonomyError
+from sitrep.records import Claim, DateMention, Place, Quantity
+
+_KIND_PENALTY = {"city": 0, "feature": 0, "admin1": 60, "region": 150}
+_BEFORE_PENALTY = 15
+_OUTSIDE_CLAIM_PENALTY = 40
+_SPEAKER_PENALTY = 80
+_NAMESAKE_PENALTY = 200
+_CARRY_SENTENCES = 3
+_WEEK = 7
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorWords:
+    near: re.Pattern[str]
+    fatality: tuple[re.Pattern[str], ...]
+    number_words: dict[str, int]
+    units: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> AnchorWords:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            near = "|".join(re.escape(w) for w in sorted(raw["near_cues"], key=len, reverse=True))
+            numbers = {str(k).lower(): int(v) for k, v in raw["number_words"].items()}
+            num = r"\d[\d,]*|" + "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
+            people = "|".join(re.escape(w) for w in sorted(raw["people_nouns"], key=len, reverse=True))
+            death = "|".join(re.escape(w) for w in sorted(raw["death_words"], key=len, reverse=True))
+            units = frozenset(str(u).casefold() for u in raw["measure_units"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise TaxonomyError(f"cannot read anchoring words: {exc}", source=str(path)) from exc
+        qualifier = r"(?:at least |more than |over |about |some |up to )?"
+        count = rf"{qualifier}(?P<num>{num})\s+(?:[\w-]+\s+){{0,2}}?(?:{people})"
+        verbs = r"(?:(?:were|was|have been|had been|are|is|reportedly|also)\s+)*"
+        patterns = (
+            rf"(?<![\w-]){count}\s+{verbs}(?:{death})(?![\w-])",
+            rf"(?<![\w-])(?:killing|killed|kills|killed at least)\s+{count}(?![\w-])",
+            rf"(?<![\w-]){qualifier}(?P<num>{num})\s+(?:{death})(?![\w-])",
+        )
+        return cls(
+            near=re.compile(rf"(?<![\w-])(?:{near})\s+(?:the\s+)?(?:\w+\s+){{0,3}}?$", re.I),
+            fatality=tuple(re.compile(p, re.I) for p in patterns),
+            number_words=numbers,
+            units=units,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    index: int | None
+    geo_precision: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DateChoice:
+    value: str | None
+    time_precision: int | None
+    trend: bool = False  # dated only by a long span or a year: a trend, not an event
+
+
+def choose_place(
+    text: str,
+    places: Sequence[Place],
+    sent: tuple[int, int],
+    trigger: tuple[int, int],
+    words: AnchorWords,
+    *,
+    claim: Claim | None = None,
+    taken: Sequence[tuple[int, int]] = (),
+) -> PlaceChoice:
+    """``taken``: spans already read as actors ("Kyiv's forces"), whose place names are not locations."""
+    best: tuple[float, int] | None = None
+    # "Orlivka, Donetsk region": a town resolved outside the oblast the sentence names is a namesake
+    oblasts = {p.admin1 or p.name for p in places if sent[0] <= p.start < sent[1] and p.kind == "admin1"}
+    for i, p in enumerate(places):
+        if not (sent[0] <= p.start < sent[1]) or p.kind not in _KIND_PENALTY:
+            continue
+        if claim is not None and p.start >= claim.end:
+            continue  # after the claim: another clause ("..., with Kyiv describing ...")
+        if any(a < p.end and p.start < b for a, b in taken):
+            continue
+        if p.start >= trigger[1]:
+            score = float(p.start - trigger[1])
+        else:
+            score = float(trigger[0] - p.end + _BEFORE_PENALTY)
+        score += _KIND_PENALTY[p.kind]
+        if oblasts and p.kind in ("city", "feature") and p.admin1 is not None and p.admin1 not in oblasts:
+            score += _NAMESAKE_PENALTY
+        if claim is not None and not (claim.start <= p.start < claim.end):
+            score += _OUTSIDE_CLAIM_PENALTY
+        sp = claim.speaker if claim is not None else None
+        if sp is not None and sp.start is not None and sp.end is not None and sp.start <= p.start < sp.end:
+            score += _SPEAKER_PENALTY
+        if best is None or score < best[0]:
+            best = (score, i)
+    if best is None:
+        return PlaceChoice(None, None)
+    return PlaceChoice(best[1], geo_precision(text, places[best[1]], words))
+
+
+def geo_precision(text: str, place: Place, words: AnchorWords) -> int:
+    if place.kind in ("admin1", "region", "country"):
+        return 3
+    if place.anchor is not None or place.precision == "offset":
+        return 2
+    if words.near.search(text[max(0, place.start - 40) : place.start]):
+        return 2
+    return 1
+
+
+def _iso_day(value: str | None) -> date | None:
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def choose_date(
+    dates: Sequence[DateMention],
+    sentences: Sequence[tuple[int, int]],
+    sent_index: int,
+    trigger: tuple[int, int],
+    *,
+    published: str | None,
+    claim: Claim | None = None,
+) -> DateChoice:
+    sent = sentences[sent_index]
+    pub = _iso_day(published)
+    inside = [d for d in dates if sent[0] <= d.start < sent[1]]
+    points = [
+        d
+        for d in inside
+        if d.value is not None
+        and d.precision in ("day", "month")
+        and not (pub is not None and (day := _iso_day(d.value)) is not None and (day - pub).days > 1)
+    ]
+    if points:
+        d = min(points, key=lambda d: abs(d.start - trigger[0]))
+        return DateChoice(d.value, 1 if d.precision == "day" else 3)
+    for d in inside:
+        lo, hi = _iso_day(d.range_start), _iso_day(d.range_end)
+        if d.value is None and lo is not None and hi is not None:
+            span = (hi - lo).days
+            if span > _WEEK:
+                return DateChoice(None, None, trend=True)
+            return DateChoice(d.range_end, 1 if span <= 1 else 2)
+        if d.precision == "year":
+            return DateChoice(None, None, trend=True)
+    if claim is not None and claim.said_on is not None:
+        return DateChoice(claim.said_on, 1)
+    for d in sorted(dates, key=lambda d: d.start, reverse=True):
+        if d.start >= sent[0] or d.precision != "day" or d.value is None:
+            continue
+        day = _iso_day(d.value)
+        if day is None or (pub is not None and day > pub):
+            continue
+        back = sum(1 for s in sentences[:sent_index] if s[0] > d.start)
+        return DateChoice(d.value, 1 if back < _CARRY_SENTENCES else 2)
+    if published is not None:
+        return DateChoice(published[:10], 2)
+    return DateChoice(None, None)
+
+
+def _number(raw: str, words: AnchorWords) -> int | None:
+    raw = raw.strip().lower()
+    if raw.replace(",", "").isdigit():
+        return int(raw.replace(",", ""))
+    return words.number_words.get(raw)
+
+
+def fatalities(text: str, scope: tuple[int, int], words: AnchorWords) -> int | None:
+    """The lowest death toll stated in ``scope``; None when none is."""
+    found = [
+        n
+        for pattern in words.fatality
+        for m in pattern.finditer(text, scope[0], scope[1])
+        if (n := _number(m.group("num"), words)) is not None
+    ]
+    return min(found) if found else None
+
+
+def counted_quantities(
+    quantities: Sequence[Quantity], scope: tuple[int, int], words: AnchorWords
+) -> tuple[str, ...]:
+    """Counts of things in the event's words ("over 20 settlements"), not distances or money."""
+    out = []
+    for q in quantities:
+        if not (scope[0] <= q.start and q.end <= scope[1]):
+            continue
+        unit = (q.unit or "").casefold()
+        if unit and (unit in words.units or any(u in unit for u in ("km", "mile", "$", "usd", "eur", "mm"))):
+            continue
+        if "$" in q.text or any(t.casefold().strip("().") in words.units for t in q.text.split()):
+            continue
+        out.append(q.text)
+    return tuple(out)

@@ -27,6 +27,8 @@ COMMANDS: tuple[tuple[str | None, str], ...] = (
     ("eval", "sitrep.cli.eval_geo"),
     ("eval", "sitrep.cli.eval_time"),
     ("eval", "sitrep.cli.eval_events"),
+    ("eval", "sitrep.cli.eval_stance"),
+    ("eval", "sitrep.cli.eval_storylines"),
 )
 QUERY_COMMANDS = ("claims_command", "events_command", "places_command", "storylines_command")
 

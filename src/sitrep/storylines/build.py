@@ -1,0 +1,150 @@
+"""From a linked group of claims to a Storyline: sides, status, origins, id, description.
+
+Status rules, in order:
+
+* contested: two sides take different stances (one side's claims mostly
+  refute: polarity ``deny`` or a refutation phrase such as "not true",
+  "fighting continues", "no casualties"); or the stance model finds a
+  cross-side pair that disagrees; or two sides assert tolls for the same
+  event that differ by half or more (Makiivka: 89 against about 400).
+* corroborated: otherwise, when the members come from two or more
+  independent origins (see :mod:`origins`).
+* single-source: everything else.
+
+A group becomes a storyline only if it has two or more claims from two or
+more articles, or from two or more sides in one article (an article that
+carries an assertion and its denial is already a contested storyline, as in
+the contract's example); a lone claim, or one article elaborating its own
+claim, is not a storyline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+
+from sitrep.records import Storyline, StorylineMember
+from sitrep.storylines.origins import ArticleOrigin, count_origins, distinct
+from sitrep.storylines.views import ClaimView
+
+TOLL_RATIO = 1.5
+ABOUT_CHARS = 110
+MAX_STANCE_PAIRS = 60
+
+DisagreeFn = Callable[[Sequence[tuple[ClaimView, ClaimView]]], list[float]]
+
+
+def founding(members: Sequence[ClaimView]) -> ClaimView:
+    """The earliest claim: its key names the storyline, so ids survive later additions."""
+    return min(members, key=lambda v: (v.day if v.day is not None else 10**9, v.article, v.idx))
+
+
+def storyline_id(members: Sequence[ClaimView]) -> str:
+    f = founding(members)
+    return "sl-" + hashlib.sha256(f"{f.article}:{f.idx}".encode()).hexdigest()[:16]
+
+
+def worth_keeping(members: Sequence[ClaimView]) -> bool:
+    if len(members) < 2:
+        return False
+    articles = {v.article for v in members}
+    sides = {v.side for v in members if v.side}
+    return len(articles) >= 2 or len(sides) >= 2
+
+
+def _toll_conflict(a: ClaimView, b: ClaimView) -> bool:
+    if not a.tolls or not b.tolls or a.refutes or b.refutes:
+        return False
+    hi_a, hi_b = max(a.tolls), max(b.tolls)
+    return max(hi_a, hi_b) / min(hi_a, hi_b) >= TOLL_RATIO
+
+
+def _shorten(text: str, limit: int = ABOUT_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def about(members: Sequence[ClaimView], lead: ClaimView) -> str:
+    """Event type, place and date when an event stage linked the claims; else the lead claim, shortened."""
+    days = sorted({v.day for v in members if v.day is not None})
+    when = ""
+    if days:
+        first, last = dt.date.fromordinal(days[0]), dt.date.fromordinal(days[-1])
+        when = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    typed = [v for v in members if v.event_types]
+    if typed:
+        ev = typed[0]
+        where = next((v.event_place for v in typed if v.event_place), None)
+        head = ev.event_types[0] + (f" in {where}" if where else "")
+        return f"{head}: {_shorten(lead.content, 80)}" + (f", {when}" if when else "")
+    who = lead.side or lead.speaker
+    return f"{who}: {_shorten(lead.content)}" + (f" ({when})" if when else "")
+
+
+def build_storyline(
+    members: Sequence[ClaimView],
+    origins: Mapping[str, ArticleOrigin],
+    unverified_articles: frozenset[str],
+    disagree: DisagreeFn | None,
+    disagree_threshold: float,
+) -> Storyline:
+    members = sorted(members, key=lambda v: (v.article, v.idx))
+    lead_claim = founding(members)
+    by_side: dict[str, list[ClaimView]] = {}
+    for v in members:
+        if v.side:
+            by_side.setdefault(v.side, []).append(v)
+    stance = {
+        side: ("deny" if sum(v.refutes for v in vs) * 2 > len(vs) else "assert")
+        for side, vs in sorted(by_side.items())
+    }
+    contested = len(set(stance.values())) > 1
+    if not contested and len(by_side) >= 2:
+        cross = [
+            (a, b)
+            for x, a in enumerate(members)
+            for b in members[x + 1 :]
+            if a.side and b.side and a.side != b.side
+        ]
+        if any(_toll_conflict(a, b) for a, b in cross):
+            contested = True
+        elif disagree is not None and cross:
+            cross = cross[:MAX_STANCE_PAIRS]
+            probs = disagree(cross)
+            hits = [pair for pair, p in zip(cross, probs, strict=True) if p >= disagree_threshold]
+            if hits:
+                contested = True
+                lead_side = lead_claim.side
+                for a, b in hits:  # the side that did not found the storyline is the one disagreeing
+                    other = b.side if a.side == lead_side else a.side
+                    if other and other != lead_side:
+                        stance[other] = "deny"
+    if stance and all(s == "deny" for s in stance.values()):
+        # Everyone denies something nobody here asserts: the denial is the story.
+        stance = dict.fromkeys(stance, "assert")
+        contested = False
+    member_origins = distinct(origins[v.article] for v in members if v.article in origins)
+    n_origins = count_origins(member_origins) if member_origins else 1
+    if contested:
+        status = "contested"
+    elif n_origins >= 2:
+        status = "corroborated"
+    else:
+        status = "single-source"
+    lead = lead_claim
+    if lead.refutes:
+        lead = next((v for v in members if not v.refutes and v.side == lead.side), lead)
+    return Storyline(
+        id=storyline_id(members),
+        about=about(members, lead),
+        status=status,  # type: ignore[arg-type]
+        members=tuple(StorylineMember(v.article, v.idx) for v in members),
+        sides=stance,
+        origins=n_origins,
+        unverified=any(v.unverified for v in members)
+        or any(v.article in unverified_articles for v in members),
+    )

@@ -1,0 +1,26 @@
+"""The sample corpus gold, with gold claims (linking alone), and the stance scorer."""
+
+from __future__ import annotations
+
+from sitrep.evaluation.stance import score
+from sitrep.evaluation.storylines import evaluate_storylines, samples_dir
+
+
+def test_every_gold_storyline_is_one_storyline_with_the_right_status() -> None:
+    d = samples_dir()
+    result = evaluate_storylines(d / "storylines.gold.json", d / "articles.jsonl", claims_from="gold")
+    assert result.matches and all(m.found for m in result.matches)
+    assert all(m.status == m.gold_status for m in result.matches)
+    assert sum(m.sides == m.gold_sides for m in result.matches) >= len(result.matches) - 1
+    assert result.bcubed_precision >= 0.85 and result.bcubed_recall >= 0.85
+
+
+def test_fnc_score_and_f1_by_hand() -> None:
+    gold = ["agree", "disagree", "unrelated", "discuss"]
+    pred = ["agree", "discuss", "unrelated", "unrelated"]
+    f = score(gold, pred)
+    assert f.fnc_score == 1.0 + 0.25 + 0.25 + 0.0
+    assert f.fnc_max == 3.25
+    assert f.per_class_f1["agree"] == 1.0
+    assert f.per_class_f1["disagree"] == 0.0
+    assert abs(f.per_class_f1["unrelated"] - 2 / 3) < 1e-9

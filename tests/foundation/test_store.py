@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from sitrep.errors import StoreError
 from sitrep.records import Storyline, StorylineMember
 from sitrep.store import Store
 from sitrep.store.queries import ClaimQuery, EventQuery, PlaceQuery
@@ -51,7 +52,7 @@ def test_batch_is_atomic(store: Store) -> None:
         make_analysis(published="2023-01-14", title="other", outlet="B", text=good.article.text + " More."),
         claims=(bad_claim,),
     )
-    with pytest.raises(Exception):
+    with pytest.raises(StoreError):
         store.add_many([good, bad])
     assert store.counts().articles == 0 and store.counts().claims == 0  # nothing of the batch landed
 

@@ -13,6 +13,7 @@ from sitrep.records import Article, ArticleAnalysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -42,7 +43,7 @@ class Analyzer:
         nlp = self.nlp
         longest = 0
 
-        def docs() -> Iterator[tuple[object, Article]]:
+        def docs() -> Iterator[tuple[str | Doc, Article]]:
             nonlocal longest
             for article in articles:
                 if len(article.text) > nlp.max_length:

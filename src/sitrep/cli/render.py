@@ -42,7 +42,7 @@ def claim_flags(c: Claim) -> str:
 
 def claim_line(c: Claim) -> str:
     who = escape(c.speaker.name)
-    how = [c.kind]
+    how: list[str] = [c.kind]
     if c.cue:
         how.append(escape(c.cue))
     if c.channel:

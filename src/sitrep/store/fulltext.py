@@ -4,8 +4,8 @@ SQLite gets FTS5 tables filled in the same transaction as the rows they index;
 PostgreSQL gets generated ``tsvector`` columns with GIN indexes, so it needs no
 write-side code at all. User queries are never spliced into SQL: on SQLite each
 word becomes a quoted FTS5 phrase (so ``"`` or ``NEAR(`` in a query is just
-text), on PostgreSQL the query goes through ``plainto_tsquery`` (all words must match, as on SQLite) as a bound
-parameter.
+text), on PostgreSQL the query goes through ``plainto_tsquery`` as a bound
+parameter; on both, all words must match.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str | None, str], ...] = (
     (None, "sitrep.cli.ingest"),
     (None, "sitrep.cli.export"),
     (None, "sitrep.cli.demo"),
+    (None, "sitrep.cli.serve"),
     ("train", "sitrep.cli.train"),
     ("eval", "sitrep.cli.eval_nlp"),
     ("eval", "sitrep.cli.eval_attribution"),

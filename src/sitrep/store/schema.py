@@ -166,6 +166,7 @@ storyline_members = sa.Table(
         "article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     ),
     sa.Column("claim_idx", sa.Integer, primary_key=True),
+    sa.Index("ix_storyline_members_claim", "article_id", "claim_idx"),
 )
 
 CHILD_TABLES = (claims, places, dates, quantities, disclaimers, events)

@@ -1,0 +1,1 @@
+"""One router per resource; :func:`sitrep.api.app.create_app` includes them all under ``/api``."""

@@ -630,12 +630,19 @@
     });
   }
 
+  // Enter in the box and the hash change it causes can both route here; only the newest
+  // search may render, or two answers would be appended one after the other.
+  var searchSeq = 0;
+
   function showSearch(q) {
     $("search-input").value = q;
+    var seq = ++searchSeq;
     var view = clear($("view-search"));
     if (!q.trim()) { append(view, h("p", { className: "hint", text: "Type words to search for." })); return Promise.resolve(); }
     return Promise.all([api("/search", { q: q, "in": "claims", limit: 50 }), api("/search", { q: q, "in": "articles", limit: 50 })])
       .then(function (res) {
+        if (seq !== searchSeq) return;
+        clear(view);
         append(view, h("div", { className: "results" }, [
           h("h2", { text: "Claims matching “" + q + "” (" + res[0].items.length + (res[0].next ? "+" : "") + ")" }),
           h("div", { id: "search-claims" }, res[0].items.map(function (c) { return claimCard(c); })),

@@ -1,0 +1,90 @@
+"""``sitrep train nlp``: train sitrep's English spaCy pipeline from shared/data.
+
+The lead wires this ``command`` into the ``train`` group of the CLI. The same
+recipe runs as ``python -m sitrep.nlp.training``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import click
+
+DEFAULT_SHARED = "../shared/data"
+
+
+def _default_shared() -> str:
+    return os.environ.get("SITREP_SHARED_DATA", DEFAULT_SHARED)
+
+
+@click.command("nlp")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the assembled pipeline (default: the package's sitrep/data/model).",
+)
+@click.option(
+    "--shared-data",
+    "shared_data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=_default_shared,
+    show_default="../shared/data or $SITREP_SHARED_DATA",
+    help="The shared/data folder with the corpora.",
+)
+@click.option(
+    "--workdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("training"),
+    show_default=True,
+    help="Working folder for DocBins, checkpoints and logs.",
+)
+@click.option("--parser-steps", type=int, default=None, help="Override training.max_steps of parser.cfg.")
+@click.option("--ner-steps", type=int, default=None, help="Override training.max_steps of ner.cfg.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 2),
+    default=2,
+    show_default=True,
+    help="Train the parser and NER runs at the same time (each single-threaded).",
+)
+@click.option(
+    "--assemble-only",
+    is_flag=True,
+    help="Skip conversion and training; assemble WORKDIR/{parser,ner}/model-best into OUT.",
+)
+def command(
+    out: Path | None,
+    shared_data: Path,
+    workdir: Path,
+    parser_steps: int | None,
+    ner_steps: int | None,
+    jobs: int,
+    assemble_only: bool,
+) -> None:
+    """Convert the corpora, train the tagger/parser and NER, assemble the shipped pipeline."""
+    from sitrep.nlp.pipeline import shipped_model_path
+    from sitrep.nlp.training.train import _asdict, assemble, directory_size, run_training
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    target = out or shipped_model_path()
+    if assemble_only:
+        assemble(
+            workdir / "parser" / "model-best",
+            workdir / "ner" / "model-best",
+            target,
+            shared=shared_data,
+            corpus=workdir / "corpus",
+        )
+        click.echo(json.dumps({"out": str(target), "size_bytes": directory_size(target)}))
+        return
+    if not shared_data.is_dir():
+        raise click.UsageError(f"shared data folder not found: {shared_data}")
+    result = run_training(
+        shared_data, workdir, target, parser_steps=parser_steps, ner_steps=ner_steps, jobs=jobs
+    )
+    click.echo(json.dumps(_asdict(result), indent=1))

@@ -1,0 +1,348 @@
+"""Train sitrep's English pipeline from shared/data and assemble the shipped model.
+
+Steps (``sitrep train nlp`` or ``python -m sitrep.nlp.training``):
+
+1. convert the corpora to DocBins (:func:`sitrep.nlp.training.corpora.build_corpora`);
+2. train ``configs/parser.cfg`` (tok2vec, tagger, morphologizer, parser) and
+   ``configs/ner.cfg`` (ner with its own tok2vec) with ``spacy train``, each
+   single-threaded, optionally both at once (``jobs=2``);
+3. assemble ``model-best`` of both runs into one pipeline, add the rule
+   lemmatizer (tables from ``spacy-lookups-data``, POS from the morphologizer),
+   re-apply the news tokenizer rules, write meta/licences, and save it so that
+   plain ``spacy.load(path)`` works without sitrep installed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler, EntityRecognizer, EntityRuler, Lemmatizer
+from spacy.tokens import DocBin
+from thinc.api import Config
+
+from sitrep.nlp import tokenizer as news_tokenizer
+from sitrep.nlp.training import gazetteer
+from sitrep.nlp.training.corpora import build_corpora
+from sitrep.nlp.training.labels import SHIPPED_LABELS
+
+log = logging.getLogger(__name__)
+
+CONFIG_DIR = Path(__file__).resolve().parent / "configs"
+PARSER_CONFIG = CONFIG_DIR / "parser.cfg"
+NER_CONFIG = CONFIG_DIR / "ner.cfg"
+
+MODEL_NAME = "sitrep_news"
+MODEL_VERSION = "0.1.0"
+
+TRAINING_SOURCES: tuple[dict[str, str], ...] = (
+    {
+        "name": "UD English EWT v2.16 (train)",
+        "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+        "license": "CC BY-SA 4.0",
+        "used_for": "tagger, morphologizer, parser",
+    },
+    {
+        "name": "UD English GUM (train; genres news, interview, bio, voyage, textbook, vlog, speech only)",
+        "url": "https://github.com/amir-zeldes/gum",
+        "license": "CC BY (texts of these genres; see GUM LICENSE.txt); NC genres excluded",
+        "used_for": "tagger, morphologizer, parser, ner (person/place/organization names)",
+    },
+    {
+        "name": "Universal NER English-EWT (draft train 0c7ce0d; OTH -> NORP)",
+        "url": "https://github.com/UniversalNER/UNER_English-EWT",
+        "license": "CC BY-SA 4.0",
+        "used_for": "ner",
+    },
+    {
+        "name": "Dstl re3d (subsets: Australian DFAT, CENTCOM, EU Delegation to Syria, UK Government, "
+        "US State Department, Wikipedia; BBC Online excluded, CC BY-NC)",
+        "url": "https://github.com/dstl/re3d",
+        "license": "CC BY 3.0 AU / public domain / EC reuse notice / OGL v3.0 / public domain / CC BY-SA 3.0",
+        "used_for": "ner",
+    },
+    {
+        "name": "spacy-lookups-data English lemmatizer tables",
+        "url": "https://github.com/explosion/spacy-lookups-data",
+        "license": "MIT",
+        "used_for": "lemmatizer (rule mode)",
+    },
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TrainResult:
+    out: Path
+    seconds_convert: float
+    seconds_parser: float
+    seconds_ner: float
+    seconds_total: float
+    size_bytes: int
+
+
+def thread_env() -> dict[str, str]:
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        env[var] = "1"
+    return env
+
+
+def train_command(config: Path, output: Path, train: Path, dev: Path, overrides: dict[str, str]) -> list[str]:
+    cmd = [
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(config),
+        "--output",
+        str(output),
+        "--code",
+        news_tokenizer.__file__,
+        "--paths.train",
+        str(train),
+        "--paths.dev",
+        str(dev),
+    ]
+    for key, value in overrides.items():
+        cmd += [f"--{key}", value]
+    return cmd
+
+
+def run_training(
+    shared: Path,
+    workdir: Path,
+    out: Path,
+    *,
+    parser_steps: int | None = None,
+    ner_steps: int | None = None,
+    jobs: int = 2,
+    convert: bool = True,
+) -> TrainResult:
+    """Run all steps; returns timings. Logs of the runs go to ``workdir/{parser,ner}.log``."""
+    started = time.monotonic()
+    workdir.mkdir(parents=True, exist_ok=True)
+    if convert:
+        log.info("converting corpora into %s", workdir / "corpus")
+        build_corpora(shared, workdir)
+    converted = time.monotonic()
+    corpus = workdir / "corpus"
+    runs = {
+        "parser": train_command(
+            PARSER_CONFIG,
+            workdir / "parser",
+            corpus / "parser_train",
+            corpus / "parser_dev",
+            {"training.max_steps": str(parser_steps)} if parser_steps else {},
+        ),
+        "ner": train_command(
+            NER_CONFIG,
+            workdir / "ner",
+            corpus / "ner_train",
+            corpus / "ner_dev",
+            {"training.max_steps": str(ner_steps)} if ner_steps else {},
+        ),
+    }
+    durations: dict[str, float] = {}
+    pending = list(runs.items())
+    active: list[tuple[str, subprocess.Popen[bytes], float, IO[bytes]]] = []
+    while pending or active:
+        while pending and len(active) < max(1, jobs):
+            name, cmd = pending.pop(0)
+            log.info("training %s: %s", name, " ".join(cmd))
+            log_file: IO[bytes] = (workdir / f"{name}.log").open("wb")
+            proc = subprocess.Popen(cmd, stdout=log_file, stderr=subprocess.STDOUT, env=thread_env())
+            active.append((name, proc, time.monotonic(), log_file))
+        for item in list(active):
+            name, proc, t0, finished_log = item
+            if proc.poll() is not None:
+                finished_log.close()
+                durations[name] = time.monotonic() - t0
+                active.remove(item)
+                if proc.returncode != 0:
+                    raise RuntimeError(f"spacy train ({name}) failed; see {workdir / (name + '.log')}")
+        time.sleep(2)
+    assemble(
+        workdir / "parser" / "model-best",
+        workdir / "ner" / "model-best",
+        out,
+        shared=shared,
+        corpus=corpus,
+        training_seconds=time.monotonic() - started,
+    )
+    return TrainResult(
+        out=out,
+        seconds_convert=converted - started,
+        seconds_parser=durations.get("parser", 0.0),
+        seconds_ner=durations.get("ner", 0.0),
+        seconds_total=time.monotonic() - started,
+        size_bytes=directory_size(out),
+    )
+
+
+def directory_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def assemble(
+    parser_dir: Path,
+    ner_dir: Path,
+    out: Path,
+    *,
+    shared: Path | None = None,
+    corpus: Path | None = None,
+    training_seconds: float | None = None,
+) -> Language:
+    """Combine the two trained pipelines + rule lemmatizer (+ rulers) into ``out``.
+
+    With ``shared`` (the shared/data folder) an ``entity_ruler`` of theatre place
+    names is put before the NER; ``corpus`` (the DocBin folder) supplies the
+    words it must not claim (see :mod:`sitrep.nlp.training.gazetteer`).
+    """
+    nlp = spacy.load(parser_dir)
+    ner_nlp = spacy.load(ner_dir)
+    nlp.add_pipe("ner", source=ner_nlp)
+    lemmatizer = cast(
+        Lemmatizer,
+        nlp.add_pipe("lemmatizer", after="morphologizer", config={"mode": "rule", "overwrite": False}),
+    )
+    lemmatizer.initialize()  # English rule tables from spacy-lookups-data
+    aux_ruler = cast(AttributeRuler, nlp.add_pipe("attribute_ruler", name="aux_lemmas", after="lemmatizer"))
+    aux_ruler.add_patterns(gazetteer.auxiliary_lemma_patterns())
+    if shared is not None:
+        exclude: set[str] = set()
+        if corpus is not None:
+            for path in sorted((corpus / "ner_train").glob("*.spacy")):
+                exclude |= gazetteer.exclusions_from_docs(DocBin().from_disk(path).get_docs(nlp.vocab))
+        patterns = gazetteer.theatre_place_patterns(shared, exclude)
+        ruler = cast(
+            EntityRuler,
+            nlp.add_pipe(
+                "entity_ruler",
+                name="theatre_places",
+                before="ner",
+                config={"overwrite_ents": False, "validate": False},
+            ),
+        )
+        ruler.add_patterns(patterns)
+        log.info("theatre_places: %d patterns", len(patterns))
+    news_tokenizer.customize_tokenizer(nlp)
+    ner_labels = sorted(cast(EntityRecognizer, nlp.get_pipe("ner")).labels)
+    meta = dict(nlp.meta)
+    meta.update(
+        name=MODEL_NAME,
+        version=MODEL_VERSION,
+        description=(
+            "sitrep's English pipeline for news/war reporting: tokenizer, tagger (PTB), morphologizer "
+            "(UPOS+features), rule lemmatizer, dependency parser (UD relations, sentence boundaries) and "
+            f"NER ({', '.join(SHIPPED_LABELS)}). CPU, no word vectors."
+        ),
+        author="sitrep project",
+        license="CC BY-SA 4.0",
+        sources=list(TRAINING_SOURCES),
+        url="",
+        email="",
+    )
+    meta.setdefault("labels", {})["ner"] = ner_labels
+    if training_seconds is not None:
+        meta["sitrep_training_seconds"] = round(training_seconds)
+    nlp.meta.update(meta)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    _clean_config(out / "config.cfg")
+    (out / "LICENSE").write_text(LICENSE_TEXT, encoding="utf-8")
+    return nlp
+
+
+def _clean_config(path: Path) -> None:
+    """Drop references to sitrep's training callback and local corpus paths from the saved config."""
+    config = Config().from_disk(path, interpolate=False)
+    config["initialize"]["before_init"] = None
+    config["paths"]["train"] = None
+    config["paths"]["dev"] = None
+    config.to_disk(path)
+
+
+LICENSE_TEXT = """sitrep English pipeline (sitrep_news) - data licences
+
+The weights in this directory were trained by the sitrep project from:
+
+* UD English EWT v2.16 (train) - CC BY-SA 4.0
+* Universal NER English-EWT (draft train file) - CC BY-SA 4.0
+* UD English GUM, train documents of the genres news, interview, bio, voyage
+  (Wikimedia, CC BY), textbook (OpenStax, CC BY), vlog (YouTube CC BY), speech
+  (public domain). Genres under CC BY-NC-SA (fiction, wikiHow) and the other
+  genres are NOT used.
+* Dstl re3d, subsets Australian DFAT (CC BY 3.0 AU), CENTCOM (public domain),
+  EU Delegation to Syria (EC legal notice, reuse with attribution), UK Government
+  (Open Government Licence v3.0), US State Department (public domain), Wikipedia
+  (CC BY-SA 3.0). The BBC Online subset (CC BY-NC 3.0) is NOT used.
+* Lemmatizer tables from spacy-lookups-data (MIT).
+
+CoNLL-2003 was NOT used for training (no redistribution licence); its testb file
+is only used as a cross-domain NER test.
+
+Because EWT and UNER are ShareAlike, the trained pipeline is distributed under
+CC BY-SA 4.0. See docs/model.md in the sitrep repository.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m sitrep.nlp.training", description=__doc__)
+    parser.add_argument(
+        "--shared-data", type=Path, default=Path(os.environ.get("SITREP_SHARED_DATA", "../shared/data"))
+    )
+    parser.add_argument("--workdir", type=Path, default=Path("training"))
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--parser-steps", type=int, default=None)
+    parser.add_argument("--ner-steps", type=int, default=None)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--assemble-only", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    from sitrep.nlp.pipeline import shipped_model_path
+
+    out = args.out or shipped_model_path()
+    if args.assemble_only:
+        assemble(
+            args.workdir / "parser" / "model-best",
+            args.workdir / "ner" / "model-best",
+            out,
+            shared=args.shared_data,
+            corpus=args.workdir / "corpus",
+        )
+        print(json.dumps({"out": str(out), "size_bytes": directory_size(out)}))
+        return 0
+    result = run_training(
+        args.shared_data,
+        args.workdir,
+        out,
+        parser_steps=args.parser_steps,
+        ner_steps=args.ner_steps,
+        jobs=args.jobs,
+    )
+    print(json.dumps(_asdict(result), indent=1))
+    return 0
+
+
+def _asdict(result: TrainResult) -> dict[str, object]:
+    return {
+        "out": str(result.out),
+        "seconds_convert": round(result.seconds_convert, 1),
+        "seconds_parser": round(result.seconds_parser, 1),
+        "seconds_ner": round(result.seconds_ner, 1),
+        "seconds_total": round(result.seconds_total, 1),
+        "size_bytes": result.size_bytes,
+    }

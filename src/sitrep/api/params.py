@@ -18,7 +18,7 @@ from fastapi import Query
 from sitrep.api.errors import ApiError
 from sitrep.api.models import ErrorOut
 from sitrep.api.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from sitrep.api.queries import BBox
+from sitrep.store.queries import BBox
 
 Side = Annotated[
     str | None, Query(max_length=100, description="Side spoken for, e.g. Russia (case-insensitive).")

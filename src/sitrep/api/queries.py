@@ -18,10 +18,19 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from sitrep.store import fulltext
-from sitrep.store.queries import ClaimQuery, EventQuery, PlaceQuery, event_statement, place_statement
+from sitrep.store.queries import (
+    BBox,
+    ClaimQuery,
+    EventQuery,
+    PlaceQuery,
+    claim_has_place,
+    claims_with_status,
+    event_statement,
+    filter_claims,
+    place_statement,
+)
 from sitrep.store.schema import articles, claims, events, places, storyline_members, storylines
 
-BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
 STATUS_RANK = {"contested": 3, "corroborated": 2, "single-source": 1}
 
 
@@ -53,22 +62,6 @@ def _bbox(lat: sa.ColumnElement[Any], lon: sa.ColumnElement[Any], box: BBox) -> 
     return sa.and_(lon.between(min_lon, max_lon), lat.between(min_lat, max_lat))
 
 
-def _claim_has_place(
-    conn: Connection, *, name: str | None = None, box: BBox | None = None
-) -> sa.ColumnElement[bool]:
-    """A place mention lies inside the claim's span (the claim is *about* that place)."""
-    cond = [
-        places.c.article_id == claims.c.article_id,
-        places.c.start_char >= claims.c.start_char,
-        places.c.end_char <= claims.c.end_char,
-    ]
-    if name:
-        cond.append(sa.or_(_ilike(places.c.name, name), _ilike(places.c.mention, name)))
-    if box:
-        cond.append(_bbox(places.c.lat, places.c.lon, box))
-    return sa.exists(sa.select(places.c.id).where(*cond))
-
-
 def _claim_in_event_of_type(conn: Connection, event_type: str) -> sa.ColumnElement[bool]:
     e = events.alias("ev")
     return sa.exists(
@@ -82,10 +75,8 @@ def _claim_in_event_of_type(conn: Connection, event_type: str) -> sa.ColumnEleme
 
 # ---- claims --------------------------------------------------------------------------------
 #
-# The store's ``claim_statement`` joins a GROUP BY over all storyline members into every query,
-# which SQLite re-materialises (with a temporary index) per request: ~40 ms at 100,000 claims
-# before any filter. The API pages by claim id instead, then looks up the storylines of just the
-# page's claims; status filters are driven from the (indexed) storyline side.
+# The API pages by claim id, then looks up the storylines of just the page's claims
+# (``storylines_of``); the filters are the store's own (:func:`sitrep.store.queries.filter_claims`).
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,52 +88,15 @@ class ClaimExtras:
 CLAIM_COLUMNS = (claims, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url)
 
 
-def _claims_with_status(status: str) -> sa.Select[tuple[Any]]:
-    """Ids of claims in a storyline of ``status``, driven from the indexed side:
-    storylines(status) -> members (primary key) -> claims (article_id, idx)."""
-    c = claims.alias("sc")
-    sm = storyline_members
-    return (
-        sa.select(c.c.id)
-        .select_from(storylines)
-        .join(sm, sm.c.storyline_id == storylines.c.id)
-        .join(c, sa.and_(c.c.article_id == sm.c.article_id, c.c.idx == sm.c.claim_idx))
-        .where(storylines.c.status == status)
-    )
-
-
 def claim_statement(conn: Connection, q: ClaimQuery, extras: ClaimExtras) -> sa.Select[tuple[Any, ...]]:
-    """Claims with their article's facts, filtered like :func:`sitrep.store.queries.claim_statement`."""
-    stmt = sa.select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id)
-    if q.speaker:
-        stmt = stmt.where(
-            sa.or_(_ilike(claims.c.speaker_name, q.speaker), _ilike(claims.c.speaker_text, q.speaker))
-        )
-    if q.side:
-        stmt = stmt.where(sa.func.lower(claims.c.speaker_side) == q.side.lower())
-    if q.polarity:
-        stmt = stmt.where(claims.c.polarity == q.polarity)
-    if q.article_id:
-        stmt = stmt.where(claims.c.article_id == q.article_id)
-    when = sa.func.coalesce(claims.c.said_on, articles.c.published)
-    if q.since:
-        stmt = stmt.where(when >= q.since)
-    if q.until:
-        stmt = stmt.where(when <= q.until)
-    if q.contested:
-        stmt = stmt.where(claims.c.id.in_(_claims_with_status("contested")))
-    if q.status:
-        stmt = stmt.where(claims.c.id.in_(_claims_with_status(q.status)))
-    if q.place:
-        stmt = stmt.where(_claim_has_place(conn, name=q.place))
+    """Claims with their article's facts: the store's filters plus the UI's bbox and event type."""
+    stmt = filter_claims(
+        conn, sa.select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id), q
+    )
     if extras.bbox:
-        stmt = stmt.where(_claim_has_place(conn, box=extras.bbox))
+        stmt = stmt.where(claim_has_place(box=extras.bbox))
     if extras.event_type:
         stmt = stmt.where(_claim_in_event_of_type(conn, extras.event_type))
-    if q.search:
-        stmt = stmt.where(fulltext.claim_match(conn, q.search))
-    if q.after is not None:
-        stmt = stmt.where(claims.c.id > q.after)
     return stmt.order_by(claims.c.id)
 
 
@@ -424,7 +378,7 @@ def storyline_rows(
             )
         )
     if f.place:
-        stmt = stmt.where(_member_claim(conn, _claim_has_place(conn, name=f.place)))
+        stmt = stmt.where(_member_claim(conn, claim_has_place(name=f.place)))
     if f.text:
         stmt = stmt.where(
             sa.or_(
@@ -636,7 +590,7 @@ def timeline(conn: Connection, f: TimelineFilters) -> list[dict[str, Any]]:
 
 
 def _claim_status(status: str) -> sa.ColumnElement[bool]:
-    return claims.c.id.in_(_claims_with_status(status))
+    return claims.c.id.in_(claims_with_status(status))
 
 
 def overview(conn: Connection) -> dict[str, Any]:

@@ -53,12 +53,7 @@ def train_group() -> None:
 def _register() -> None:
     groups = {"eval": eval_group, "train": train_group}
     for group, module_name in COMMANDS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # a stage whose command has not landed in this build
-            raise
+        module = importlib.import_module(module_name)
         target = groups[group] if group else cli
         target.add_command(module.command)
     query = importlib.import_module("sitrep.cli.query")

@@ -8,6 +8,7 @@ which quotes each word.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -106,32 +107,48 @@ def _limit(n: int) -> int:
     return max(1, min(int(n), MAX_LIMIT))
 
 
-def claim_statement(conn: Connection, q: ClaimQuery) -> sa.Select[tuple[object, ...]]:
-    # One storyline per claim is shown; the storyline builder assigns each claim to at most one.
-    member = (
-        sa.select(
-            storyline_members.c.article_id,
-            storyline_members.c.claim_idx,
-            sa.func.min(storyline_members.c.storyline_id).label("storyline_id"),
+BBox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
+
+
+def claim_has_place(name: str | None = None, box: BBox | None = None) -> sa.ColumnElement[bool]:
+    """A place mention lies inside the claim's span: the claim is *about* that place."""
+    cond = [
+        places.c.article_id == claims.c.article_id,
+        places.c.start_char >= claims.c.start_char,
+        places.c.end_char <= claims.c.end_char,
+    ]
+    if name:
+        pat = _like(name.lower())
+        cond.append(
+            sa.or_(
+                sa.func.lower(places.c.name).like(pat, escape="\\"),
+                sa.func.lower(places.c.mention).like(pat, escape="\\"),
+            )
         )
-        .group_by(storyline_members.c.article_id, storyline_members.c.claim_idx)
-        .subquery()
+    if box:
+        min_lon, min_lat, max_lon, max_lat = box
+        cond.append(sa.and_(places.c.lon.between(min_lon, max_lon), places.c.lat.between(min_lat, max_lat)))
+    return sa.exists(sa.select(places.c.id).where(*cond))
+
+
+def claims_with_status(status: str) -> sa.Select[tuple[int]]:
+    """Ids of claims in a storyline of ``status``, driven from the indexed storyline side."""
+    c = claims.alias("sc")
+    sm = storyline_members
+    return (
+        sa.select(c.c.id)
+        .select_from(storylines)
+        .join(sm, sm.c.storyline_id == storylines.c.id)
+        .join(c, sa.and_(c.c.article_id == sm.c.article_id, c.c.idx == sm.c.claim_idx))
+        .where(storylines.c.status == status)
     )
-    stmt = (
-        sa.select(
-            claims,
-            articles.c.title,
-            articles.c.outlet,
-            articles.c.published,
-            member.c.storyline_id,
-            storylines.c.status.label("storyline_status"),
-        )
-        .join(articles, articles.c.id == claims.c.article_id)
-        .outerjoin(
-            member, sa.and_(member.c.article_id == claims.c.article_id, member.c.claim_idx == claims.c.idx)
-        )
-        .outerjoin(storylines, storylines.c.id == member.c.storyline_id)
-    )
+
+
+def filter_claims(conn: Connection, stmt: sa.Select[Any], q: ClaimQuery) -> sa.Select[Any]:
+    """Apply a ClaimQuery's filters to a select over ``claims`` joined with ``articles``.
+
+    Shared by the CLI's :func:`claim_statement` and the REST API, so both filter alike.
+    """
     if q.speaker:
         pat = _like(q.speaker.lower())
         stmt = stmt.where(
@@ -152,30 +169,37 @@ def claim_statement(conn: Connection, q: ClaimQuery) -> sa.Select[tuple[object, 
     if q.until:
         stmt = stmt.where(when <= q.until)
     if q.contested:
-        stmt = stmt.where(storylines.c.status == "contested")
+        stmt = stmt.where(claims.c.id.in_(claims_with_status("contested")))
     if q.status:
-        stmt = stmt.where(storylines.c.status == q.status)
+        stmt = stmt.where(claims.c.id.in_(claims_with_status(q.status)))
     if q.place:
-        pat = _like(q.place.lower())
-        inside = (
-            sa.select(places.c.id)
-            .where(
-                places.c.article_id == claims.c.article_id,
-                places.c.start_char >= claims.c.start_char,
-                places.c.end_char <= claims.c.end_char,
-                sa.or_(
-                    sa.func.lower(places.c.name).like(pat, escape="\\"),
-                    sa.func.lower(places.c.mention).like(pat, escape="\\"),
-                ),
-            )
-            .exists()
-        )
-        stmt = stmt.where(inside)
+        stmt = stmt.where(claim_has_place(name=q.place))
     if q.search:
         stmt = stmt.where(fulltext.claim_match(conn, q.search))
     if q.after is not None:
         stmt = stmt.where(claims.c.id > q.after)
-    return stmt.order_by(claims.c.id).limit(_limit(q.limit))
+    return stmt
+
+
+def claim_statement(conn: Connection, q: ClaimQuery) -> sa.Select[tuple[object, ...]]:
+    # One storyline per claim is shown (the lowest id); each lookup is a probe of the
+    # (article_id, claim_idx) index, not a join over every member.
+    sm = storyline_members
+    storyline_id = (
+        sa.select(sa.func.min(sm.c.storyline_id))
+        .where(sm.c.article_id == claims.c.article_id, sm.c.claim_idx == claims.c.idx)
+        .scalar_subquery()
+    )
+    status = sa.select(storylines.c.status).where(storylines.c.id == storyline_id).scalar_subquery()
+    stmt = sa.select(
+        claims,
+        articles.c.title,
+        articles.c.outlet,
+        articles.c.published,
+        storyline_id.label("storyline_id"),
+        status.label("storyline_status"),
+    ).join(articles, articles.c.id == claims.c.article_id)
+    return filter_claims(conn, stmt, q).order_by(claims.c.id).limit(_limit(q.limit))
 
 
 def event_statement(conn: Connection, q: EventQuery) -> sa.Select[tuple[object, ...]]:

@@ -42,7 +42,7 @@ def cli() -> None:
 
 @cli.group("eval")
 def eval_group() -> None:
-    """Measure each stage on held-out corpora (see docs/evaluation.md)."""
+    """Measure each stage on the corpora in ../shared/data; floors are pinned in tests/eval_gate."""
 
 
 @cli.group("train")

@@ -145,11 +145,21 @@ def main(argv: list[str] | None = None) -> int:
         help="Write measured values as new floors where they are higher.",
     )
     parser.add_argument("--lower", metavar="REASON", help="Also allow lowering floors, recording REASON.")
+    parser.add_argument(
+        "--stage",
+        action="append",
+        choices=sorted(STAGES),
+        help="Measure (and check or raise) only this stage; repeatable. Default: every stage.",
+    )
     args = parser.parse_args(argv)
-    measured = measure(args.shared_data)
+    stages = tuple(args.stage) if args.stage else tuple(STAGES)
+    measured = measure(args.shared_data, stages)
     baseline = json.loads(args.baseline.read_text()) if args.baseline.exists() else {"floors": {}}
     print(json.dumps(measured, indent=1))
-    failures = check(measured, baseline)
+    # Only the measured stages' floors are checked; the others keep theirs untouched.
+    prefixes = tuple(f"{stage}." for stage in stages)
+    scoped = {"floors": {k: v for k, v in baseline.get("floors", {}).items() if k.startswith(prefixes)}}
+    failures = check(measured, scoped)
     if args.raise_floors or args.lower:
         floors = dict(baseline.get("floors", {}))
         for name, value in measured.items():

@@ -71,7 +71,7 @@ class EventDetector:
                 )
                 return reason is None
 
-            for typed in triggers.choose(hits, factual, res.taxonomy.type_of):
+            for typed in triggers.choose(hits, factual, res.taxonomy.type_of, res.precedence):
                 draft = self._draft(text, sentences, si, typed, claims, places, dates, quantities, published)
                 if draft is not None:
                     drafts.append(draft)

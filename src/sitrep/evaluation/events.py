@@ -8,7 +8,9 @@ from a fallback to publication. The row's prediction is the first event the
 pipeline codes (text order); a row with no event counts as wrong on every
 measure. UCDP rows give only a location: the headline and the place
 description are analysed together and the first event's place, else the most
-specific place found, is compared within 25 km.
+specific place found, is compared within 25 km; "found" applies the events
+stage's own tests (a capital standing for its state, "Kiev forces", locates
+nothing; a town resolved outside the oblast the text gives it is a namesake).
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from pathlib import Path
 
 from sitrep.analysis import Analyzer
 from sitrep.errors import InputError, InputNotFound
+from sitrep.events.anchoring import AnchorWords, containers, is_actor_use, namesakes
 from sitrep.events.forces import ForceDictionary
-from sitrep.events.resources import ACTORS_DIR
+from sitrep.events.resources import ACTORS_DIR, EVENTS_DIR
 from sitrep.gazetteer.distance import haversine_km
 from sitrep.records import Article, ArticleAnalysis, Place
 
@@ -218,11 +221,24 @@ def _ucdp_date(value: str) -> str | None:
     return None
 
 
-def _best_place(analysis: ArticleAnalysis) -> tuple[Place | None, bool]:
+def _best_place(
+    analysis: ArticleAnalysis, words: AnchorWords, capitals: frozenset[str]
+) -> tuple[Place | None, bool]:
     for e in analysis.events:
         if e.place is not None:
             return analysis.places[e.place], True
-    located = [p for p in analysis.places if p.lat is not None and p.kind != "country"]
+    # the events stage's own tests: "Kiev forces" names an actor, not where anything happened, and a
+    # town the gazetteer put outside the oblast the text gives it is a namesake
+    text, places = analysis.article.text, analysis.places
+    wrong = namesakes(places, (0, len(text)), containers(text, places))
+    located = [
+        p
+        for i, p in enumerate(places)
+        if p.lat is not None
+        and p.kind != "country"
+        and i not in wrong
+        and not is_actor_use(text, p, words, capitals)
+    ]
     if not located:
         return None, False
     return min(located, key=lambda p: _PLACE_RANK.get(p.kind, 5)), False
@@ -251,9 +267,11 @@ def evaluate_ucdp(shared_data: Path, analyzer: Analyzer, *, limit: int | None = 
     t0 = time.perf_counter()
     analyses = list(analyzer.analyze_many(articles))
     seconds = time.perf_counter() - t0
+    words = AnchorWords.load(EVENTS_DIR / "anchoring.json")
+    capitals = ForceDictionary.load(ACTORS_DIR / "actors.jsonl", ACTORS_DIR / "forces.jsonl").capitals
     located = from_event = within = 0
     for analysis, (lat, lon) in zip(analyses, points, strict=True):
-        place, by_event = _best_place(analysis)
+        place, by_event = _best_place(analysis, words, capitals)
         if place is None:
             continue
         located += 1

@@ -104,7 +104,14 @@ class EventDetector:
         sub_type = self._territory(typed.sub_type, parts) if typed.territorial else typed.sub_type
         taken = [(m.start, m.end) for m in res.forces.find(text, sent[0], sent[1]) if not m.alias_is_name]
         where = anchoring.choose_place(
-            text, places, sent, (hit.start, hit.end), res.anchor_words, claim=claim, taken=taken
+            text,
+            places,
+            sent,
+            (hit.start, hit.end),
+            res.anchor_words,
+            claim=claim,
+            taken=taken,
+            capitals=res.forces.capitals,
         )
         draft = linking.Draft(
             event_type=res.taxonomy.type_of(sub_type),

@@ -109,7 +109,7 @@ def _names_its_oblast(place: Place) -> bool:
         return True
     if place.kind != "city" or place.admin1 is None:
         return False
-    return _folded(place.mention)[:_FOLD_PREFIX] == _folded(place.admin1)[:_FOLD_PREFIX]
+    return _folded(place.admin1).startswith(_folded(place.mention)[:_FOLD_PREFIX])
 
 
 def containers(text: str, places: Sequence[Place]) -> dict[int, int]:

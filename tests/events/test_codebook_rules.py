@@ -19,7 +19,8 @@ def _types(events: list[Event]) -> list[tuple[str, str]]:
 
 
 def test_a_peaceful_gathering_is_a_protest(run: Run) -> None:
-    events, _ = run("Residents of Kharkiv held a rally demanding the return of prisoners.", places=["Kharkiv"])
+    text = "Residents of Kharkiv held a rally demanding the return of prisoners."
+    events, _ = run(text, places=["Kharkiv"])
     assert _types(events) == [("Protests", "Peaceful protest")]
 
 
@@ -114,7 +115,8 @@ def test_a_capital_standing_for_its_state_does_not_locate(run: Run) -> None:
     assert e.place == 1
     words = AnchorWords.load(EVENTS_DIR / "anchoring.json")
     capitals = ForceDictionary.load(ACTORS_DIR / "actors.jsonl").capitals
-    assert is_actor_use("a pro-Kiev official said", place("a pro-Kiev official said", "Kiev"), words, capitals)
+    pro = "a pro-Kiev official said"
+    assert is_actor_use(pro, place(pro, "Kiev"), words, capitals)
     assert not is_actor_use(text, place(text, "Donetsk"), words, capitals)
     local = "Donetsk authorities reported shelling."
     assert not is_actor_use(local, place(local, "Donetsk"), words, capitals)  # local, so still a place

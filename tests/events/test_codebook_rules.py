@@ -130,3 +130,8 @@ def test_ucdp_fallback_skips_metonymic_capitals_and_namesakes() -> None:
     capitals = ForceDictionary.load(ACTORS_DIR / "actors.jsonl").capitals
     chosen, by_event = _best_place(analysis, words, capitals)
     assert chosen is not None and chosen.mention == "Sumy" and not by_event
+
+
+def test_possessive_dpr_forces_are_the_target_side(run: Run) -> None:
+    (e,), _ = run("Ukrainian military forces shelled DPR's forces in Donetsk.", places=["Donetsk"])
+    assert e.actors == ("Ukraine", "Russia")

@@ -135,3 +135,15 @@ def test_ucdp_fallback_skips_metonymic_capitals_and_namesakes() -> None:
 def test_possessive_dpr_forces_are_the_target_side(run: Run) -> None:
     (e,), _ = run("Ukrainian military forces shelled DPR's forces in Donetsk.", places=["Donetsk"])
     assert e.actors == ("Ukraine", "Russia")
+
+
+def test_an_attack_on_a_person_with_no_armed_group_named_is_not_a_battle(run: Run) -> None:
+    (e,), _ = run("Two masked men attacked a local official in Kharkiv.", places=["Kharkiv"])
+    assert (e.type, e.sub_type, e.actors) == ("Violence against civilians", "Attack", ())
+    (b,), _ = run("Russian forces attacked Ukrainian positions near Kharkiv.", places=["Kharkiv"])
+    assert (b.type, b.sub_type) == ("Battles", "Armed clash")
+
+
+def test_the_country_closing_an_address_is_not_a_side(run: Run) -> None:
+    (e,), _ = run("Two masked men attacked a local official in Kharkiv, Ukraine.", places=["Kharkiv"])
+    assert e.actors == ()

@@ -53,6 +53,9 @@ class AnchorWords:
     units: frozenset[str]
     actor_after: re.Pattern[str]  # "Kiev forces", "Kiev's military": the place names an actor
     actor_before: re.Pattern[str]  # "pro-Kiev"
+    civilian_object: re.Pattern[
+        str
+    ]  # "... attacked a local official": an unarmed target right after a trigger
 
     @classmethod
     def load(cls, path: Path) -> AnchorWords:
@@ -66,6 +69,7 @@ class AnchorWords:
             units = frozenset(str(u).casefold() for u in raw["measure_units"])
             nouns = "|".join(re.escape(w) for w in sorted(raw["actor_nouns"], key=len, reverse=True))
             prefixes = "|".join(re.escape(w) for w in sorted(raw["actor_prefixes"], key=len, reverse=True))
+            civilians = "|".join(re.escape(w) for w in sorted(raw["civilian_nouns"], key=len, reverse=True))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise TaxonomyError(f"cannot read anchoring words: {exc}", source=str(path)) from exc
         qualifier = r"(?:at least |more than |over |about |some |up to )?"
@@ -83,6 +87,11 @@ class AnchorWords:
             units=units,
             actor_after=re.compile(rf"(?:['’]s)?[’']?\s+(?:{nouns})(?![\w-])", re.I),
             actor_before=re.compile(rf"(?<![\w-])(?:{prefixes})$", re.I),
+            civilian_object=re.compile(
+                rf"\s+(?:(?:a|an|the|two|three|four|five|several|\d+|local|elderly|unarmed|young|his|her|their)\s+)"
+                rf"{{0,3}}(?:{civilians})(?![\w-])",
+                re.I,
+            ),
         )
 
 

@@ -130,6 +130,16 @@ def load_precedence(path: Path, taxonomy: Taxonomy) -> tuple[PrecedenceRule, ...
     return rules
 
 
+def load_unarmed_target(path: Path, taxonomy: Taxonomy) -> str:
+    """The sub-type a 'battle' becomes when no armed group is named and the target is unarmed."""
+    try:
+        name = str(json.loads(path.read_text(encoding="utf-8"))["unarmed_target"]["sub_event_type"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise TaxonomyError(f"cannot read the unarmed-target rule: {exc}", source=str(path)) from exc
+    taxonomy.type_of(name)  # raises on an unknown sub-type
+    return name
+
+
 def load_opponents(path: Path) -> dict[str, str]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))

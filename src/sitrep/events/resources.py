@@ -17,6 +17,7 @@ from sitrep.events.lexicon import (
     load_opponents,
     load_precedence,
     load_triggers,
+    load_unarmed_target,
 )
 from sitrep.events.taxonomy import Taxonomy
 
@@ -30,6 +31,7 @@ class EventResources:
     taxonomy: Taxonomy
     triggers: tuple[TriggerRule, ...]
     precedence: tuple[PrecedenceRule, ...]
+    unarmed_sub_type: str
     modality: tuple[ModalityRule, ...]
     infinitives: InfinitiveRules
     opponents: dict[str, str]
@@ -43,6 +45,7 @@ class EventResources:
             taxonomy=taxonomy,
             triggers=load_triggers(events_dir / "triggers.tsv", taxonomy),
             precedence=load_precedence(events_dir / "precedence.json", taxonomy),
+            unarmed_sub_type=load_unarmed_target(events_dir / "precedence.json", taxonomy),
             modality=load_modality(events_dir / "modality.tsv"),
             infinitives=load_infinitives(events_dir / "infinitives.json"),
             opponents=load_opponents(events_dir / "conflicts.json"),

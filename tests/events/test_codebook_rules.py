@@ -6,7 +6,10 @@ each pins one codebook definition or one place-choice rule.
 
 from __future__ import annotations
 
-from sitrep.evaluation.events import _best_place
+import pytest
+
+from sitrep.errors import InputError
+from sitrep.evaluation.events import _best_place, in_part
 from sitrep.events.anchoring import AnchorWords, containers, is_actor_use, namesakes
 from sitrep.events.forces import ForceDictionary
 from sitrep.events.resources import ACTORS_DIR, EVENTS_DIR
@@ -147,3 +150,13 @@ def test_an_attack_on_a_person_with_no_armed_group_named_is_not_a_battle(run: Ru
 def test_the_country_closing_an_address_is_not_a_side(run: Run) -> None:
     (e,), _ = run("Two masked men attacked a local official in Kharkiv, Ukraine.", places=["Kharkiv"])
     assert e.actors == ()
+
+
+def test_dev_parts_split_every_row_into_exactly_one_half() -> None:
+    ids = [f"UKR{n}" for n in range(200)]
+    tune = {i for i in ids if in_part(i, "tune")}
+    held = {i for i in ids if in_part(i, "held-out")}
+    assert tune and held and not tune & held and tune | held == set(ids)
+    assert all(in_part(i, "all") for i in ids)
+    with pytest.raises(InputError):
+        in_part("UKR1", "train")

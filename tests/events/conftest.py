@@ -23,8 +23,19 @@ COORDS = {
     "Avdiivka": (48.14, 37.74, "Donetsk Oblast"),
     "Kupiansk": (49.71, 37.61, "Kharkiv Oblast"),
     "Kherson": (46.64, 32.61, "Kherson Oblast"),
+    "Kharkiv": (49.98, 36.25, "Kharkiv Oblast"),
+    "Donetsk": (48.02, 37.8, "Donetsk Oblast"),
+    "Sumy": (50.92, 34.8, "Sumy Oblast"),
+    "Stepok": (46.37, 35.37, "Zaporizhzhia Oblast"),  # a namesake: the Stepok in the notes is in Sumy Oblast
+    "Pivdenne": (49.88, 36.07, "Kharkiv Oblast"),
+    "Kiev": (50.45, 30.52, "Kyiv"),
 }
-ADMIN1 = {"Luhansk region": "Luhansk Oblast", "Donetsk region": "Donetsk Oblast", "Luhansk": "Luhansk Oblast"}
+ADMIN1 = {
+    "Luhansk region": "Luhansk Oblast",
+    "Donetsk region": "Donetsk Oblast",
+    "Luhansk": "Luhansk Oblast",
+    "Kharkiv region": "Kharkiv Oblast",
+}
 
 
 @pytest.fixture(scope="session")

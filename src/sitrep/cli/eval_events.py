@@ -10,7 +10,7 @@ import click
 
 from sitrep.analysis import Analyzer
 from sitrep.errors import SitrepError
-from sitrep.evaluation.events import AcledResult, UcdpResult, evaluate_acled, evaluate_ucdp
+from sitrep.evaluation.events import PARTS, AcledResult, UcdpResult, evaluate_acled, evaluate_ucdp
 
 DEFAULT_SHARED_DATA = "../shared/data"
 
@@ -51,14 +51,24 @@ def _ucdp_figures(r: UcdpResult) -> dict[str, object]:
 )
 @click.option("--model", default=None, help="spaCy pipeline to use instead of the default choice.")
 @click.option("--limit", type=int, default=None, help="Score only the first N rows of each set.")
+@click.option(
+    "--part",
+    type=click.Choice(PARTS),
+    default="all",
+    show_default=True,
+    help="Half of each dev set, split by a hash of the row id: look at errors in 'tune' only, "
+    "report 'held-out' as the figure no rule was fitted to.",
+)
 @click.option("--errors", "show_errors", type=int, default=0, help="Print this many wrong ACLED rows.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
-def command(shared_data: Path, model: str | None, limit: int | None, show_errors: int, as_json: bool) -> None:
+def command(
+    shared_data: Path, model: str | None, limit: int | None, part: str, show_errors: int, as_json: bool
+) -> None:
     """ACLED: event type and sub-type, location within 25 km, date, sides. UCDP: location within 25 km."""
     analyzer = Analyzer(model)
     try:
-        acled = evaluate_acled(shared_data, analyzer, limit=limit)
-        ucdp = evaluate_ucdp(shared_data, analyzer, limit=limit)
+        acled = evaluate_acled(shared_data, analyzer, limit=limit, part=part)
+        ucdp = evaluate_ucdp(shared_data, analyzer, limit=limit, part=part)
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc
     figures = {"acled": _acled_figures(acled), "ucdp": _ucdp_figures(ucdp)}

@@ -25,12 +25,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from sitrep.events.taxonomy import TaxonomyError
 from sitrep.records import Claim, DateMention, Place, Quantity
 
 _KIND_PENALTY = {"city": 0, "feature": 0, "admin1": 60, "region": 150}
+# "Stepok, Sumy" / "Pivdenne (Kharkiv region)": the second name is the town's oblast, written
+# with a comma or in brackets and often as the bare oblast name, which reads like its capital.
+_CONTAINER_GAP = re.compile(r"^\s*(?:,|\()\s*(?:the\s+)?$")
+_CONTAINER_END = re.compile(r"^\s*(?:region|oblast|province)?\s*(?:[,.;)]|$)", re.I)
+_FOLD_PREFIX = 5
 _BEFORE_PENALTY = 15
 _OUTSIDE_CLAIM_PENALTY = 40
 _SPEAKER_PENALTY = 80
@@ -45,6 +51,11 @@ class AnchorWords:
     fatality: tuple[re.Pattern[str], ...]
     number_words: dict[str, int]
     units: frozenset[str]
+    actor_after: re.Pattern[str]  # "Kiev forces", "Kiev's military": the place names an actor
+    actor_before: re.Pattern[str]  # "pro-Kiev"
+    civilian_object: re.Pattern[
+        str
+    ]  # "... attacked a local official": an unarmed target right after a trigger
 
     @classmethod
     def load(cls, path: Path) -> AnchorWords:
@@ -56,6 +67,9 @@ class AnchorWords:
             people = "|".join(re.escape(w) for w in sorted(raw["people_nouns"], key=len, reverse=True))
             death = "|".join(re.escape(w) for w in sorted(raw["death_words"], key=len, reverse=True))
             units = frozenset(str(u).casefold() for u in raw["measure_units"])
+            nouns = "|".join(re.escape(w) for w in sorted(raw["actor_nouns"], key=len, reverse=True))
+            prefixes = "|".join(re.escape(w) for w in sorted(raw["actor_prefixes"], key=len, reverse=True))
+            civilians = "|".join(re.escape(w) for w in sorted(raw["civilian_nouns"], key=len, reverse=True))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise TaxonomyError(f"cannot read anchoring words: {exc}", source=str(path)) from exc
         qualifier = r"(?:at least |more than |over |about |some |up to )?"
@@ -71,6 +85,13 @@ class AnchorWords:
             fatality=tuple(re.compile(p, re.I) for p in patterns),
             number_words=numbers,
             units=units,
+            actor_after=re.compile(rf"(?:['’]s)?[’']?\s+(?:{nouns})(?![\w-])", re.I),
+            actor_before=re.compile(rf"(?<![\w-])(?:{prefixes})$", re.I),
+            civilian_object=re.compile(
+                rf"\s+(?:(?:a|an|the|two|three|four|five|several|\d+|local|elderly|unarmed|young|his|her|their)\s+)"
+                rf"{{0,3}}(?:{civilians})(?![\w-])",
+                re.I,
+            ),
         )
 
 
@@ -87,6 +108,74 @@ class DateChoice:
     trend: bool = False  # dated only by a long span or a year: a trend, not an event
 
 
+def _folded(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalpha())
+
+
+def _names_its_oblast(place: Place) -> bool:
+    """An admin-1 mention, or a city that shares its oblast's name ("Sumy" for Sumy Oblast)."""
+    if place.kind == "admin1":
+        return True
+    if place.kind != "city" or place.admin1 is None:
+        return False
+    return _folded(place.admin1).startswith(_folded(place.mention)[:_FOLD_PREFIX])
+
+
+def containers(text: str, places: Sequence[Place]) -> dict[int, int]:
+    """Town index -> index of the oblast named right after it ("X, Oblast", "X (Oblast region)")."""
+    out: dict[int, int] = {}
+    for i, (town, box) in enumerate(pairwise(places)):
+        if town.kind not in ("city", "feature") or not _names_its_oblast(box):
+            continue
+        if _folded(town.mention) == _folded(box.mention):
+            continue
+        if _CONTAINER_GAP.match(text[town.end : box.start]) and _CONTAINER_END.match(
+            text[box.end : box.end + 12]
+        ):
+            out[i] = i + 1
+    return out
+
+
+def is_actor_use(text: str, place: Place, words: AnchorWords, capitals: frozenset[str]) -> bool:
+    """A capital standing for its state ("Kiev forces", "pro-Kiev official") locates nothing.
+
+    Only capitals: "Donetsk militiamen" or "Kharkiv authorities" are local, so they do
+    say where something is.
+    """
+    if place.mention.casefold() not in capitals:
+        return False
+    return bool(
+        words.actor_after.match(text, place.end, min(len(text), place.end + 40))
+        or words.actor_before.search(text[max(0, place.start - 8) : place.start])
+    )
+
+
+def namesakes(places: Sequence[Place], scope: tuple[int, int], boxes: dict[int, int]) -> set[int]:
+    """Towns in ``scope`` the gazetteer put outside the oblast the text gives them.
+
+    "Stepok, Sumy" resolved to a Stepok in Zaporizhzhia is the wrong Stepok; so is
+    "Orlivka" in a sentence that names only the Donetsk region. ``boxes`` comes
+    from :func:`containers`.
+    """
+    as_oblast = set(boxes.values())
+    oblasts = {
+        p.admin1 or p.name
+        for i, p in enumerate(places)
+        if scope[0] <= p.start < scope[1] and (p.kind == "admin1" or i in as_oblast)
+    }
+    out = set()
+    for i, p in enumerate(places):
+        if not (scope[0] <= p.start < scope[1]) or p.kind not in ("city", "feature") or p.admin1 is None:
+            continue
+        box = places[boxes[i]] if i in boxes else None
+        if box is not None and box.admin1 is not None:
+            if p.admin1 != box.admin1:
+                out.add(i)  # its own oblast says otherwise
+        elif oblasts and i not in as_oblast and p.admin1 not in oblasts:
+            out.add(i)
+    return out
+
+
 def choose_place(
     text: str,
     places: Sequence[Place],
@@ -96,24 +185,26 @@ def choose_place(
     *,
     claim: Claim | None = None,
     taken: Sequence[tuple[int, int]] = (),
+    capitals: frozenset[str] = frozenset(),
 ) -> PlaceChoice:
     """``taken``: spans already read as actors ("Kyiv's forces"), whose place names are not locations."""
     best: tuple[float, int] | None = None
-    # "Orlivka, Donetsk region": a town resolved outside the oblast the sentence names is a namesake
-    oblasts = {p.admin1 or p.name for p in places if sent[0] <= p.start < sent[1] and p.kind == "admin1"}
+    boxes = containers(text, places)
+    as_oblast = set(boxes.values())
+    wrong = namesakes(places, sent, boxes)
     for i, p in enumerate(places):
         if not (sent[0] <= p.start < sent[1]) or p.kind not in _KIND_PENALTY:
             continue
         if claim is not None and p.start >= claim.end:
             continue  # after the claim: another clause ("..., with Kyiv describing ...")
-        if any(a < p.end and p.start < b for a, b in taken):
+        if any(a < p.end and p.start < b for a, b in taken) or is_actor_use(text, p, words, capitals):
             continue
         if p.start >= trigger[1]:
             score = float(p.start - trigger[1])
         else:
             score = float(trigger[0] - p.end + _BEFORE_PENALTY)
-        score += _KIND_PENALTY[p.kind]
-        if oblasts and p.kind in ("city", "feature") and p.admin1 is not None and p.admin1 not in oblasts:
+        score += _KIND_PENALTY["admin1" if i in as_oblast else p.kind]
+        if i in wrong:
             score += _NAMESAKE_PENALTY
         if claim is not None and not (claim.start <= p.start < claim.end):
             score += _OUTSIDE_CLAIM_PENALTY
@@ -124,6 +215,8 @@ def choose_place(
             best = (score, i)
     if best is None:
         return PlaceChoice(None, None)
+    if best[1] in as_oblast:
+        return PlaceChoice(best[1], 3)  # only the oblast is known
     return PlaceChoice(best[1], geo_precision(text, places[best[1]], words))
 
 

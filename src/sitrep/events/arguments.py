@@ -25,6 +25,7 @@ _TARGET_BEFORE = re.compile(
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|across|of|from|to|over|at|on|near|inside|throughout)\s+(?:the\s+)?$", re.I
 )
+_ADDRESS_GAP = re.compile(r"\s*,\s*")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AFTER = re.compile(r"^\s+by\s+(?:the\s+)?$", re.I)
 _SELF = re.compile(
@@ -69,6 +70,9 @@ def _is_location(text: str, m: ForceMention, places: Sequence[Place]) -> bool:
     if not m.alias_is_name:
         return False
     if _LOCATIVE_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+        return True
+    # "in Kharkiv, Ukraine": the country that closes a place name is part of the address
+    if any(p.end <= m.start and _ADDRESS_GAP.fullmatch(text[p.end : m.start]) for p in places):
         return True
     return any(p.start == m.start and p.end == m.end and p.kind != "country" for p in places)
 

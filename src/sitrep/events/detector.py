@@ -17,6 +17,7 @@ from sitrep.events.resources import EventResources
 from sitrep.records import Claim, DateMention, Event, Place, Quantity
 
 _NOTE_LIMIT = 400
+_OBJECT_REACH = 6  # characters between a trigger and a name that is its object
 _SPACE = re.compile(r"\s+")
 
 
@@ -71,8 +72,10 @@ class EventDetector:
                 )
                 return reason is None
 
-            for typed in triggers.choose(hits, factual, res.taxonomy.type_of):
-                draft = self._draft(text, sentences, si, typed, claims, places, dates, quantities, published)
+            for typed in triggers.choose(hits, factual, res.taxonomy.type_of, res.precedence):
+                draft = self._draft(
+                    text, sentences, si, typed, claims, places, dates, quantities, published, doc
+                )
                 if draft is not None:
                     drafts.append(draft)
         return [self._event(d) for d in linking.fold(drafts, places)]
@@ -88,6 +91,7 @@ class EventDetector:
         dates: Sequence[DateMention],
         quantities: Sequence[Quantity],
         published: str | None,
+        doc: Doc | None = None,
     ) -> linking.Draft | None:
         res = self.res
         sent = sentences[si]
@@ -102,9 +106,23 @@ class EventDetector:
         scope = (claim.start, claim.end) if claim is not None else sent
         parts = arguments.assign(text, scope, typed, res.forces, res.opponents, claim=claim, places=places)
         sub_type = self._territory(typed.sub_type, parts) if typed.territorial else typed.sub_type
+        if (
+            typed.event_type == "Battles"
+            and not typed.territorial
+            and not parts.sides()
+            and self._unarmed_target(text, sent, hit, doc)
+        ):
+            sub_type = res.unarmed_sub_type
         taken = [(m.start, m.end) for m in res.forces.find(text, sent[0], sent[1]) if not m.alias_is_name]
         where = anchoring.choose_place(
-            text, places, sent, (hit.start, hit.end), res.anchor_words, claim=claim, taken=taken
+            text,
+            places,
+            sent,
+            (hit.start, hit.end),
+            res.anchor_words,
+            claim=claim,
+            taken=taken,
+            capitals=res.forces.capitals,
         )
         draft = linking.Draft(
             event_type=res.taxonomy.type_of(sub_type),
@@ -130,6 +148,17 @@ class EventDetector:
         else:
             draft.asserted_by.append(ci)  # type: ignore[arg-type]
         return draft
+
+    def _unarmed_target(
+        self, text: str, sent: tuple[int, int], hit: triggers.TriggerHit, doc: Doc | None
+    ) -> bool:
+        """The trigger's object is a person or civilians ("attacked a local official")."""
+        if self.res.anchor_words.civilian_object.match(text, hit.end, sent[1]):
+            return True
+        if doc is None:
+            return False
+        after = [e for e in doc.ents if hit.end <= e.start_char < sent[1]]
+        return bool(after) and after[0].label_ == "PERSON" and after[0].start_char - hit.end <= _OBJECT_REACH
 
     @staticmethod
     def _event(d: linking.Draft) -> Event:

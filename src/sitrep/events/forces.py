@@ -71,6 +71,7 @@ class ForceDictionary:
         self.by_force: dict[str, ForceEntry] = {}
         self._aliases: dict[str, tuple[ForceEntry, bool]] = {}  # folded alias -> entry, is-name
         self._exact: dict[str, tuple[ForceEntry, bool]] = {}  # case-sensitive acronyms
+        capitals: set[str] = set()  # capitals that speak for their state ("Kiev forces", "Moscow said")
         pending: list[tuple[dict[str, object], str]] = []
         for row in rows:
             category = str(row.get("category") or "")
@@ -83,6 +84,9 @@ class ForceDictionary:
             ):
                 self.default_force[side] = name
             pending.append((row, category))
+            if row.get("metonym_of"):
+                capitals.update(n.casefold() for n in (name, *_strings(row.get("aliases"))))
+        self.capitals = frozenset(capitals)
         for row, category in pending:
             side_v = row.get("side")
             side = side_v if isinstance(side_v, str) else None

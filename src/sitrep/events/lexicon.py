@@ -104,6 +104,42 @@ def load_infinitives(path: Path) -> InfinitiveRules:
         raise TaxonomyError(f"cannot read infinitive rules: {exc}", source=str(path)) from exc
 
 
+@dataclass(frozen=True, slots=True)
+class PrecedenceRule:
+    """Drop events of ``drop`` (a type or sub-type) when ``keep`` is coded in the same sentence."""
+
+    keep: str
+    drop: str
+    only_if_stronger: bool = False
+
+
+def load_precedence(path: Path, taxonomy: Taxonomy) -> tuple[PrecedenceRule, ...]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        rules = tuple(
+            PrecedenceRule(str(r["keep"]), str(r["drop"]), bool(r.get("only_if_stronger", False)))
+            for r in raw["rules"]
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise TaxonomyError(f"cannot read precedence rules: {exc}", source=str(path)) from exc
+    known = set(taxonomy.event_types) | set(taxonomy.sub_types)
+    for r in rules:
+        for name in (r.keep, r.drop):
+            if name not in known:
+                raise TaxonomyError(f"precedence rule names unknown type {name!r}", source=str(path))
+    return rules
+
+
+def load_unarmed_target(path: Path, taxonomy: Taxonomy) -> str:
+    """The sub-type a 'battle' becomes when no armed group is named and the target is unarmed."""
+    try:
+        name = str(json.loads(path.read_text(encoding="utf-8"))["unarmed_target"]["sub_event_type"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise TaxonomyError(f"cannot read the unarmed-target rule: {exc}", source=str(path)) from exc
+    taxonomy.type_of(name)  # raises on an unknown sub-type
+    return name
+
+
 def load_opponents(path: Path) -> dict[str, str]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))

@@ -10,11 +10,14 @@ from sitrep.events.forces import ForceDictionary
 from sitrep.events.lexicon import (
     InfinitiveRules,
     ModalityRule,
+    PrecedenceRule,
     TriggerRule,
     load_infinitives,
     load_modality,
     load_opponents,
+    load_precedence,
     load_triggers,
+    load_unarmed_target,
 )
 from sitrep.events.taxonomy import Taxonomy
 
@@ -27,6 +30,8 @@ ACTORS_DIR = DATA_DIR / "actors"
 class EventResources:
     taxonomy: Taxonomy
     triggers: tuple[TriggerRule, ...]
+    precedence: tuple[PrecedenceRule, ...]
+    unarmed_sub_type: str
     modality: tuple[ModalityRule, ...]
     infinitives: InfinitiveRules
     opponents: dict[str, str]
@@ -39,6 +44,8 @@ class EventResources:
         return cls(
             taxonomy=taxonomy,
             triggers=load_triggers(events_dir / "triggers.tsv", taxonomy),
+            precedence=load_precedence(events_dir / "precedence.json", taxonomy),
+            unarmed_sub_type=load_unarmed_target(events_dir / "precedence.json", taxonomy),
             modality=load_modality(events_dir / "modality.tsv"),
             infinitives=load_infinitives(events_dir / "infinitives.json"),
             opponents=load_opponents(events_dir / "conflicts.json"),

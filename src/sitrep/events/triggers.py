@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sitrep.events.lexicon import TriggerRule
+from sitrep.events.lexicon import PrecedenceRule, TriggerRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,7 @@ def choose(
     hits: Sequence[TriggerHit],
     factual: Callable[[TriggerHit], bool],
     type_of: Callable[[str], str],
+    precedence: Sequence[PrecedenceRule] = (),
 ) -> list[TypedTrigger]:
     """One typed trigger per family among the factual triggers, in text order."""
     cues = [h for h in hits if h.rule.role == "cue"]
@@ -84,4 +85,25 @@ def choose(
         current = best.get(hit.rule.family)
         if current is None or weight > current.weight:
             best[hit.rule.family] = typed
-    return sorted(best.values(), key=lambda t: t.hit.start)
+    return sorted(apply_precedence(list(best.values()), precedence), key=lambda t: t.hit.start)
+
+
+def _is(typed: TypedTrigger, name: str) -> bool:
+    return name in (typed.event_type, typed.sub_type)
+
+
+def apply_precedence(chosen: list[TypedTrigger], rules: Sequence[PrecedenceRule]) -> list[TypedTrigger]:
+    """Drop the events that, under ACLED's rules, are part of another event coded in the same sentence."""
+    out = []
+    for t in chosen:
+        dropped = any(
+            _is(t, rule.drop)
+            and any(
+                k is not t and _is(k, rule.keep) and (not rule.only_if_stronger or k.weight > t.weight)
+                for k in chosen
+            )
+            for rule in rules
+        )
+        if not dropped:
+            out.append(t)
+    return out

@@ -31,6 +31,8 @@ articles = sa.Table(
     sa.Column("n_claims", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_events", sa.Integer, nullable=False, server_default="0"),
 )
+# The articles list's order (newest first, undated last); see migration 0004.
+sa.Index("ix_articles_newest", sa.func.coalesce(articles.c.published, ""), articles.c.id)
 
 
 def _child(name: str, *columns: sa.Column[object], **kw: object) -> sa.Table:
@@ -86,6 +88,18 @@ places = _child(
     sa.Column("anchor", sa.Text),
     sa.Column("offset_km", sa.Float),
     sa.Column("bearing", sa.Float),
+)
+# Covers the places ranking's GROUP BY and aggregates, in group order; see migration 0004.
+sa.Index(
+    "ix_places_grouped",
+    places.c.name,
+    places.c.kind,
+    places.c.country,
+    places.c.geonames_id,
+    places.c.article_id,
+    places.c.lat,
+    places.c.lon,
+    places.c.admin1,
 )
 
 dates = _child(

@@ -9,7 +9,7 @@ a bound parameter; the only SQL text here is fixed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,20 +152,22 @@ def _claim_sides(
     return out
 
 
-def event_context(conn: Connection, rows: Sequence[Row[Any]]) -> dict[int, EventContext]:
-    """Sides and storyline status of each event, from two batched look-ups for the whole page."""
+def event_context(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[int, EventContext]:
+    """Sides and storyline status of each event (rows as ``Row._asdict()``), from two batched
+    look-ups for the whole page."""
+    linked_of: list[tuple[Mapping[str, Any], set[int], set[int], set[int]]] = []
     keys: set[tuple[str, int]] = set()
     for r in rows:
-        for idx in (*r.claims, *r.asserted_by, *r.denied_by):
-            keys.add((r.article_id, int(idx)))
-    facts = _claim_sides(conn, sorted({r.article_id for r in rows}))
+        denied = {int(i) for i in r["denied_by"]}
+        asserted = {int(i) for i in r["asserted_by"]} or {int(i) for i in r["claims"] if int(i) not in denied}
+        linked = {int(i) for i in r["claims"]} | asserted | denied
+        linked_of.append((r, asserted, denied, linked))
+        keys.update((r["article_id"], i) for i in linked)
+    facts = _claim_sides(conn, sorted({r["article_id"] for r in rows}))
     lines = storylines_of(conn, keys)
     out: dict[int, EventContext] = {}
-    for r in rows:
-        aid = r.article_id
-        denied = {int(i) for i in r.denied_by}
-        asserted = {int(i) for i in r.asserted_by} or {int(i) for i in r.claims if int(i) not in denied}
-        linked = {int(i) for i in r.claims} | asserted | denied
+    for r, asserted, denied, linked in linked_of:
+        aid = r["article_id"]
         a_sides: set[str] = set()
         d_sides: set[str] = set()
         refs: list[StorylineRef] = []
@@ -183,7 +185,7 @@ def event_context(conn: Connection, rows: Sequence[Row[Any]]) -> dict[int, Event
                 refs.append(ref)
         status = max((x.status for x in refs), key=lambda s: STATUS_RANK.get(s, 0)) if refs else None
         sources = max([x.origins for x in refs] or [1])
-        out[r.id] = EventContext(
+        out[r["id"]] = EventContext(
             tuple(sorted(a_sides)),
             tuple(sorted(d_sides)),
             status,

@@ -52,9 +52,9 @@ def list_events(
         after=pagination.int_key("events", cursor),
     )
     rows = queries.event_rows(conn, query, limit)
-    shown = rows[:limit]
+    shown = [r._asdict() for r in rows[:limit]]
     ctx = queries.event_context(conn, shown)
-    items = [payloads.event(r, ctx.get(r.id)) for r in shown]
+    items = [payloads.event(m, ctx.get(m["id"])) for m in shown]
     nxt = pagination.encode("events", rows[limit - 1].id) if len(rows) > limit else None
     return pagination.page(items, limit, nxt)
 
@@ -69,8 +69,8 @@ def get_event(conn: Conn, event_id: int) -> dict[str, Any]:
     row = queries.event_by_id(conn, event_id)
     if row is None:
         raise ApiError(404, f"no event with id {event_id}")
-    ctx = queries.event_context(conn, [row])
-    out = payloads.event(row, ctx.get(row.id))
+    m = row._asdict()
+    out = payloads.event(m, queries.event_context(conn, [m]).get(row.id))
     wanted = sorted({*row.claims, *row.asserted_by, *row.denied_by})
     facts = queries.claims_by_key(conn, [(row.article_id, int(i)) for i in wanted])
     out["claim_records"] = [

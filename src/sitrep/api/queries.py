@@ -26,17 +26,17 @@ from sitrep.store.queries import (
     claim_columns,
     claim_has_place,
     claim_in_event_of_type,
+    claim_in_status,
     claim_statement,
-    claims_with_status,
     contains,
     event_claim,
     event_has_actor,
+    event_in_status,
     event_statement,
-    events_with_status,
     place_match,
     place_statement,
 )
-from sitrep.store.schema import articles, claims, events, places, storyline_members, storylines
+from sitrep.store.schema import NEWEST_KEY, articles, claims, events, places, storyline_members, storylines
 
 STATUS_RANK = {"contested": 3, "corroborated": 2, "single-source": 1}
 
@@ -334,7 +334,7 @@ def article_rows(
 ) -> Sequence[Any]:
     """Newest first, read off ``ix_articles_newest``; a rare place filter drives the query from the
     few articles that mention it (``narrow``; the rows are the same either way)."""
-    pub = sa.func.coalesce(articles.c.published, "")
+    pub = NEWEST_KEY
     stmt = sa.select(*ARTICLE_SUMMARY, pub.label("sort_published"))
     if f.outlet:
         stmt = stmt.where(_has(conn, articles.c.outlet, f.outlet))
@@ -352,7 +352,7 @@ def article_rows(
             sa.or_(_has(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker))
         )
     if f.status:
-        claim_conds.append(_claim_status(f.status))
+        claim_conds.append(_claim_status(conn, f.status))
     if claim_conds:
         stmt = stmt.where(
             sa.exists(sa.select(claims.c.id).where(claims.c.article_id == articles.c.id, *claim_conds))
@@ -379,7 +379,8 @@ def article_rows(
         )
     if after is not None:
         a_pub, a_id = after
-        stmt = stmt.where(sa.or_(pub < a_pub, sa.and_(pub == a_pub, articles.c.id < a_id)))
+        # A row-value comparison, so the index range starts at the cursor instead of at the top.
+        stmt = stmt.where(sa.tuple_(pub, articles.c.id) < sa.tuple_(sa.literal(a_pub), sa.literal(a_id)))
     return conn.execute(stmt.order_by(pub.desc(), articles.c.id.desc()).limit(limit + 1)).all()
 
 
@@ -444,7 +445,7 @@ def timeline(conn: Connection, f: TimelineFilters) -> list[dict[str, Any]]:
     if f.until:
         ev = ev.where(events.c.date <= f.until)
     if f.status:
-        ev = ev.where(events.c.id.in_(events_with_status(conn, f.status)))
+        ev = ev.where(event_in_status(conn, f.status))
     for r in conn.execute(ev.group_by(events.c.date)):
         slot(r.day)["events"] = int(r.n)
 
@@ -464,14 +465,14 @@ def timeline(conn: Connection, f: TimelineFilters) -> list[dict[str, Any]]:
         if f.until:
             cl = cl.where(day <= f.until)
         if f.status:
-            cl = cl.where(_claim_status(f.status))
+            cl = cl.where(_claim_status(conn, f.status))
         for r in conn.execute(cl.group_by(day)):
             slot(r.day)["claims"] += int(r.n)
     return [days[d] for d in sorted(days)]
 
 
-def _claim_status(status: str) -> sa.ColumnElement[bool]:
-    return claims.c.id.in_(claims_with_status(status))
+def _claim_status(conn: Connection, status: str) -> sa.ColumnElement[bool]:
+    return claim_in_status(conn, status)
 
 
 def overview(conn: Connection) -> dict[str, Any]:

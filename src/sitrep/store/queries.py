@@ -36,7 +36,7 @@ class ClaimQuery:
     event_type: str | None = None  # behind an event of this type or sub-type
     limit: int = 50
     after: int | None = None  # cursor: claims with a larger id
-    narrow: bool = True  # let rare place filters drive the query (same rows; False only in tests)
+    narrow: bool = True  # pick the faster of equivalent query shapes (same rows; False only in tests)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,7 @@ class EventQuery:
     text: str | None = None  # full text of a claim behind it, or its notes or trigger
     limit: int = 50
     after: int | None = None
+    narrow: bool = True  # pick the faster of equivalent query shapes (same rows; False only in tests)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,11 @@ def articles_with_place(
     return None if len(rows) > most or len(found) > cap else found
 
 
+DENSE_STORYLINES = 500
+"""With more storylines than this in a status, their claims are common enough that probing
+claims in id order fills a page sooner than collecting every member and sorting."""
+
+
 def claims_with_status(status: str) -> sa.Select[tuple[int]]:
     """Ids of claims in a storyline of ``status``, driven from the indexed storyline side."""
     c = claims.alias("sc")
@@ -210,6 +216,36 @@ def claims_with_status(status: str) -> sa.Select[tuple[int]]:
         .join(sm, sm.c.storyline_id == storylines.c.id)
         .join(c, sa.and_(c.c.article_id == sm.c.article_id, c.c.idx == sm.c.claim_idx))
         .where(storylines.c.status == status)
+    )
+
+
+def status_is_common(conn: Connection, status: str) -> bool:
+    n = conn.execute(
+        sa.select(sa.func.count()).select_from(storylines).where(storylines.c.status == status)
+    ).scalar_one()
+    return int(n) > DENSE_STORYLINES
+
+
+def claim_in_status(conn: Connection, status: str, dense: bool | None = None) -> sa.ColumnElement[bool]:
+    """The claim is in a storyline of ``status``.
+
+    Two shapes with the same rows: a common status is probed claim by claim through the
+    ``(article_id, claim_idx)`` member index; a rare one names its few claims up front.
+    ``dense`` None picks by counting the status's storylines (an index-only count).
+    """
+    if dense is None:
+        dense = status_is_common(conn, status)
+    if not dense:
+        return claims.c.id.in_(claims_with_status(status))
+    sm = storyline_members
+    return sa.exists(
+        sa.select(sm.c.claim_idx)
+        .join(storylines, storylines.c.id == sm.c.storyline_id)
+        .where(
+            sm.c.article_id == claims.c.article_id,
+            sm.c.claim_idx == claims.c.idx,
+            storylines.c.status == status,
+        )
     )
 
 
@@ -247,10 +283,8 @@ def filter_claims(conn: Connection, stmt: sa.Select[Any], q: ClaimQuery) -> sa.S
         stmt = stmt.where(when >= q.since)
     if q.until:
         stmt = stmt.where(when <= q.until)
-    if q.contested:
-        stmt = stmt.where(claims.c.id.in_(claims_with_status("contested")))
-    if q.status:
-        stmt = stmt.where(claims.c.id.in_(claims_with_status(q.status)))
+    for status in sorted({*(["contested"] if q.contested else []), *([q.status] if q.status else [])}):
+        stmt = stmt.where(claim_in_status(conn, status, None if q.narrow else False))
     for name, box in ((q.place, None), (None, q.bbox)):
         if name or box:
             stmt = stmt.where(claim_has_place(conn, name=name, box=box))
@@ -317,6 +351,24 @@ def events_with_status(conn: Connection, status: str) -> sa.Select[tuple[Any]]:
     )
 
 
+def event_in_status(conn: Connection, status: str, dense: bool | None = None) -> sa.ColumnElement[bool]:
+    """A claim behind the event is in a storyline of ``status`` (shapes as :func:`claim_in_status`)."""
+    if dense is None:
+        dense = status_is_common(conn, status)
+    if not dense:
+        return events.c.id.in_(events_with_status(conn, status))
+    sm = storyline_members
+    return sa.exists(
+        sa.select(sm.c.claim_idx)
+        .join(storylines, storylines.c.id == sm.c.storyline_id)
+        .where(
+            sm.c.article_id == events.c.article_id,
+            storylines.c.status == status,
+            in_json_list(conn, events.c.claims, sm.c.claim_idx),
+        )
+    )
+
+
 def event_claim(conn: Connection, *conds: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
     """Some claim behind the event satisfies ``conds``."""
     c = claims
@@ -364,7 +416,7 @@ def event_statement(conn: Connection, q: EventQuery) -> sa.Select[tuple[object, 
     if q.located:
         stmt = stmt.where(events.c.lat.is_not(None), events.c.lon.is_not(None))
     if q.status:
-        stmt = stmt.where(events.c.id.in_(events_with_status(conn, q.status)))
+        stmt = stmt.where(event_in_status(conn, q.status, None if q.narrow else False))
     if q.speaker:
         stmt = stmt.where(
             event_claim(

@@ -31,8 +31,10 @@ articles = sa.Table(
     sa.Column("n_claims", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_events", sa.Integer, nullable=False, server_default="0"),
 )
-# The articles list's order (newest first, undated last); see migration 0004.
-sa.Index("ix_articles_newest", sa.func.coalesce(articles.c.published, ""), articles.c.id)
+NEWEST_KEY = sa.func.coalesce(articles.c.published, sa.literal_column("''"))
+"""The articles list's sort key (newest first, undated last). The empty string is literal SQL,
+not a bound parameter: SQLite matches an expression index only to the identical expression."""
+sa.Index("ix_articles_newest", NEWEST_KEY, articles.c.id)  # see migration 0004
 
 
 def _child(name: str, *columns: sa.Column[object], **kw: object) -> sa.Table:

@@ -182,7 +182,7 @@ def claim_has_place(
 
 
 def articles_with_place(
-    conn: Connection, name: str | None = None, box: BBox | None = None, cap: int = SPARSE_ARTICLES
+    conn: Connection, name: str | None = None, box: BBox | None = None, cap: int | None = None
 ) -> list[str] | None:
     """Ids of the articles mentioning a matching place, or None when there are more than ``cap``.
 
@@ -190,6 +190,7 @@ def articles_with_place(
     order reads the whole table when matches are rare. When they are rare, this one scan of the
     (small) places table names the few articles to look in; the exact filter still applies.
     """
+    cap = SPARSE_ARTICLES if cap is None else cap
     # No DISTINCT: SQLite would walk the (article_id, idx) index and read every row through it.
     most = 3 * cap
     rows = (

@@ -51,11 +51,11 @@ def list_events(
         limit=limit,
         after=pagination.int_key("events", cursor),
     )
-    rows = queries.event_rows(conn, query, limit)
-    shown = [r._asdict() for r in rows[:limit]]
+    rows = queries.event_maps(conn, query, limit)
+    shown = rows[:limit]
     ctx = queries.event_context(conn, shown)
     items = [payloads.event(m, ctx.get(m["id"])) for m in shown]
-    nxt = pagination.encode("events", rows[limit - 1].id) if len(rows) > limit else None
+    nxt = pagination.encode("events", rows[limit - 1]["id"]) if len(rows) > limit else None
     return pagination.page(items, limit, nxt)
 
 

@@ -238,15 +238,19 @@ def claim_in_status(conn: Connection, status: str, dense: bool | None = None) ->
         dense = status_is_common(conn, status)
     if not dense:
         return claims.c.id.in_(claims_with_status(status))
+    return _member_in_status(status, claims.c.article_id, storyline_members.c.claim_idx == claims.c.idx)
+
+
+def _member_in_status(
+    status: str, article_id: sa.ColumnElement[Any], *conds: sa.ColumnElement[bool]
+) -> sa.ColumnElement[bool]:
+    """A storyline member of ``article_id`` satisfying ``conds`` is in a storyline of ``status``:
+    one probe of the ``(article_id, claim_idx)`` member index per outer row."""
     sm = storyline_members
     return sa.exists(
         sa.select(sm.c.claim_idx)
         .join(storylines, storylines.c.id == sm.c.storyline_id)
-        .where(
-            sm.c.article_id == claims.c.article_id,
-            sm.c.claim_idx == claims.c.idx,
-            storylines.c.status == status,
-        )
+        .where(sm.c.article_id == article_id, storylines.c.status == status, *conds)
     )
 
 
@@ -358,15 +362,8 @@ def event_in_status(conn: Connection, status: str, dense: bool | None = None) ->
         dense = status_is_common(conn, status)
     if not dense:
         return events.c.id.in_(events_with_status(conn, status))
-    sm = storyline_members
-    return sa.exists(
-        sa.select(sm.c.claim_idx)
-        .join(storylines, storylines.c.id == sm.c.storyline_id)
-        .where(
-            sm.c.article_id == events.c.article_id,
-            storylines.c.status == status,
-            in_json_list(conn, events.c.claims, sm.c.claim_idx),
-        )
+    return _member_in_status(
+        status, events.c.article_id, in_json_list(conn, events.c.claims, storyline_members.c.claim_idx)
     )
 
 

@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_api.py [--claims 100000] [--db /tmp/sitrep-bench.sqlite] [--repeat 40]
 
+``--db`` also takes a PostgreSQL URL (``postgresql://user@host/db``).
+
 The store is synthetic but shaped like a real one (10 claims, 3 places, 2 events
 per article; a fifth of claims in storylines; sides, speakers, dates and
 coordinates spread realistically) and is reused when the file already holds the
@@ -178,8 +180,8 @@ def synthetic(n_articles: int, seed: int = 7) -> Iterator[ArticleAnalysis]:
         yield ArticleAnalysis(article=article, claims=tuple(claims), places=tuple(places), events=events)
 
 
-def build(db: Path, n_claims: int) -> Store:
-    store = Store.open(str(db))
+def build(db: str, n_claims: int) -> Store:
+    store = Store.open(db)
     if store.counts().claims >= n_claims:
         return store
     n_articles = n_claims // CLAIMS_PER_ARTICLE
@@ -210,6 +212,9 @@ def build(db: Path, n_claims: int) -> Store:
             )
         )
     store.replace_storylines(lines)
+    if store.dialect == "postgresql":
+        with store.engine.begin() as conn:  # what autovacuum does soon after a bulk load anyway
+            conn.exec_driver_sql("ANALYZE")
     print(f"built {store.counts()} in {time.perf_counter() - t0:.1f}s")
     return store
 
@@ -221,6 +226,7 @@ ENDPOINTS: list[tuple[str, dict[str, str | int]]] = [
     ("/api/claims", {"q": "bridge captured"}),
     ("/api/claims", {"status": "contested"}),
     ("/api/claims", {"place": "Place042"}),
+    ("/api/claims", {"place": "Nowhere"}),
     ("/api/claims", {"bbox": "30,47,33,49"}),
     ("/api/events", {}),
     ("/api/events", {"type": "Battles", "side": "Ukraine"}),
@@ -242,15 +248,25 @@ ENDPOINTS: list[tuple[str, dict[str, str | int]]] = [
 
 
 def measure(client: TestClient, path: str, params: dict[str, str | int], repeat: int) -> dict[str, float]:
+    """Wall-clock p50/p95 (the target) and the median CPU time of this process per request.
+
+    The app runs in this process (TestClient), so CPU time is the request's own work; on a
+    shared machine wall time also counts waiting for a core, CPU time does not.
+    """
     client.get(path, params=params)  # warm caches once
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         r = client.get(path, params=params)
         times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         assert r.status_code == 200, r.text
     times.sort()
-    return {"p50": statistics.median(times), "p95": times[max(0, round(0.95 * len(times)) - 1)]}
+    return {
+        "p50": statistics.median(times),
+        "p95": times[max(0, round(0.95 * len(times)) - 1)],
+        "cpu_p50": statistics.median(cpu),
+    }
 
 
 def deep_cursor(client: TestClient) -> str:
@@ -265,7 +281,7 @@ def deep_cursor(client: TestClient) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--claims", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/sitrep-bench.sqlite"))
+    parser.add_argument("--db", default="/tmp/sitrep-bench.sqlite", help="SQLite file or PostgreSQL URL")
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
@@ -278,7 +294,10 @@ def main() -> None:
             stats = measure(client, path, params, args.repeat)
             shown = {k: ("<deep page>" if k == "cursor" else v) for k, v in params.items()}
             results.append({"path": path, "params": shown, **stats})
-            print(f"{path:18} {json.dumps(shown):60} p50 {stats['p50']:6.1f} ms  p95 {stats['p95']:6.1f} ms")
+            print(
+                f"{path:18} {json.dumps(shown):60} p50 {stats['p50']:6.1f} ms  p95 {stats['p95']:6.1f} ms"
+                f"  cpu p50 {stats['cpu_p50']:6.1f} ms"
+            )
     worst = max(r["p95"] for r in results)
     print(f"worst p95: {worst:.1f} ms (target 100 ms) on {store.counts()}")
     if args.json:

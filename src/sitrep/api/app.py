@@ -8,7 +8,9 @@ is instead a small bundled page that renders ``/openapi.json`` offline.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -31,6 +33,17 @@ Writes (`POST /api/articles`) need `Authorization: Bearer $SITREP_API_TOKEN`.
 """
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    """Move everything alive at start-up (routes, models, SQLAlchemy metadata) out of the collector.
+
+    A 1,000-row page allocates enough objects to trigger full collections, and each one would
+    re-scan those ~130,000 long-lived objects: 70 ms stalls that set the p95 of large pages.
+    """
+    gc.freeze()
+    yield
+
+
 def create_app(
     store: Store,
     *,
@@ -47,6 +60,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.sitrep = Context(
         store=store, token=token or None, analyzer=LazyAnalyzer(analyzer_factory or default_analyzer)

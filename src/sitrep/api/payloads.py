@@ -7,19 +7,24 @@ fields (ids, article facts, storyline) are added here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Row
 
-from sitrep.api.queries import EventContext, StorylineRef, with_storylines
+from sitrep.api.queries import EventContext
 from sitrep.records import Claim, Event, Speaker
-from sitrep.store.repository import row_to_claim, row_to_event
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim) if f.name != "speaker")
 _SPEAKER_FIELDS = tuple(f.name for f in fields(Speaker))
 _EVENT_FIELDS = tuple(f.name for f in fields(Event))
+
+# Where each contract field lives in the store's rows, where the names differ.
+_CLAIM_COLUMNS = tuple((n, {"start": "start_char", "end": "end_char"}.get(n, n)) for n in _CLAIM_FIELDS)
+_SPEAKER_COLUMNS = tuple((n, f"speaker_{n}") for n in _SPEAKER_FIELDS)
+_EVENT_COLUMNS = tuple(
+    (n, {"start": "start_char", "end": "end_char", "place": "place_idx"}.get(n, n)) for n in _EVENT_FIELDS
+)
 
 
 def _flat(record: object, names: tuple[str, ...]) -> dict[str, Any]:
@@ -42,38 +47,60 @@ def event_to_json(e: Event) -> dict[str, Any]:
     return _flat(e, _EVENT_FIELDS)
 
 
-def article_ref(r: Row[Any]) -> dict[str, Any]:
-    return {"title": r.title, "outlet": r.outlet, "published": r.published, "url": getattr(r, "url", None)}
+def claim_row_json(r: Row[Any]) -> dict[str, Any]:
+    """``claim_to_json(row_to_claim(r))`` read straight off the row, field for field.
+
+    The fields come from the contract's dataclasses, so the two cannot drift apart (a test
+    compares them); skipping the records and attribute look-ups on the row (one dict per row
+    instead) is most of the cost of rendering a large page.
+    """
+    m = r._asdict()
+    out = {n: m[c] for n, c in _CLAIM_COLUMNS}
+    out["hedges"] = list(out["hedges"] or ())
+    out["unverified"] = bool(out["unverified"])
+    out["speaker"] = {n: m[c] for n, c in _SPEAKER_COLUMNS}
+    return out
 
 
-def claim(r: Row[Any], line: StorylineRef | None) -> dict[str, Any]:
-    """A row of :func:`sitrep.api.queries.claim_statement` and the claim's storyline, if any."""
-    out = claim_to_json(row_to_claim(r))
+def event_row_json(m: dict[str, Any]) -> dict[str, Any]:
+    """``event_to_json(row_to_event(r))`` from ``r._asdict()`` (see :func:`claim_row_json`).
+
+    The list fields are JSON columns, so each row already holds fresh lists.
+    """
+    return {n: m[c] for n, c in _EVENT_COLUMNS}
+
+
+def article_ref(r: Row[Any] | dict[str, Any]) -> dict[str, Any]:
+    """Title, outlet, day and URL of a row's article (event rows carry no URL)."""
+    m = r if isinstance(r, dict) else r._asdict()
+    return {"title": m["title"], "outlet": m["outlet"], "published": m["published"], "url": m.get("url")}
+
+
+def claim(r: Row[Any]) -> dict[str, Any]:
+    """A row of :func:`sitrep.store.queries.claim_statement` (or any select of ``claim_columns``)."""
+    out = claim_row_json(r)
     out.update(
         id=r.id,
         article_id=r.article_id,
         idx=r.idx,
         article=article_ref(r),
-        storyline={"id": line.id, "status": line.status} if line else None,
+        storyline={"id": r.storyline_id, "status": r.storyline_status} if r.storyline_id else None,
     )
     return out
 
 
-def claims(conn: Connection, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
-    """Render a page of claim rows, looking their storylines up in one query."""
-    return [claim(c.row, c.storyline) for c in with_storylines(conn, rows)]
-
-
-def event(r: Row[Any], ctx: EventContext | None) -> dict[str, Any]:
-    out = event_to_json(row_to_event(r))
+def event(m: dict[str, Any], ctx: EventContext | None) -> dict[str, Any]:
+    """A row of :func:`sitrep.store.queries.event_statement` (as ``Row._asdict()``) with what the
+    map adds."""
+    out = event_row_json(m)
     out.update(
-        id=r.id,
-        article_id=r.article_id,
-        idx=r.idx,
-        lat=r.lat,
-        lon=r.lon,
-        place_name=r.place_name,
-        article=article_ref(r),
+        id=m["id"],
+        article_id=m["article_id"],
+        idx=m["idx"],
+        lat=m["lat"],
+        lon=m["lon"],
+        place_name=m["place_name"],
+        article=article_ref(m),
         asserting_sides=list(ctx.asserting_sides) if ctx else [],
         denying_sides=list(ctx.denying_sides) if ctx else [],
         status=ctx.status if ctx else None,
@@ -101,7 +128,7 @@ def member_claim(r: Row[Any], status: str) -> dict[str, Any] | None:
     """A row of ``storyline_members_detail``; None when the claim row is gone."""
     if r.claim_id is None:
         return None
-    out = claim_to_json(row_to_claim(r))
+    out = claim_row_json(r)
     out.update(
         id=r.claim_id,
         article_id=r.article_id,

@@ -1,16 +1,16 @@
 """Read queries the store package does not offer, in SQLAlchemy Core.
 
-The API reuses :mod:`sitrep.store.queries` for the core filters and adds what
-the UI needs on top: bounding boxes and event types on claims, storyline status
-and speakers on events, keyset paging on articles and storylines, per-day counts
-for the timeline. Every user value is a bound parameter; the only SQL text here
-is fixed (``json_each``/``json_array_elements_text``, which are dialect
-functions, not user input).
+Claims, events and places are the store's own queries (:mod:`sitrep.store.queries`,
+one per resource, shared with the CLI); this module adds what only the UI needs:
+per-page look-ups (storylines, the sides behind an event), keyset paging on
+articles and storylines, per-day counts for the timeline. Every user value is
+a bound parameter; the only SQL text here is fixed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,81 +23,61 @@ from sitrep.store.queries import (
     ClaimQuery,
     EventQuery,
     PlaceQuery,
+    articles_with_place,
+    claim_columns,
     claim_has_place,
-    claims_with_status,
+    claim_in_event_of_type,
+    claim_in_status,
+    claim_statement,
+    contains,
+    event_claim,
+    event_has_actor,
+    event_in_status,
     event_statement,
-    filter_claims,
+    place_match,
     place_statement,
 )
-from sitrep.store.schema import articles, claims, events, places, storyline_members, storylines
+from sitrep.store.schema import NEWEST_KEY, articles, claims, events, places, storyline_members, storylines
 
 STATUS_RANK = {"contested": 3, "corroborated": 2, "single-source": 1}
 
 
-def like(value: str) -> str:
-    """A case-folded LIKE pattern matching ``value`` anywhere, with LIKE's wildcards escaped."""
-    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _ilike(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
-    return sa.func.lower(sa.func.coalesce(column, "")).like(like(value), escape="\\")
-
-
-def in_json_list(
-    conn: Connection, json_list: sa.ColumnElement[Any], value: sa.ColumnElement[Any]
-) -> sa.ColumnElement[bool]:
-    """``value`` is an element of the JSON integer list ``json_list`` (events.claims and friends)."""
-    if conn.dialect.name == "postgresql":
-        elems = sa.func.json_array_elements_text(json_list).table_valued("value")
-        return sa.exists(
-            sa.select(sa.literal(1)).select_from(elems).where(sa.cast(elems.c.value, sa.Integer) == value)
-        )
-    elems = sa.func.json_each(json_list).table_valued("value")
-    return sa.exists(sa.select(sa.literal(1)).select_from(elems).where(elems.c.value == value))
-
-
-def _bbox(lat: sa.ColumnElement[Any], lon: sa.ColumnElement[Any], box: BBox) -> sa.ColumnElement[bool]:
-    min_lon, min_lat, max_lon, max_lat = box
-    return sa.and_(lon.between(min_lon, max_lon), lat.between(min_lat, max_lat))
-
-
-def _claim_in_event_of_type(conn: Connection, event_type: str) -> sa.ColumnElement[bool]:
-    e = events.alias("ev")
-    return sa.exists(
-        sa.select(e.c.id).where(
-            e.c.article_id == claims.c.article_id,
-            sa.or_(e.c.type == event_type, e.c.sub_type == event_type),
-            in_json_list(conn, e.c.claims, claims.c.idx),
-        )
-    )
+def _has(conn: Connection, column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
+    """``column`` (NULL read as empty) contains ``value``, ignoring case."""
+    return contains(conn, sa.func.coalesce(column, ""), value)
 
 
 # ---- claims --------------------------------------------------------------------------------
 #
-# The API pages by claim id, then looks up the storylines of just the page's claims
-# (``storylines_of``); the filters are the store's own (:func:`sitrep.store.queries.filter_claims`).
+# One query for the CLI and the API: :func:`sitrep.store.queries.claim_statement` (filters,
+# article facts, storyline per row). The API only adds look-ups by key for event details.
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimExtras:
-    bbox: BBox | None = None
-    event_type: str | None = None
+def claim_rows(conn: Connection, q: ClaimQuery, limit: int) -> Sequence[Row[Any]]:
+    """One page of claims plus one row that tells whether another page follows."""
+    return conn.execute(claim_statement(conn, q).limit(limit + 1)).all()
 
 
-CLAIM_COLUMNS = (claims, articles.c.title, articles.c.outlet, articles.c.published, articles.c.url)
+def claim_by_id(conn: Connection, claim_id: int) -> Row[Any] | None:
+    return conn.execute(claim_statement(conn, ClaimQuery()).where(claims.c.id == claim_id)).first()
 
 
-def claim_statement(conn: Connection, q: ClaimQuery, extras: ClaimExtras) -> sa.Select[tuple[Any, ...]]:
-    """Claims with their article's facts: the store's filters plus the UI's bbox and event type."""
-    stmt = filter_claims(
-        conn, sa.select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id), q
-    )
-    if extras.bbox:
-        stmt = stmt.where(claim_has_place(box=extras.bbox))
-    if extras.event_type:
-        stmt = stmt.where(_claim_in_event_of_type(conn, extras.event_type))
-    return stmt.order_by(claims.c.id)
+def claims_by_key(conn: Connection, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Row[Any]]:
+    """Claims (as :func:`claim_statement` reads them) for ``(article_id, idx)`` pairs."""
+    wanted = set(keys)
+    by_article = sorted({a for a, _ in wanted})
+    out: dict[tuple[str, int], Row[Any]] = {}
+    for i in range(0, len(by_article), 500):
+        stmt = (
+            sa.select(*claim_columns())
+            .join(articles, articles.c.id == claims.c.article_id)
+            .where(claims.c.article_id.in_(by_article[i : i + 500]))
+        )
+        for r in conn.execute(stmt):
+            key = (r.article_id, int(r.idx))
+            if key in wanted:
+                out[key] = r
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,116 +107,54 @@ def storylines_of(conn: Connection, keys: Iterable[tuple[str, int]]) -> dict[tup
             .join(storylines, storylines.c.id == sm.c.storyline_id)
             .where(sm.c.article_id.in_(article_ids[i : i + 500]))
         )  # no ORDER BY: sorting by storyline id makes SQLite walk storylines instead of the IN list
-        for r in rows:
-            key = (r.article_id, int(r.claim_idx))
-            if key in wanted and (key not in out or r.id < out[key].id):
-                out[key] = StorylineRef(r.id, r.status, int(r.origins or 1), r.about)
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRow:
-    """A claim row plus its storyline, as :mod:`sitrep.api.payloads` renders it."""
-
-    row: Row[Any]
-    storyline: StorylineRef | None
-
-
-def with_storylines(conn: Connection, rows: Sequence[Row[Any]]) -> list[ClaimRow]:
-    lines = storylines_of(conn, ((r.article_id, int(r.idx)) for r in rows))
-    return [ClaimRow(r, lines.get((r.article_id, int(r.idx)))) for r in rows]
-
-
-def claim_rows(conn: Connection, q: ClaimQuery, extras: ClaimExtras, limit: int) -> Sequence[Row[Any]]:
-    return conn.execute(claim_statement(conn, q, extras).limit(limit + 1)).all()
-
-
-def claims_by_key(conn: Connection, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Row[Any]]:
-    """Claims (with article facts) for ``(article_id, idx)`` pairs, via the (article_id, idx) index."""
-    wanted = set(keys)
-    by_article = sorted({a for a, _ in wanted})
-    out: dict[tuple[str, int], Row[Any]] = {}
-    for i in range(0, len(by_article), 500):
-        stmt = (
-            sa.select(*CLAIM_COLUMNS)
-            .join(articles, articles.c.id == claims.c.article_id)
-            .where(claims.c.article_id.in_(by_article[i : i + 500]))
-        )
-        for r in conn.execute(stmt):
-            key = (r.article_id, int(r.idx))
-            if key in wanted:
-                out[key] = r
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimSide:
-    side: str | None
-    polarity: str
-
-
-def claim_sides(conn: Connection, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], ClaimSide]:
-    """Just side and polarity per claim: what colours a map marker, without fetching claim text."""
-    wanted = set(keys)
-    by_article = sorted({a for a, _ in wanted})
-    out: dict[tuple[str, int], ClaimSide] = {}
-    for i in range(0, len(by_article), 500):
-        stmt = sa.select(claims.c.article_id, claims.c.idx, claims.c.speaker_side, claims.c.polarity).where(
-            claims.c.article_id.in_(by_article[i : i + 500])
-        )
-        for r in conn.execute(stmt):
-            key = (r.article_id, int(r.idx))
-            if key in wanted:
-                out[key] = ClaimSide(r.speaker_side, r.polarity)
+        for article_id, claim_idx, sid, status, origins, about in rows:
+            key = (article_id, int(claim_idx))
+            if key in wanted and (key not in out or sid < out[key].id):
+                out[key] = StorylineRef(sid, status, int(origins or 1), about)
     return out
 
 
 # ---- events --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class EventExtras:
-    status: str | None = None
-    speaker: str | None = None
-    text: str | None = None
-    located: bool = False  # only events with coordinates (what a map can draw)
+_EVENT_LISTS = ("actors", "claims", "quantities", "actor_names", "asserted_by", "denied_by")
 
 
-def _event_claim(conn: Connection, *conds: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
-    """Some claim behind the event satisfies ``conds``."""
-    c = claims
-    return sa.exists(
-        sa.select(c.c.id).where(
-            c.c.article_id == events.c.article_id, in_json_list(conn, events.c.claims, c.c.idx), *conds
+def _lists_as_one(conn: Connection) -> sa.ColumnElement[str]:
+    """An event's JSON list columns as one JSON array text: one decode per row instead of six."""
+    cols = [events.c[n] for n in _EVENT_LISTS]
+    if conn.dialect.name == "postgresql":
+        return sa.cast(sa.func.json_build_array(*cols), sa.Text)
+    return sa.cast(sa.func.json_array(*(sa.func.json(c) for c in cols)), sa.Text)
+
+
+def event_maps(conn: Connection, q: EventQuery, limit: int) -> list[dict[str, Any]]:
+    """One page of events plus one look-ahead row, as dicts with the keys of the CLI's
+    :func:`event_statement` rows (the same statement: same filters, same order).
+
+    Decoding six small JSON columns per row costs more than the query on a 1,000-event map page,
+    so the lists arrive as one JSON text per row.
+    """
+    plain = [c for c in events.c if c.name not in _EVENT_LISTS]
+    stmt = (
+        event_statement(conn, q)
+        .with_only_columns(
+            *plain,
+            places.c.name.label("place_name"),
+            articles.c.title,
+            articles.c.outlet,
+            articles.c.published,
+            _lists_as_one(conn).label("lists"),
+            maintain_column_froms=True,
         )
+        .limit(limit + 1)
     )
-
-
-def event_rows(conn: Connection, q: EventQuery, extras: EventExtras, limit: int) -> Sequence[Row[Any]]:
-    stmt = event_statement(conn, q)
-    if extras.located:
-        stmt = stmt.where(events.c.lat.is_not(None), events.c.lon.is_not(None))
-    if extras.status:
-        stmt = stmt.where(events.c.id.in_(_events_with_status(conn, extras.status)))
-    if extras.speaker:
-        stmt = stmt.where(
-            _event_claim(
-                conn,
-                sa.or_(
-                    _ilike(claims.c.speaker_name, extras.speaker),
-                    _ilike(claims.c.speaker_text, extras.speaker),
-                ),
-            )
-        )
-    if extras.text:
-        stmt = stmt.where(
-            sa.or_(
-                _event_claim(conn, fulltext.claim_match(conn, extras.text)),
-                _ilike(events.c.notes, extras.text),
-                _ilike(events.c.trigger, extras.text),
-            )
-        )
-    return conn.execute(stmt.limit(limit + 1)).all()
+    out = []
+    for r in conn.execute(stmt):
+        m = r._asdict()
+        m.update(zip(_EVENT_LISTS, json.loads(m.pop("lists")), strict=True))
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,41 +168,66 @@ class EventContext:
     sources: int  # independent origins of its best-sourced storyline, at least 1
 
 
-def _events_with_status(conn: Connection, status: str) -> sa.Select[tuple[Any]]:
-    """Ids of events with a claim in a storyline of ``status``, driven from the indexed storyline side."""
-    e = events.alias("se")
-    sm = storyline_members
-    return (
-        sa.select(e.c.id)
-        .select_from(storylines)
-        .join(sm, sm.c.storyline_id == storylines.c.id)
-        .join(e, e.c.article_id == sm.c.article_id)
-        .where(storylines.c.status == status, in_json_list(conn, e.c.claims, sm.c.claim_idx))
-    )
+def _claim_sides(
+    conn: Connection, article_ids: Sequence[str]
+) -> dict[tuple[str, int], tuple[str | None, str]]:
+    """Side and polarity of every claim of the articles: what colours a marker, without claim text.
+
+    Fetching whole articles' claims by the ``(article_id, idx)`` index beats asking for exact
+    pairs: SQLite cannot drive a row-value IN list from that index and scans the table instead.
+    """
+    out: dict[tuple[str, int], tuple[str | None, str]] = {}
+    for i in range(0, len(article_ids), 500):
+        rows = conn.execute(
+            sa.select(claims.c.article_id, claims.c.idx, claims.c.speaker_side, claims.c.polarity).where(
+                claims.c.article_id.in_(article_ids[i : i + 500])
+            )
+        ).all()
+        out.update({(a, idx): (side, polarity) for a, idx, side, polarity in rows})
+    return out
 
 
-def event_context(conn: Connection, rows: Sequence[Row[Any]]) -> dict[int, EventContext]:
+def event_context(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[int, EventContext]:
+    """Sides and storyline status of each event (rows as ``Row._asdict()``), from two batched
+    look-ups for the whole page."""
+    linked_of: list[tuple[Mapping[str, Any], set[int], set[int], set[int]]] = []
     keys: set[tuple[str, int]] = set()
-    for r in rows:
-        for idx in [*(r.claims or ()), *(r.asserted_by or ()), *(r.denied_by or ())]:
-            keys.add((r.article_id, int(idx)))
-    facts = claim_sides(conn, keys)
+    for r in rows:  # the lists are JSON integer lists
+        denied = set(r["denied_by"])
+        asserted = set(r["asserted_by"]) or {i for i in r["claims"] if i not in denied}
+        linked = asserted | denied
+        linked.update(r["claims"])
+        linked_of.append((r, asserted, denied, linked))
+        aid = r["article_id"]
+        keys.update((aid, i) for i in linked)
+    facts = _claim_sides(conn, sorted({r["article_id"] for r in rows}))
     lines = storylines_of(conn, keys)
     out: dict[int, EventContext] = {}
-    for r in rows:
-        denied = {int(i) for i in (r.denied_by or ())}
-        asserted = [int(i) for i in (r.asserted_by or ())] or [
-            int(i) for i in (r.claims or ()) if int(i) not in denied
-        ]
-        linked = {int(i) for i in (*(r.claims or ()), *asserted, *denied)}
-        found = [(i, facts[(r.article_id, i)]) for i in linked if (r.article_id, i) in facts]
-        a_sides = sorted({f.side for i, f in found if i in asserted and f.polarity != "deny" and f.side})
-        d_sides = sorted({f.side for i, f in found if (i in denied or f.polarity == "deny") and f.side})
-        refs = [lines[(r.article_id, i)] for i in linked if (r.article_id, i) in lines]
+    for r, asserted, denied, linked in linked_of:
+        aid = r["article_id"]
+        a_sides: set[str] = set()
+        d_sides: set[str] = set()
+        refs: list[StorylineRef] = []
+        for i in linked:
+            fact = facts.get((aid, i))
+            if fact is not None:
+                side, polarity = fact
+                if side:
+                    if i in asserted and polarity != "deny":
+                        a_sides.add(side)
+                    if i in denied or polarity == "deny":
+                        d_sides.add(side)
+            ref = lines.get((aid, i))
+            if ref is not None:
+                refs.append(ref)
         status = max((x.status for x in refs), key=lambda s: STATUS_RANK.get(s, 0)) if refs else None
         sources = max([x.origins for x in refs] or [1])
-        out[r.id] = EventContext(
-            tuple(a_sides), tuple(d_sides), status, tuple(sorted({x.id for x in refs})), max(1, sources)
+        out[r["id"]] = EventContext(
+            tuple(sorted(a_sides)),
+            tuple(sorted(d_sides)),
+            status,
+            tuple(sorted({x.id for x in refs})),
+            max(1, sources),
         )
     return out
 
@@ -294,44 +237,12 @@ def event_by_id(conn: Connection, event_id: int) -> Row[Any] | None:
     return conn.execute(stmt).first()
 
 
-def claim_by_id(conn: Connection, claim_id: int) -> Row[Any] | None:
-    stmt = claim_statement(conn, ClaimQuery(), ClaimExtras()).where(claims.c.id == claim_id)
-    return conn.execute(stmt).first()
-
-
 # ---- places --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceExtras:
-    since: str | None = None
-    until: str | None = None
-    side: str | None = None  # mentioned inside a claim by this side
-
-
-def place_rows(
-    conn: Connection, q: PlaceQuery, extras: PlaceExtras, offset: int, limit: int
-) -> Sequence[Row[Any]]:
-    stmt = place_statement(conn, q)
-    if extras.since or extras.until:
-        pub = sa.select(articles.c.id)
-        if extras.since:
-            pub = pub.where(articles.c.published >= extras.since)
-        if extras.until:
-            pub = pub.where(articles.c.published <= extras.until)
-        stmt = stmt.where(places.c.article_id.in_(pub))
-    if extras.side:
-        stmt = stmt.where(
-            sa.exists(
-                sa.select(claims.c.id).where(
-                    claims.c.article_id == places.c.article_id,
-                    claims.c.start_char <= places.c.start_char,
-                    claims.c.end_char >= places.c.end_char,
-                    sa.func.lower(claims.c.speaker_side) == extras.side.lower(),
-                )
-            )
-        )
-    return conn.execute(stmt.limit(limit + 1).offset(offset)).all()
+def place_rows(conn: Connection, q: PlaceQuery, limit: int) -> Sequence[Row[Any]]:
+    """One page of the places ranking (the CLI's :func:`place_statement`) plus one look-ahead row."""
+    return conn.execute(place_statement(conn, q).limit(limit + 1)).all()
 
 
 # ---- storylines ----------------------------------------------------------------------------
@@ -374,15 +285,18 @@ def storyline_rows(
         stmt = stmt.where(
             _member_claim(
                 conn,
-                sa.or_(_ilike(claims.c.speaker_name, f.speaker), _ilike(claims.c.speaker_text, f.speaker)),
+                sa.or_(
+                    _has(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker)
+                ),
             )
         )
     if f.place:
-        stmt = stmt.where(_member_claim(conn, claim_has_place(name=f.place)))
+        stmt = stmt.where(_member_claim(conn, claim_has_place(conn, name=f.place)))
     if f.text:
         stmt = stmt.where(
             sa.or_(
-                _ilike(storylines.c.about, f.text), _member_claim(conn, fulltext.claim_match(conn, f.text))
+                _has(conn, storylines.c.about, f.text),
+                _member_claim(conn, fulltext.claim_match(conn, f.text)),
             )
         )
     when = sa.func.coalesce(claims.c.said_on, articles.c.published)
@@ -453,12 +367,14 @@ ARTICLE_SUMMARY = (
 
 
 def article_rows(
-    conn: Connection, f: ArticleFilters, after: tuple[str, str] | None, limit: int
+    conn: Connection, f: ArticleFilters, after: tuple[str, str] | None, limit: int, narrow: bool = True
 ) -> Sequence[Any]:
-    pub = sa.func.coalesce(articles.c.published, "")
+    """Newest first, read off ``ix_articles_newest``; a rare place filter drives the query from the
+    few articles that mention it (``narrow``; the rows are the same either way)."""
+    pub = NEWEST_KEY
     stmt = sa.select(*ARTICLE_SUMMARY, pub.label("sort_published"))
     if f.outlet:
-        stmt = stmt.where(_ilike(articles.c.outlet, f.outlet))
+        stmt = stmt.where(_has(conn, articles.c.outlet, f.outlet))
     if f.since:
         stmt = stmt.where(articles.c.published >= f.since)
     if f.until:
@@ -470,23 +386,25 @@ def article_rows(
         claim_conds.append(sa.func.lower(claims.c.speaker_side) == f.side.lower())
     if f.speaker:
         claim_conds.append(
-            sa.or_(_ilike(claims.c.speaker_name, f.speaker), _ilike(claims.c.speaker_text, f.speaker))
+            sa.or_(_has(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker))
         )
     if f.status:
-        claim_conds.append(_claim_status(f.status))
+        claim_conds.append(_claim_status(conn, f.status))
     if claim_conds:
         stmt = stmt.where(
             sa.exists(sa.select(claims.c.id).where(claims.c.article_id == articles.c.id, *claim_conds))
         )
-    place_conds: list[sa.ColumnElement[bool]] = []
-    if f.place:
-        place_conds.append(sa.or_(_ilike(places.c.name, f.place), _ilike(places.c.mention, f.place)))
-    if f.bbox:
-        place_conds.append(_bbox(places.c.lat, places.c.lon, f.bbox))
-    if place_conds:
+    if f.place or f.bbox:
         stmt = stmt.where(
-            sa.exists(sa.select(places.c.id).where(places.c.article_id == articles.c.id, *place_conds))
+            sa.exists(
+                sa.select(places.c.id).where(
+                    places.c.article_id == articles.c.id, *place_match(conn, f.place, f.bbox)
+                )
+            )
         )
+        few = articles_with_place(conn, name=f.place, box=f.bbox) if narrow else None
+        if few is not None:
+            stmt = stmt.where(articles.c.id.in_(few))
     if f.event_type:
         stmt = stmt.where(
             sa.exists(
@@ -498,7 +416,8 @@ def article_rows(
         )
     if after is not None:
         a_pub, a_id = after
-        stmt = stmt.where(sa.or_(pub < a_pub, sa.and_(pub == a_pub, articles.c.id < a_id)))
+        # A row-value comparison, so the index range starts at the cursor instead of at the top.
+        stmt = stmt.where(sa.tuple_(pub, articles.c.id) < sa.tuple_(sa.literal(a_pub), sa.literal(a_id)))
     return conn.execute(stmt.order_by(pub.desc(), articles.c.id.desc()).limit(limit + 1)).all()
 
 
@@ -553,8 +472,8 @@ def timeline(conn: Connection, f: TimelineFilters) -> list[dict[str, Any]]:
     )
     if f.side:
         ev = ev.where(
-            sa.cast(events.c.actors, sa.Text).like(like(f'"{f.side}"'), escape="\\")
-            | _event_claim(conn, sa.func.lower(claims.c.speaker_side) == f.side.lower())
+            event_has_actor(f.side)
+            | event_claim(conn, sa.func.lower(claims.c.speaker_side) == f.side.lower())
         )
     if f.event_type:
         ev = ev.where(sa.or_(events.c.type == f.event_type, events.c.sub_type == f.event_type))
@@ -563,7 +482,7 @@ def timeline(conn: Connection, f: TimelineFilters) -> list[dict[str, Any]]:
     if f.until:
         ev = ev.where(events.c.date <= f.until)
     if f.status:
-        ev = ev.where(events.c.id.in_(_events_with_status(conn, f.status)))
+        ev = ev.where(event_in_status(conn, f.status))
     for r in conn.execute(ev.group_by(events.c.date)):
         slot(r.day)["events"] = int(r.n)
 
@@ -577,20 +496,20 @@ def timeline(conn: Connection, f: TimelineFilters) -> list[dict[str, Any]]:
         if f.side:
             cl = cl.where(sa.func.lower(claims.c.speaker_side) == f.side.lower())
         if f.event_type:
-            cl = cl.where(_claim_in_event_of_type(conn, f.event_type))
+            cl = cl.where(claim_in_event_of_type(conn, f.event_type))
         if f.since:
             cl = cl.where(day >= f.since)
         if f.until:
             cl = cl.where(day <= f.until)
         if f.status:
-            cl = cl.where(_claim_status(f.status))
+            cl = cl.where(_claim_status(conn, f.status))
         for r in conn.execute(cl.group_by(day)):
             slot(r.day)["claims"] += int(r.n)
     return [days[d] for d in sorted(days)]
 
 
-def _claim_status(status: str) -> sa.ColumnElement[bool]:
-    return claims.c.id.in_(claims_with_status(status))
+def _claim_status(conn: Connection, status: str) -> sa.ColumnElement[bool]:
+    return claim_in_status(conn, status)
 
 
 def overview(conn: Connection) -> dict[str, Any]:

@@ -17,6 +17,11 @@ from sqlalchemy.engine import Connection
 
 from sitrep.store.schema import claims
 
+# SQLite only, like the FTS5 tables it indexes, so not part of the schema's metadata (migration 0004).
+_FTS_IDS = sa.table(
+    "articles_fts_ids", sa.column("fts_rowid", sa.Integer), sa.column("article_id", sa.String)
+)
+
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
 
@@ -58,6 +63,10 @@ def index_article(conn: Connection, article_id: str, title: str | None, text: st
         {"a": article_id, "t": title or "", "x": text},
     )
     conn.execute(
+        sa.text("INSERT INTO articles_fts_ids(fts_rowid, article_id) VALUES (last_insert_rowid(), :a)"),
+        {"a": article_id},
+    )
+    conn.execute(
         sa.text(
             "INSERT INTO claims_fts(rowid, content, speaker) "
             "SELECT id, content, speaker_name FROM claims WHERE article_id = :a"
@@ -86,7 +95,19 @@ def claim_match(conn: Connection, query: str) -> sa.ColumnElement[bool]:
     )
 
 
-def article_match(conn: Connection, query: str) -> sa.ColumnElement[bool]:
+DENSE_ARTICLES = 1000
+"""Above this many matching articles, probing articles newest-first finds a page sooner than
+collecting every match and sorting it."""
+
+
+def article_match(conn: Connection, query: str, dense: bool | None = None) -> sa.ColumnElement[bool]:
+    """A WHERE clause selecting articles that match ``query``.
+
+    On SQLite the clause takes one of two shapes with the same rows: a rare query names its
+    articles (through ``articles_fts_ids``, from FTS5 rowids only) and the query sorts those few;
+    a common one is checked article by article in the list's own order, so the first page stops
+    after a few dozen probes. ``dense`` None picks by counting the matches (an index-only count).
+    """
     from sitrep.store.schema import articles
 
     if conn.dialect.name == "postgresql":
@@ -94,6 +115,16 @@ def article_match(conn: Connection, query: str) -> sa.ColumnElement[bool]:
     q = fts5_query(query)
     if q is None:
         return sa.false()
-    return articles.c.id.in_(
-        sa.text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :fts_aq").bindparams(fts_aq=q)
-    )
+    if dense is None:
+        n = conn.execute(
+            sa.text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :fts_aq"), {"fts_aq": q}
+        ).scalar_one()
+        dense = n > DENSE_ARTICLES
+    matching = sa.text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts_aq").bindparams(fts_aq=q)
+    if dense:
+        return sa.exists(
+            sa.select(sa.literal(1))
+            .select_from(_FTS_IDS)
+            .where(_FTS_IDS.c.article_id == articles.c.id, _FTS_IDS.c.fts_rowid.in_(matching))
+        )
+    return articles.c.id.in_(sa.select(_FTS_IDS.c.article_id).where(_FTS_IDS.c.fts_rowid.in_(matching)))

@@ -31,6 +31,10 @@ articles = sa.Table(
     sa.Column("n_claims", sa.Integer, nullable=False, server_default="0"),
     sa.Column("n_events", sa.Integer, nullable=False, server_default="0"),
 )
+NEWEST_KEY = sa.func.coalesce(articles.c.published, sa.literal_column("''"))
+"""The articles list's sort key (newest first, undated last). The empty string is literal SQL,
+not a bound parameter: SQLite matches an expression index only to the identical expression."""
+sa.Index("ix_articles_newest", NEWEST_KEY, articles.c.id)  # see migration 0004
 
 
 def _child(name: str, *columns: sa.Column[object], **kw: object) -> sa.Table:
@@ -86,6 +90,18 @@ places = _child(
     sa.Column("anchor", sa.Text),
     sa.Column("offset_km", sa.Float),
     sa.Column("bearing", sa.Float),
+)
+# Covers the places ranking's GROUP BY and aggregates, in group order; see migration 0004.
+sa.Index(
+    "ix_places_grouped",
+    places.c.name,
+    places.c.kind,
+    places.c.country,
+    places.c.geonames_id,
+    places.c.article_id,
+    places.c.lat,
+    places.c.lon,
+    places.c.admin1,
 )
 
 dates = _child(

@@ -46,12 +46,13 @@ def claims_page(
         search=params.blank(q),
         article_id=params.blank(article),
         polarity=polarity,
+        bbox=params.bbox(bbox),
+        event_type=params.blank(event_type),
         limit=limit,
         after=pagination.int_key("claims", cursor),
     )
-    extras = queries.ClaimExtras(bbox=params.bbox(bbox), event_type=params.blank(event_type))
-    rows = queries.claim_rows(conn, query, extras, limit)
-    items = payloads.claims(conn, rows[:limit])
+    rows = queries.claim_rows(conn, query, limit)
+    items = [payloads.claim(r) for r in rows[:limit]]
     nxt = pagination.encode("claims", rows[limit - 1].id) if len(rows) > limit else None
     return pagination.page(items, limit, nxt)
 
@@ -100,4 +101,4 @@ def get_claim(conn: Conn, claim_id: int) -> dict[str, Any]:
     row = queries.claim_by_id(conn, claim_id)
     if row is None:
         raise ApiError(404, f"no claim with id {claim_id}")
-    return payloads.claims(conn, [row])[0]
+    return payloads.claim(row)

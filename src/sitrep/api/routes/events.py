@@ -44,17 +44,18 @@ def list_events(
         until=params.day(until, "until"),
         bbox=params.bbox(bbox),
         article_id=params.blank(article),
+        located=located,
+        status=status,
+        speaker=params.blank(speaker),
+        text=params.blank(q),
         limit=limit,
         after=pagination.int_key("events", cursor),
     )
-    extras = queries.EventExtras(
-        status=status, speaker=params.blank(speaker), text=params.blank(q), located=located
-    )
-    rows = queries.event_rows(conn, query, extras, limit)[: limit + 1]
+    rows = queries.event_maps(conn, query, limit)
     shown = rows[:limit]
     ctx = queries.event_context(conn, shown)
-    items = [payloads.event(r, ctx.get(r.id)) for r in shown]
-    nxt = pagination.encode("events", rows[limit - 1].id) if len(rows) > limit else None
+    items = [payloads.event(m, ctx.get(m["id"])) for m in shown]
+    nxt = pagination.encode("events", rows[limit - 1]["id"]) if len(rows) > limit else None
     return pagination.page(items, limit, nxt)
 
 
@@ -68,11 +69,11 @@ def get_event(conn: Conn, event_id: int) -> dict[str, Any]:
     row = queries.event_by_id(conn, event_id)
     if row is None:
         raise ApiError(404, f"no event with id {event_id}")
-    ctx = queries.event_context(conn, [row])
-    out = payloads.event(row, ctx.get(row.id))
+    m = row._asdict()
+    out = payloads.event(m, queries.event_context(conn, [m]).get(row.id))
     wanted = sorted({*row.claims, *row.asserted_by, *row.denied_by})
     facts = queries.claims_by_key(conn, [(row.article_id, int(i)) for i in wanted])
-    out["claim_records"] = payloads.claims(
-        conn, [facts[k] for k in ((row.article_id, int(i)) for i in wanted) if k in facts]
-    )
+    out["claim_records"] = [
+        payloads.claim(facts[k]) for k in ((row.article_id, int(i)) for i in wanted) if k in facts
+    ]
     return out

@@ -41,11 +41,12 @@ def list_places(
         kind=params.blank(kind),
         country=params.blank(country),
         bbox=params.bbox(bbox),
+        since=params.day(since, "since"),
+        until=params.day(until, "until"),
+        side=params.blank(side),
         limit=limit,
+        offset=offset,
     )
-    extras = queries.PlaceExtras(
-        since=params.day(since, "since"), until=params.day(until, "until"), side=params.blank(side)
-    )
-    rows = queries.place_rows(conn, query, extras, offset, limit)
+    rows = queries.place_rows(conn, query, limit)
     nxt = pagination.encode("places", offset + limit) if len(rows) > limit else None
     return pagination.page([payloads.place(r) for r in rows[:limit]], limit, nxt)

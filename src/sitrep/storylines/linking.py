@@ -40,7 +40,7 @@ class Thresholds:
     place_clash: float = 1.5  # never: near-identical wording about two far-apart towns is two events
     # A denial ("this was not true") shares few words with what it denies; at the same place,
     # within the window, from the other side, that is enough.
-    cross_side_refutation: float = 0.35
+    cross_side_refutation: float = 0.30
     other_event_type: float = 0.10  # added when both claims have events and no type in common
     # Claims of one article, compared on their own words (their paragraphs are all the same story):
     # the same event and this close, or a cross-side refutation of it this close.

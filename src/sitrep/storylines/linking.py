@@ -17,11 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from sitrep.storylines.views import ClaimView, PlaceKey, to_day
+from sitrep.storylines.views import ClaimView, PlaceKey
 
 WINDOW_DAYS = 7
-# When both claims are tied to dated events, the events themselves must be this close: a strike
-# and the retaliation for it a week later are two storylines, however alike their wording.
+# Statement and publication dates trail the event loosely, hence the week. When a claim is tied
+# to a dated event (its day is the event's), the other claim must be within this many days of
+# it: a strike and the retaliation for it a week later are two storylines, however alike.
 EVENT_WINDOW_DAYS = 3
 NEAR_KM = 30.0
 FAR_KM = 50.0
@@ -131,7 +132,16 @@ def place_relation(a: Sequence[PlaceKey], b: Sequence[PlaceKey]) -> str:
 
 
 def _cross_side_refutation(a: ClaimView, b: ClaimView) -> bool:
-    return bool(a.side and b.side and a.side != b.side and (a.refutes or b.refutes))
+    """One side refuting what the other said: worded apart, so it may link at a lower similarity.
+
+    Only within days (a denial answers a claim quickly); across claims of one
+    article the reporter has already put the two together.
+    """
+    if not (a.side and b.side and a.side != b.side and (a.refutes or b.refutes)):
+        return False
+    if a.article == b.article:
+        return True
+    return a.day is not None and b.day is not None and abs(a.day - b.day) <= EVENT_WINDOW_DAYS
 
 
 PlaceCache = dict[tuple[tuple[PlaceKey, ...], tuple[PlaceKey, ...]], str]
@@ -183,8 +193,7 @@ def linked(
         return False
     if abs(a.day - b.day) > WINDOW_DAYS:
         return False
-    ea, eb = to_day(a.event_date), to_day(b.event_date)
-    if ea is not None and eb is not None and abs(ea - eb) > EVENT_WINDOW_DAYS:
+    if (a.event_date or b.event_date) and abs(a.day - b.day) > EVENT_WINDOW_DAYS:
         return False
     refuting = _cross_side_refutation(a, b)
     if cosine < (th.cross_side_refutation if refuting else min(th.place_match, th.place_unknown)):

@@ -1,11 +1,15 @@
 """Which claims talk about the same thing: blocking, the pair test, connected components.
 
-Two claims are linked when a pure test on the pair says so (same event in one
-article; or close in time, not in clashing places, and similar enough in
-meaning). Storylines are the connected components of those links. Because
-the test never looks beyond the pair, adding an article can only add links
-and merge components, which is what makes the incremental path equal to a
-batch run.
+Two claims are linked when a pure test on the pair says so. In one article:
+one statement split in two, the same event (from the events stage) worded
+alike, or the other side refuting it at the same place; nothing else, since
+everything in an article shares its date, places and topic. Across articles:
+close in time (within days of a dated event), not in clashing places, and
+similar enough in meaning, less so for a prompt refutation by the other side.
+Storylines are the connected components of those links. Because the test
+never looks beyond the pair, and a claim's vectors depend on its text alone,
+adding an article can only add links and merge components, which is what
+makes the incremental path equal to a batch run.
 """
 
 from __future__ import annotations

@@ -96,3 +96,32 @@ def test_example_article_has_the_expected_contested_storyline(linker: Linker) ->
     assert len(members) >= len(wanted) - 1
     assert line.status == gold["status"] == "contested"
     assert line.sides == gold["sides"]
+
+
+def test_a_place_in_a_speaker_title_does_not_locate_the_claim(linker: Linker) -> None:
+    """'Kherson regional governor' names who speaks; the claim is about where the article says."""
+    a = article(
+        [Said("Ukraine", "Kherson regional governor", "Russian forces shelled Soledar overnight")],
+        published="2023-01-11",
+        outlet="Wire A",
+    )
+    speaker_start = a.article.text.index("Kherson")
+    claim = dataclasses.replace(
+        a.claims[0],
+        content="no one was hurt",
+        speaker=dataclasses.replace(
+            a.claims[0].speaker, start=speaker_start, end=speaker_start + len("Kherson regional governor")
+        ),
+    )
+    (view,) = linker.views(dataclasses.replace(a, claims=(claim,)))
+    assert [p.name for p in view.places] == ["Soledar"]
+
+
+def test_a_claim_tied_to_a_dated_event_links_only_within_days(linker: Linker) -> None:
+    early = with_event(article([SOLEDAR_RU], published="2023-01-11", outlet="Wire A"), (0,))
+    early = dataclasses.replace(early, events=(dataclasses.replace(early.events[0], date="2023-01-06"),))
+    late = article([SOLEDAR_DENIAL], published="2023-01-11", outlet="Wire B")
+    assert link([early, late], linker) == []  # five days after the event: another storyline
+    event_without_date = with_event(article([SOLEDAR_RU], published="2023-01-10", outlet="Wire A"), (0,))
+    (line,) = link([event_without_date, late], linker)
+    assert line.status == "contested"

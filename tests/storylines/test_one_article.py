@@ -12,7 +12,7 @@ from sitrep.records import Article, Event
 from sitrep.storylines import link
 from sitrep.storylines.linker import Linker
 
-from .handmade import SOLEDAR_RU, Said, article
+from .handmade import BALLOONS, BALLOONS_2, SOLEDAR_RU, Said, article
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "examples"
 EXAMPLE = EXAMPLES / "wire_report_2023-02-16.txt"
@@ -117,11 +117,15 @@ def test_a_place_in_a_speaker_title_does_not_locate_the_claim(linker: Linker) ->
     assert [p.name for p in view.places] == ["Soledar"]
 
 
-def test_a_claim_tied_to_a_dated_event_links_only_within_days(linker: Linker) -> None:
-    early = with_event(article([SOLEDAR_RU], published="2023-01-11", outlet="Wire A"), (0,))
-    early = dataclasses.replace(early, events=(dataclasses.replace(early.events[0], date="2023-01-06"),))
-    late = article([SOLEDAR_DENIAL], published="2023-01-11", outlet="Wire B")
-    assert link([early, late], linker) == []  # five days after the event: another storyline
-    event_without_date = with_event(article([SOLEDAR_RU], published="2023-01-10", outlet="Wire A"), (0,))
-    (line,) = link([event_without_date, late], linker)
-    assert line.status == "contested"
+def _dated(said: Said, *, published: str, outlet: str, event_date: str):  # type: ignore[no-untyped-def]
+    a = with_event(article([said], published=published, outlet=outlet), (0,))
+    return dataclasses.replace(a, events=(dataclasses.replace(a.events[0], date=event_date),))
+
+
+def test_claims_tied_to_dated_events_link_only_within_days(linker: Linker) -> None:
+    first = _dated(BALLOONS, published="2023-02-10", outlet="Wire A", event_date="2023-02-10")
+    five_days_on = _dated(BALLOONS_2, published="2023-02-15", outlet="Wire B", event_date="2023-02-15")
+    assert link([first, five_days_on], linker) == []  # two attacks, however alike the words
+    next_day = _dated(BALLOONS_2, published="2023-02-11", outlet="Wire B", event_date="2023-02-11")
+    (line,) = link([first, next_day], linker)
+    assert line.status == "corroborated"

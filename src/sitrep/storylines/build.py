@@ -5,8 +5,9 @@ Status rules, in order:
 * contested: two sides take different stances (a side denies when one of its
   claims has polarity ``deny``, or at least half refute with a phrase such as
   "not true", "fighting continues", "no casualties"); or the stance model
-  finds a cross-side pair from two articles that disagrees; or two sides assert tolls for the same
-  event that differ by half or more (Makiivka: 89 against about 400).
+  finds a cross-side pair from two articles that disagrees; or two speakers
+  not on the same side give tolls for the same event that differ by half or
+  more (Makiivka: 89 against about 400).
 * corroborated: otherwise, when the members come from two or more
   independent origins (see :mod:`origins`).
 * single-source: everything else.
@@ -112,7 +113,16 @@ def build_storyline(
             by_side.setdefault(v.side, []).append(v)
     stance = {side: side_stance(vs) for side, vs in sorted(by_side.items())}
     contested = len(set(stance.values())) > 1
-    if not contested and len(by_side) >= 2:
+    if not contested:
+        # Tolls far apart from two speakers not on the same side (one may be unplaced: a monitor,
+        # or a speaker attribution could not tie to a side), in one article or across articles.
+        contested = any(
+            _toll_conflict(a, b)
+            for x, a in enumerate(members)
+            for b in members[x + 1 :]
+            if a.speaker != b.speaker and not (a.side and a.side == b.side)
+        )
+    if not contested and len(by_side) >= 2 and disagree is not None:
         # Within one article the attribution stage's polarity and the refutation phrases decide;
         # the stance model (trained on headline/body pairs) judges claims from different articles.
         cross = [
@@ -120,20 +130,16 @@ def build_storyline(
             for x, a in enumerate(members)
             for b in members[x + 1 :]
             if a.side and b.side and a.side != b.side and a.article != b.article
-        ]
-        if any(_toll_conflict(a, b) for a, b in cross):
+        ][:MAX_STANCE_PAIRS]
+        probs = disagree(cross) if cross else []
+        hits = [pair for pair, p in zip(cross, probs, strict=True) if p >= disagree_threshold]
+        if hits:
             contested = True
-        elif disagree is not None and cross:
-            cross = cross[:MAX_STANCE_PAIRS]
-            probs = disagree(cross)
-            hits = [pair for pair, p in zip(cross, probs, strict=True) if p >= disagree_threshold]
-            if hits:
-                contested = True
-                lead_side = lead_claim.side
-                for a, b in hits:  # the side that did not found the storyline is the one disagreeing
-                    other = b.side if a.side == lead_side else a.side
-                    if other and other != lead_side:
-                        stance[other] = "deny"
+            lead_side = lead_claim.side
+            for a, b in hits:  # the side that did not found the storyline is the one disagreeing
+                other = b.side if a.side == lead_side else a.side
+                if other and other != lead_side:
+                    stance[other] = "deny"
     if stance and all(s == "deny" for s in stance.values()):
         # Everyone denies something nobody here asserts: the denial is the story.
         stance = dict.fromkeys(stance, "assert")

@@ -4,7 +4,7 @@ Two claims are linked when a pure test on the pair says so. In one article:
 one statement split in two, the same event (from the events stage) worded
 alike, or the other side refuting it at the same place; nothing else, since
 everything in an article shares its date, places and topic. Across articles:
-close in time (within days of a dated event), not in clashing places, and
+close in time (dated events within days), not in clashing places, and
 similar enough in meaning, less so for a prompt refutation by the other side.
 Storylines are the connected components of those links. Because the test
 never looks beyond the pair, and a claim's vectors depend on its text alone,
@@ -24,9 +24,9 @@ import numpy.typing as npt
 from sitrep.storylines.views import ClaimView, PlaceKey
 
 WINDOW_DAYS = 7
-# Statement and publication dates trail the event loosely, hence the week. When a claim is tied
-# to a dated event (its day is the event's), the other claim must be within this many days of
-# it: a strike and the retaliation for it a week later are two storylines, however alike.
+# Statement and publication dates trail the event loosely, hence the week. When both claims are
+# tied to dated events (their days are the events'), the events must be this close: a strike and
+# the retaliation for it a week later are two storylines, however alike their wording.
 EVENT_WINDOW_DAYS = 3
 NEAR_KM = 30.0
 FAR_KM = 50.0
@@ -197,7 +197,7 @@ def linked(
         return False
     if abs(a.day - b.day) > WINDOW_DAYS:
         return False
-    if (a.event_date or b.event_date) and abs(a.day - b.day) > EVENT_WINDOW_DAYS:
+    if a.event_date and b.event_date and abs(a.day - b.day) > EVENT_WINDOW_DAYS:
         return False
     refuting = _cross_side_refutation(a, b)
     if cosine < (th.cross_side_refutation if refuting else min(th.place_match, th.place_unknown)):

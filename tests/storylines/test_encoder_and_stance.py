@@ -51,3 +51,15 @@ def test_disagree_is_symmetric(linker: Linker) -> None:
     a = linker.views(article([SOLEDAR_RU], published="2023-01-11", outlet="A"))[0]
     b = linker.views(article([SOLEDAR_UA], published="2023-01-11", outlet="B"))[0]
     assert linker.disagree([(a, b)]) == linker.disagree([(b, a)])
+
+
+def test_a_vector_depends_on_its_text_alone(linker: Linker) -> None:
+    """The store compares vectors computed in different calls; batch-mates must not shift them."""
+    from .handmade import BALLOONS, KHERSON_RU, SOLEDAR_RU, SOLEDAR_UA, article
+
+    alone = article([SOLEDAR_RU], published="2023-01-11", outlet="A")
+    crowd = [article([s], published="2023-01-11", outlet="B") for s in (SOLEDAR_UA, BALLOONS, KHERSON_RU)]
+    one = linker.encode(linker.views(alone))
+    views = [v for a in (*crowd, alone) for v in linker.views(a)]
+    many = linker.encode(views)
+    assert np.array_equal(one[0][0], many[0][-1]) and np.array_equal(one[1][0], many[1][-1])

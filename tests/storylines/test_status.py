@@ -154,3 +154,20 @@ def test_lexical_fallback_still_links_and_contests(lexical_linker: Linker) -> No
     (line,) = link([a, b], lexical_linker)
     assert lexical_linker.method == "lexical"
     assert line.status == "contested"
+
+
+def test_toll_far_from_an_unplaced_source_contests(linker: Linker) -> None:
+    ru = Said(
+        "Russia",
+        "Russian Defence Ministry",
+        "89 servicemen were killed when rockets hit a building in Makiivka",
+    )
+    monitor = Said(None, "a monitoring group", "about 400 soldiers were killed by the strike in Makiivka")
+    a = article([ru], published="2023-01-04", outlet="Wire C")
+    b = article(
+        [monitor, Said("Russia", "Daniil Bezsonov", "there were dead in Makiivka")],
+        published="2023-01-04",
+        outlet="Wire A",
+    )
+    lines = link([a, b], linker)
+    assert [line.status for line in lines] == ["contested"]

@@ -59,7 +59,8 @@ def command(gold: Path, articles: Path, claims_from: str, lexical: bool, as_json
         mark = "ok " if m.found and m.status == m.gold_status and m.sides == m.gold_sides else "-- "
         click.echo(f"{mark}{m.about[:70]}")
         click.echo(
-            f"     found={m.found} split={m.split} members {m.matched_members}/{m.gold_members} "
+            f"     found={m.found} merged={m.merged} split={m.split} "
+            f"members {m.matched_members}/{m.gold_members} "
             f"status {m.status}/{m.gold_status} sides {m.sides}/{m.gold_sides} "
             f"origins {m.origins}/{m.gold_origins}"
         )

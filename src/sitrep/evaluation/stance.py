@@ -83,13 +83,14 @@ class StanceEvaluation:
 def evaluate_stance(shared_data: Path, *, use_encoder: bool = True) -> StanceEvaluation:
     """Score the shipped model on the held-out rows that training never saw."""
     from sitrep.storylines.encoder import Encoder
-    from sitrep.storylines.stance import StanceModel
+    from sitrep.storylines.stance import STANCE_BATCH, StanceModel
     from sitrep.storylines.stance_data import load_pairs, with_embeddings
 
     t0 = time.perf_counter()
     model = StanceModel.load()
     pairs = [p for p in load_pairs(shared_data) if p.held_out]
-    texts = with_embeddings(pairs, Encoder() if use_encoder else None)
+    # Batched as in training: these vectors are never compared with vectors from another call.
+    texts = with_embeddings(pairs, Encoder(batch_size=STANCE_BATCH) if use_encoder else None)
     pred = model.predict(texts)
     figures: dict[str, StanceFigures] = {}
     for corpus in ("fnc1", "emergent"):

@@ -4,8 +4,10 @@ Gold members name an article by title and a claim by an exact substring of its
 text; a system claim matches when its span overlaps that substring by at
 least half of the shorter of the two. Per gold storyline we take the system
 storyline holding most of its matched members and report whether it covers
-every gold article (the event became *one* storyline), and whether status,
-sides and origins agree. Member quality is B-cubed over the matched claims.
+every gold article and is no other gold storyline's best match (the event
+became *one* storyline of its own), and whether status,
+sides and origins agree. Member quality is B-cubed and pairwise precision/recall over the matched
+claims, plus the share of the matched storylines' members that are gold members.
 
 Two claim sources: ``pipeline`` analyses the gold articles with the full
 pipeline (what users get); ``gold`` builds claims from the gold members
@@ -196,6 +198,7 @@ class StorylineMatch:
     origins: int | None
     gold_origins: int
     storyline_id: str | None = None
+    merged: bool = False  # the same system storyline is also the best match of another gold storyline
 
 
 @dataclass
@@ -208,6 +211,7 @@ class StorylineEvaluation:
     claims_from: str
     method: str
     details: dict[str, object] = field(default_factory=dict)
+    pairwise: PairCounts | None = None
 
     def figures(self) -> dict[str, object]:
         n = len(self.matches) or 1
@@ -224,11 +228,53 @@ class StorylineEvaluation:
             ),
             "bcubed_precision": round(self.bcubed_precision, 4),
             "bcubed_recall": round(self.bcubed_recall, 4),
+            **(self.pairwise.figures() if self.pairwise else {}),
             "extra_storylines": self.extra,
             "claims_from": self.claims_from,
             "similarity": self.method,
             "seconds": round(self.seconds, 2),
         }
+
+
+@dataclass(frozen=True)
+class PairCounts:
+    """Claim pairs over the claims that match gold members, and how pure the matched storylines are.
+
+    ``members``/``gold_members`` count every member of the system storylines
+    that hold a gold member, and those of them that are gold members: claims
+    about other events pulled into a storyline lower ``member_precision``
+    (the gold lists each article's claims of the event, so this is strict).
+    """
+
+    same_system: int
+    same_gold: int
+    same_both: int
+    members: int
+    gold_members: int
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "pairwise_precision": round(self.same_both / self.same_system, 4) if self.same_system else 1.0,
+            "pairwise_recall": round(self.same_both / self.same_gold, 4) if self.same_gold else 1.0,
+            "member_precision": round(self.gold_members / self.members, 4) if self.members else 1.0,
+        }
+
+
+def pair_counts(storylines: Sequence[Storyline], gold_of: dict[tuple[str, int], int]) -> PairCounts:
+    line_of = {(m.article, m.claim): s.id for s in storylines for m in s.members}
+    keys = sorted(gold_of)
+    same_system = same_gold = same_both = 0
+    for x, a in enumerate(keys):
+        for b in keys[x + 1 :]:
+            sys_same = a in line_of and line_of.get(a) == line_of.get(b)
+            gold_same = gold_of[a] == gold_of[b]
+            same_system += sys_same
+            same_gold += gold_same
+            same_both += sys_same and gold_same
+    holding = [s for s in storylines if any((m.article, m.claim) in gold_of for m in s.members)]
+    members = sum(len(s.members) for s in holding)
+    in_gold = sum(1 for s in holding for m in s.members if (m.article, m.claim) in gold_of)
+    return PairCounts(same_system, same_gold, same_both, members, in_gold)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -240,7 +286,7 @@ def score_storylines(
     analyses: Sequence[ArticleAnalysis],
     storylines: Sequence[Storyline],
     gold: Sequence[GoldStoryline],
-) -> tuple[list[StorylineMatch], int, float, float]:
+) -> tuple[list[StorylineMatch], int, float, float, dict[tuple[str, int], int]]:
     by_title = {a.article.title: a for a in analyses}
     line_of: dict[tuple[str, int], Storyline] = {}
     for s in storylines:
@@ -286,6 +332,12 @@ def score_storylines(
                 storyline_id=line.id if line else None,
             )
         )
+    # Two events in one storyline is not "each event one storyline": neither counts as found.
+    best_ids = [m.storyline_id for m in matches if m.storyline_id is not None]
+    for m in matches:
+        if m.storyline_id is not None and best_ids.count(m.storyline_id) > 1:
+            m.merged = True
+            m.found = False
     # B-cubed over claims that match a gold member.
     keys = sorted(gold_of)
     prec = rec = 0.0
@@ -303,7 +355,7 @@ def score_storylines(
         if len({m.article for m in s.members}) >= 2
         and not any((m.article, m.claim) in gold_of for m in s.members)
     )
-    return matches, extra, prec / n, rec / n
+    return matches, extra, prec / n, rec / n, gold_of
 
 
 def evaluate_storylines(
@@ -331,7 +383,7 @@ def evaluate_storylines(
     t1 = time.perf_counter()
     lines = linker.link(analyses)
     link_seconds = time.perf_counter() - t1
-    matches, extra, p, r = score_storylines(analyses, lines, gold)
+    matches, extra, p, r, gold_of = score_storylines(analyses, lines, gold)
     return StorylineEvaluation(
         matches,
         extra,
@@ -341,4 +393,5 @@ def evaluate_storylines(
         claims_from,
         linker.method,
         details={"link_seconds": round(link_seconds, 3), "storylines": len(lines)},
+        pairwise=pair_counts(lines, gold_of),
     )

@@ -185,4 +185,34 @@ storyline_members = sa.Table(
     sa.Index("ix_storyline_members_claim", "article_id", "claim_idx"),
 )
 
+# What storyline linking computed, so that a new article is linked without relinking the corpus
+# (see sitrep.storylines.incremental): one row per claim (its view as JSON, float16 unit vectors
+# of the claim in context and of its own words, the linked group it is in) and one per article
+# (origin key, MinHash signature). A derived cache: dropping it costs one relink, never data.
+storyline_claim_index = sa.Table(
+    "storyline_claim_index",
+    metadata,
+    sa.Column(
+        "article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("day", sa.Integer, index=True),
+    sa.Column("component", sa.String(64), nullable=False, index=True),
+    sa.Column("view", sa.Text, nullable=False),
+    sa.Column("vector", sa.LargeBinary, nullable=False),
+    sa.Column("content_vector", sa.LargeBinary, nullable=False),
+)
+
+storyline_article_index = sa.Table(
+    "storyline_article_index",
+    metadata,
+    sa.Column(
+        "article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("origin_key", sa.Text, nullable=False),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+    sa.Column("unverified", sa.Boolean, nullable=False),
+    sa.Column("method", sa.String(16), nullable=False),
+)
+
 CHILD_TABLES = (claims, places, dates, quantities, disclaimers, events)

@@ -2,11 +2,12 @@
 
 Status rules, in order:
 
-* contested: two sides take different stances (one side's claims mostly
-  refute: polarity ``deny`` or a refutation phrase such as "not true",
-  "fighting continues", "no casualties"); or the stance model finds a
-  cross-side pair that disagrees; or two sides assert tolls for the same
-  event that differ by half or more (Makiivka: 89 against about 400).
+* contested: two sides take different stances (a side denies when one of its
+  claims has polarity ``deny``, or at least half refute with a phrase such as
+  "not true", "fighting continues", "no casualties"); or the stance model
+  finds a cross-side pair from two articles that disagrees; or two speakers
+  not on the same side give tolls for the same event that differ by half or
+  more (Makiivka: 89 against about 400).
 * corroborated: otherwise, when the members come from two or more
   independent origins (see :mod:`origins`).
 * single-source: everything else.
@@ -85,6 +86,18 @@ def about(members: Sequence[ClaimView], lead: ClaimView) -> str:
     return f"{who}: {_shorten(lead.content)}" + (f" ({when})" if when else "")
 
 
+def side_stance(claims: Sequence[ClaimView]) -> str:
+    """'deny' when the side explicitly denies (polarity) or at least half its claims refute.
+
+    A side's other claims in the storyline are often context ("the situation
+    remains difficult"), so a strict majority would drown a denial; one
+    explicit denial of the event is the side's position.
+    """
+    if any(v.denies for v in claims):
+        return "deny"
+    return "deny" if sum(v.refutes for v in claims) * 2 >= len(claims) else "assert"
+
+
 def build_storyline(
     members: Sequence[ClaimView],
     origins: Mapping[str, ArticleOrigin],
@@ -98,31 +111,35 @@ def build_storyline(
     for v in members:
         if v.side:
             by_side.setdefault(v.side, []).append(v)
-    stance = {
-        side: ("deny" if sum(v.refutes for v in vs) * 2 > len(vs) else "assert")
-        for side, vs in sorted(by_side.items())
-    }
+    stance = {side: side_stance(vs) for side, vs in sorted(by_side.items())}
     contested = len(set(stance.values())) > 1
-    if not contested and len(by_side) >= 2:
+    if not contested:
+        # Tolls far apart from two speakers not on the same side (one may be unplaced: a monitor,
+        # or a speaker attribution could not tie to a side), in one article or across articles.
+        contested = any(
+            _toll_conflict(a, b)
+            for x, a in enumerate(members)
+            for b in members[x + 1 :]
+            if a.speaker != b.speaker and not (a.side and a.side == b.side)
+        )
+    if not contested and len(by_side) >= 2 and disagree is not None:
+        # Within one article the attribution stage's polarity and the refutation phrases decide;
+        # the stance model (trained on headline/body pairs) judges claims from different articles.
         cross = [
             (a, b)
             for x, a in enumerate(members)
             for b in members[x + 1 :]
-            if a.side and b.side and a.side != b.side
-        ]
-        if any(_toll_conflict(a, b) for a, b in cross):
+            if a.side and b.side and a.side != b.side and a.article != b.article
+        ][:MAX_STANCE_PAIRS]
+        probs = disagree(cross) if cross else []
+        hits = [pair for pair, p in zip(cross, probs, strict=True) if p >= disagree_threshold]
+        if hits:
             contested = True
-        elif disagree is not None and cross:
-            cross = cross[:MAX_STANCE_PAIRS]
-            probs = disagree(cross)
-            hits = [pair for pair, p in zip(cross, probs, strict=True) if p >= disagree_threshold]
-            if hits:
-                contested = True
-                lead_side = lead_claim.side
-                for a, b in hits:  # the side that did not found the storyline is the one disagreeing
-                    other = b.side if a.side == lead_side else a.side
-                    if other and other != lead_side:
-                        stance[other] = "deny"
+            lead_side = lead_claim.side
+            for a, b in hits:  # the side that did not found the storyline is the one disagreeing
+                other = b.side if a.side == lead_side else a.side
+                if other and other != lead_side:
+                    stance[other] = "deny"
     if stance and all(s == "deny" for s in stance.values()):
         # Everyone denies something nobody here asserts: the denial is the story.
         stance = dict.fromkeys(stance, "assert")

@@ -31,9 +31,18 @@ def default_model_dir() -> Path:
 
 
 class Encoder:
-    """Embeds texts as unit vectors; batches by length because padding is the main cost."""
+    """Embeds texts as unit vectors, one text per model run by default.
 
-    def __init__(self, model_dir: Path | None = None, *, threads: int = 1, batch_size: int = 64) -> None:
+    The int8 model quantises activations dynamically, with one scale per run,
+    so a text's vector shifts (by up to ~0.03) with whatever it is batched
+    with. Storylines need a vector to be a function of its text alone: the
+    store links a new article against vectors computed when older articles
+    arrived, and must reach the batch result. ``batch_size`` > 1 (sorted by
+    length, padding being the main cost) is about 1.5 times faster but is
+    only for callers that never compare vectors from different calls.
+    """
+
+    def __init__(self, model_dir: Path | None = None, *, threads: int = 1, batch_size: int = 1) -> None:
         self.model_dir = model_dir or default_model_dir()
         self.threads = threads
         self.batch_size = batch_size

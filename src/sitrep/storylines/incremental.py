@@ -1,9 +1,10 @@
 """Keep the store's storylines current as articles arrive, without relinking the corpus.
 
-Two side tables (created on first use, on SQLite and PostgreSQL alike) remember
-what linking computed: each claim's view, its float16 vector, its day and the
-id of the linked group it belongs to (``component``), and each article's origin
-key and MinHash signature. A new article's claims are compared only with
+Two side tables (``storyline_claim_index`` and ``storyline_article_index``,
+created by migration 0004) remember what linking computed: each claim's view,
+its float16 vectors (in context and its own words), its day and the id of the
+linked group it belongs to (``component``), and each article's origin key and
+MinHash signature. A new article's claims are compared only with
 stored claims in the same date window; the groups they touch are merged, and
 only those storylines are rewritten. Groups are connected components of a
 pair test that never looks beyond the pair, so the result equals a batch run.
@@ -26,34 +27,13 @@ import sqlalchemy as sa
 from sitrep.records import ArticleAnalysis
 from sitrep.store.repository import Store
 from sitrep.store.schema import articles
+from sitrep.store.schema import storyline_article_index as article_index
+from sitrep.store.schema import storyline_claim_index as claim_index
 from sitrep.storylines.build import storyline_id
 from sitrep.storylines.linker import Linker
 from sitrep.storylines.linking import WINDOW_DAYS, candidate_pairs, components
 from sitrep.storylines.origins import ArticleOrigin
 from sitrep.storylines.views import ClaimView, PlaceKey
-
-index_metadata = sa.MetaData()
-
-claim_index = sa.Table(
-    "storyline_claim_index",
-    index_metadata,
-    sa.Column("article_id", sa.String(64), primary_key=True),
-    sa.Column("idx", sa.Integer, primary_key=True),
-    sa.Column("day", sa.Integer, index=True),
-    sa.Column("component", sa.String(64), nullable=False, index=True),
-    sa.Column("view", sa.Text, nullable=False),
-    sa.Column("vector", sa.LargeBinary, nullable=False),
-)
-
-article_index = sa.Table(
-    "storyline_article_index",
-    index_metadata,
-    sa.Column("article_id", sa.String(64), primary_key=True),
-    sa.Column("origin_key", sa.Text, nullable=False),
-    sa.Column("signature", sa.LargeBinary, nullable=False),
-    sa.Column("unverified", sa.Boolean, nullable=False),
-    sa.Column("method", sa.String(16), nullable=False),
-)
 
 
 def _view_to_json(v: ClaimView) -> str:
@@ -72,10 +52,6 @@ def _vector_from(raw: bytes) -> np.ndarray[Any, np.dtype[np.float32]]:
     return np.frombuffer(raw, dtype=np.float16).astype(np.float32)
 
 
-def ensure_tables(store: Store) -> None:
-    index_metadata.create_all(store.engine, checkfirst=True)
-
-
 def _unindexed(store: Store, requested: Sequence[str]) -> list[str]:
     with store.engine.connect() as conn:
         missing = conn.scalars(
@@ -90,10 +66,11 @@ def _unindexed(store: Store, requested: Sequence[str]) -> list[str]:
 def update_store(store: Store, new_article_ids: Sequence[str], linker: Linker | None = None) -> None:
     """Link the new articles' claims into the stored storylines; rewrite only the storylines touched."""
     linker = linker or Linker()
-    ensure_tables(store)
     todo = _unindexed(store, new_article_ids)
     if not todo:
         return
+    with store.engine.connect() as conn:
+        first_run = conn.execute(sa.select(article_index.c.article_id).limit(1)).first() is None
     analyses: list[ArticleAnalysis] = [a for a in (store.get_analysis(i) for i in todo) if a is not None]
     new_views: list[ClaimView] = []
     new_origins: dict[str, ArticleOrigin] = {}
@@ -103,7 +80,7 @@ def update_store(store: Store, new_article_ids: Sequence[str], linker: Linker | 
         new_origins[a.article.id] = linker.origin(a)
         if any(d.kind == "unverified" for d in a.disclaimers):
             new_unverified.add(a.article.id)
-    new_vectors = linker.vectors(new_views)
+    new_vectors, new_content = linker.encode(new_views)
     days = [v.day for v in new_views if v.day is not None]
 
     with store.engine.connect() as conn:
@@ -119,11 +96,14 @@ def update_store(store: Store, new_article_ids: Sequence[str], linker: Linker | 
     views = old_views + new_views
     dim = new_vectors.shape[1] if len(new_views) else (len(old_rows[0].vector) // 2 if old_rows else 1)
     vectors = np.zeros((len(views), dim), dtype=np.float32)
+    content = np.zeros((len(views), dim), dtype=np.float32)
     for k, r in enumerate(old_rows):
         vectors[k] = _vector_from(r.vector)
+        content[k] = _vector_from(r.content_vector)
     vectors[len(old_rows) :] = new_vectors
+    content[len(old_rows) :] = new_content
     n_old = len(old_rows)
-    pairs = candidate_pairs(views, vectors, linker.thresholds, only=range(n_old, len(views)))
+    pairs = candidate_pairs(views, vectors, linker.thresholds, content=content, only=range(n_old, len(views)))
 
     touched = sorted({old_component[i] for p in pairs for i in p if i < n_old})
     with store.engine.connect() as conn:
@@ -192,6 +172,7 @@ def update_store(store: Store, new_article_ids: Sequence[str], linker: Linker | 
                 "component": new_component[v.key],
                 "view": _view_to_json(v),
                 "vector": np.asarray(vectors[new_start + k], dtype=np.float16).tobytes(),
+                "content_vector": np.asarray(content[new_start + k], dtype=np.float16).tobytes(),
             }
             for k, v in enumerate(new_views)
         ]
@@ -222,13 +203,17 @@ def update_store(store: Store, new_article_ids: Sequence[str], linker: Linker | 
                 for o in new_origins.values()
             ],
         )
+    if first_run:
+        # Nothing was indexed: this call linked the whole store, so storylines stored by an
+        # older version (or before the side tables were rebuilt by a migration) are replaced.
+        store.replace_storylines(lines)
+        return
     store.delete_storylines(touched)
     store.upsert_storylines(lines)
 
 
 def rebuild_store(store: Store, linker: Linker | None = None) -> None:
     """Forget the side tables and storylines and relink every stored article (a batch run)."""
-    ensure_tables(store)
     with store.engine.begin() as conn:
         conn.execute(claim_index.delete())
         conn.execute(article_index.delete())

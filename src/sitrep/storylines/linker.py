@@ -51,6 +51,10 @@ def lexical_vectors(texts: Sequence[str]) -> Matrix:
     return np.asarray(out / norms, dtype=np.float32)
 
 
+def _half(vec: Matrix) -> Matrix:
+    return np.asarray(np.asarray(vec, dtype=np.float32).astype(np.float16), dtype=np.float32)
+
+
 class Linker:
     """Holds the heavy parts; create one per process (or per command) and reuse it."""
 
@@ -97,25 +101,46 @@ class Linker:
         return article_origin(analysis.article, self.credits)
 
     def vectors(self, views: Sequence[ClaimView]) -> Matrix:
-        """Unit vectors, rounded through float16 so that stored and fresh vectors are identical."""
+        """Unit vectors of claim-in-context, for blocking and cross-article links (see :meth:`encode`)."""
+        return self.encode(views)[0]
+
+    def encode(self, views: Sequence[ClaimView]) -> tuple[Matrix, Matrix]:
+        """Two unit-vector matrices: claim in its paragraph, and the claim's own words.
+
+        The first finds the same event across articles (a bare "the city had
+        fallen" needs its paragraph to be recognisable); the second tells apart
+        claims of one article, whose paragraphs are all about the same story.
+        Both are rounded through float16 so that stored and fresh vectors are identical.
+        """
         if not views:
-            return np.zeros((0, 1), dtype=np.float32)
+            empty = np.zeros((0, 1), dtype=np.float32)
+            return empty, empty
         enc = self.encoder
         if enc is None:
-            joined = [v.content + " " + v.context for v in views]
-            vec = lexical_vectors(joined)
+            vec = lexical_vectors([v.content + " " + v.context for v in views])
+            own_vec = lexical_vectors([v.content for v in views])
         else:
             contexts = sorted({v.context for v in views})
             ctx_vec = enc.encode(contexts)
             row = {c: k for k, c in enumerate(contexts)}
             vec = ctx_vec[[row[v.context] for v in views]]
-            # Claims that are most of their paragraph gain nothing from a second encoding.
+            contents = sorted({v.content for v in views} - set(row))
+            content_vec = enc.encode(contents) if contents else np.zeros((0, vec.shape[1]), np.float32)
+            c_row = {c: k for k, c in enumerate(contents)}
+            # A claim that is its whole paragraph was encoded once, as the paragraph.
+            own_vec = np.asarray(
+                [
+                    content_vec[c_row[v.content]] if v.content in c_row else ctx_vec[row[v.content]]
+                    for v in views
+                ],
+                dtype=np.float32,
+            )
+            # Claims that are most of their paragraph gain nothing from mixing in their own words.
             own = [k for k, v in enumerate(views) if len(v.content) < OWN_PARAGRAPH * len(v.context)]
             if own:
-                content_vec = enc.encode([views[k].content for k in own])
-                vec[own] = CONTENT_WEIGHT * content_vec + (1 - CONTENT_WEIGHT) * vec[own]
+                vec[own] = CONTENT_WEIGHT * own_vec[own] + (1 - CONTENT_WEIGHT) * vec[own]
             vec /= np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-9)
-        return np.asarray(vec.astype(np.float16), dtype=np.float32)
+        return _half(vec), _half(own_vec)
 
     def disagree(
         self,
@@ -183,7 +208,7 @@ class Linker:
                 unverified.add(a.article.id)
         if not views:
             return []
-        vectors = self.vectors(views)
-        pairs = candidate_pairs(views, vectors, self.thresholds)
+        vectors, content = self.encode(views)
+        pairs = candidate_pairs(views, vectors, self.thresholds, content=content)
         groups = components(len(views), pairs)
         return self.storylines(views, groups, origins, frozenset(unverified), vectors)

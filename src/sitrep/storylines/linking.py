@@ -1,11 +1,15 @@
 """Which claims talk about the same thing: blocking, the pair test, connected components.
 
-Two claims are linked when a pure test on the pair says so (same event in one
-article; or close in time, not in clashing places, and similar enough in
-meaning). Storylines are the connected components of those links. Because
-the test never looks beyond the pair, adding an article can only add links
-and merge components, which is what makes the incremental path equal to a
-batch run.
+Two claims are linked when a pure test on the pair says so. In one article:
+one statement split in two, the same event (from the events stage) worded
+alike, or the other side refuting it at the same place; nothing else, since
+everything in an article shares its date, places and topic. Across articles:
+close in time (dated events within days), not in clashing places, and
+similar enough in meaning, less so for a prompt refutation by the other side.
+Storylines are the connected components of those links. Because the test
+never looks beyond the pair, and a claim's vectors depend on its text alone,
+adding an article can only add links and merge components, which is what
+makes the incremental path equal to a batch run.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ import numpy.typing as npt
 from sitrep.storylines.views import ClaimView, PlaceKey
 
 WINDOW_DAYS = 7
+# Statement and publication dates trail the event loosely, hence the week. When both claims are
+# tied to dated events (their days are the events'), the events must be this close: a strike and
+# the retaliation for it a week later are two storylines, however alike their wording.
+EVENT_WINDOW_DAYS = 3
 NEAR_KM = 30.0
 FAR_KM = 50.0
 BLOCK = 512
@@ -37,8 +45,12 @@ class Thresholds:
     place_clash: float = 1.5  # never: near-identical wording about two far-apart towns is two events
     # A denial ("this was not true") shares few words with what it denies; at the same place,
     # within the window, from the other side, that is enough.
-    cross_side_refutation: float = 0.35
+    cross_side_refutation: float = 0.30
     other_event_type: float = 0.10  # added when both claims have events and no type in common
+    # Claims of one article, compared on their own words (their paragraphs are all the same story):
+    # the same event and this close, or a cross-side refutation of it this close.
+    same_article: float = 0.45
+    same_article_refutation: float = 0.35
 
     @property
     def cut_points(self) -> tuple[float, ...]:
@@ -54,7 +66,12 @@ class Thresholds:
 ENCODER_THRESHOLDS = Thresholds()
 # Hashed character n-grams score lower than MiniLM on paraphrases and higher on shared names.
 LEXICAL_THRESHOLDS = Thresholds(
-    place_match=0.30, place_unknown=0.40, place_clash=1.5, cross_side_refutation=0.15
+    place_match=0.30,
+    place_unknown=0.40,
+    place_clash=1.5,
+    cross_side_refutation=0.15,
+    same_article=0.30,
+    same_article_refutation=0.20,
 )
 
 
@@ -119,34 +136,73 @@ def place_relation(a: Sequence[PlaceKey], b: Sequence[PlaceKey]) -> str:
 
 
 def _cross_side_refutation(a: ClaimView, b: ClaimView) -> bool:
-    return bool(a.side and b.side and a.side != b.side and (a.refutes or b.refutes))
+    """One side refuting what the other said: worded apart, so it may link at a lower similarity.
+
+    Only within days (a denial answers a claim quickly); across claims of one
+    article the reporter has already put the two together.
+    """
+    if not (a.side and b.side and a.side != b.side and (a.refutes or b.refutes)):
+        return False
+    if a.article == b.article:
+        return True
+    return a.day is not None and b.day is not None and abs(a.day - b.day) <= EVENT_WINDOW_DAYS
 
 
 PlaceCache = dict[tuple[tuple[PlaceKey, ...], tuple[PlaceKey, ...]], str]
 
 
-def linked(
-    a: ClaimView, b: ClaimView, cosine: float, th: Thresholds, places: PlaceCache | None = None
-) -> bool:
-    """The pair test. Pure: depends on the two claims and their similarity only.
+def _relation(a: ClaimView, b: ClaimView, places: PlaceCache | None) -> str:
+    if places is None:
+        return place_relation(a.places, b.places)
+    key = (a.places, b.places)
+    return places.get(key) or places.setdefault(key, place_relation(a.places, b.places))
 
-    ``places`` memoises place relations for one run (claims of one article share places).
+
+def same_article_linked(
+    a: ClaimView, b: ClaimView, content: float, th: Thresholds, places: PlaceCache | None = None
+) -> bool:
+    """Two claims of one article: one statement split in two, or the same event and close in wording.
+
+    Everything in one article shares its date, its places and its topic, so
+    neither the window nor the paragraph similarity says anything here; a
+    shared event (from the events stage) with close wording does, and so does
+    the other side refuting it at the same place. Nothing else links, so a
+    round-up's aid pledges and diplomacy never join its battlefield claims.
     """
-    if a.article == b.article and set(a.events) & set(b.events):
+    first, second = (a, b) if a.idx < b.idx else (b, a)
+    if second.continues and second.idx == first.idx + 1:
         return True
+    refuting = _cross_side_refutation(a, b)
+    if set(a.events) & set(b.events):
+        return content >= (th.same_article_refutation if refuting else th.same_article)
+    return refuting and content >= th.same_article_refutation and _relation(a, b, places) == "match"
+
+
+def linked(
+    a: ClaimView,
+    b: ClaimView,
+    cosine: float,
+    th: Thresholds,
+    places: PlaceCache | None = None,
+    content: float | None = None,
+) -> bool:
+    """The pair test. Pure: depends on the two claims and their similarities only.
+
+    ``cosine`` compares claims in context, ``content`` their own words (needed
+    for claims of one article). ``places`` memoises place relations for one run.
+    """
+    if a.article == b.article:
+        return content is not None and same_article_linked(a, b, content, th, places)
     if a.day is None or b.day is None:
-        if a.article != b.article:
-            return False
-    elif abs(a.day - b.day) > WINDOW_DAYS:
+        return False
+    if abs(a.day - b.day) > WINDOW_DAYS:
+        return False
+    if a.event_date and b.event_date and abs(a.day - b.day) > EVENT_WINDOW_DAYS:
         return False
     refuting = _cross_side_refutation(a, b)
     if cosine < (th.cross_side_refutation if refuting else min(th.place_match, th.place_unknown)):
         return False  # cheap exit before the place test: most candidate pairs end here
-    if places is None:
-        rel = place_relation(a.places, b.places)
-    else:
-        key = (a.places, b.places)
-        rel = places.get(key) or places.setdefault(key, place_relation(a.places, b.places))
+    rel = _relation(a, b, places)
     need = {"match": th.place_match, "clash": th.place_clash}.get(rel, th.place_unknown)
     if rel == "match" and refuting:
         need = th.cross_side_refutation
@@ -180,7 +236,12 @@ class _Forest:
 
 
 def candidate_pairs(
-    views: Sequence[ClaimView], vectors: Matrix, th: Thresholds, *, only: Iterable[int] | None = None
+    views: Sequence[ClaimView],
+    vectors: Matrix,
+    th: Thresholds,
+    *,
+    content: Matrix | None = None,
+    only: Iterable[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Linked index pairs (i < j) spanning the linked groups. With ``only``, just pairs touching those.
 
@@ -198,7 +259,8 @@ def candidate_pairs(
     place_cache: PlaceCache = {}
     cuts = th.cut_points
     focus = sorted(set(only)) if only is not None else list(range(n))
-    # Same article: every pair is a candidate (events and undated claims live here).
+    own = vectors if content is None else content
+    # Same article: every pair is a candidate, compared on the claims' own words.
     by_article: dict[str, list[int]] = {}
     for i, v in enumerate(views):
         by_article.setdefault(v.article, []).append(i)
@@ -212,7 +274,7 @@ def candidate_pairs(
                     continue
                 if forest.find(i) == forest.find(j):
                     continue
-                if linked(views[i], views[j], exact_cosine(vectors[i], vectors[j]), th, place_cache):
+                if same_article_linked(views[i], views[j], exact_cosine(own[i], own[j]), th, place_cache):
                     out.add((min(i, j), max(i, j)))
                     forest.union(i, j)
     dated = [i for i in range(n) if views[i].day is not None]

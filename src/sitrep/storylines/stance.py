@@ -27,6 +27,7 @@ LABELS = ("agree", "disagree", "discuss", "unrelated")
 HEAD_DIM = 4096
 BODY_DIM = 4096
 BODY_TOKENS = 400  # FNC bodies state their stance early; the tail is mostly background
+STANCE_BATCH = 64  # encoder batch for training and evaluation (never compared across calls)
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 FloatArray = npt.NDArray[np.float32]

@@ -29,6 +29,7 @@ from sitrep.storylines.stance import (
     LABELS,
     N_FEATURES,
     N_HASHED,
+    STANCE_BATCH,
     PairText,
     dense_features,
     hashed_rows,
@@ -89,7 +90,7 @@ def main() -> None:
     rng = random.Random(SEED)
     t0 = time.perf_counter()
     pairs = load_pairs(args.shared_data)
-    encoder = None if args.no_encoder else Encoder()
+    encoder = None if args.no_encoder else Encoder(batch_size=STANCE_BATCH)
     texts = with_embeddings(pairs, encoder)
     print(f"features ready in {time.perf_counter() - t0:.0f}s for {len(pairs)} pairs", flush=True)
     refute = load_word_list(args.out / "refute_words.txt")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -53,6 +54,10 @@ class ClaimView:
     context: str  # the paragraph around the claim: pronoun-heavy claims need it to be recognisable
     event_date: str | None = None
     event_place: str | None = None
+    # A direct quote with no cue of its own, right after the same speaker's claim: the reporter
+    # split one statement in two ("...," the ministry said. "Even the second line ...").
+    continues: bool = False
+    denies: bool = False  # the attribution stage marked it a denial (polarity), not just a phrase
 
     @property
     def key(self) -> tuple[str, int]:
@@ -127,28 +132,51 @@ def _place_key(p: Place) -> PlaceKey:
     return PlaceKey(p.name, p.kind, p.country, p.admin1, p.lat, p.lon)
 
 
-def _places_within(analysis: ArticleAnalysis, lo: int, hi: int) -> list[PlaceKey]:
-    return [_place_key(p) for p in analysis.places if lo <= p.start and p.end <= hi and p.kind != "country"]
+def _places_within(places: Sequence[Place], lo: int, hi: int) -> list[PlaceKey]:
+    return [_place_key(p) for p in places if lo <= p.start and p.end <= hi and p.kind != "country"]
+
+
+def _not_in_titles(analysis: ArticleAnalysis) -> list[Place]:
+    """Places outside speaker mentions: "Donetsk regional governor" says who speaks, not where."""
+    titles = [
+        (c.speaker.start, c.speaker.end)
+        for c in analysis.claims
+        if c.speaker.start is not None and c.speaker.end is not None
+    ]
+    return [p for p in analysis.places if not any(a <= p.start and p.end <= b for a, b in titles)]
 
 
 def _places_near(analysis: ArticleAnalysis, start: int, end: int) -> list[PlaceKey]:
-    """Places of the claim's sentence, else its paragraph, else the article's first paragraph.
+    """Places of the claim's sentence, else earlier in its paragraph, else the lead, else later on.
 
     News puts an unlocated claim ("no one had been killed") where the story
     is; without this a denial would share no place with the claim it denies.
+    "The city" refers back, so a place named after the claim ("... in
+    retaliation for Makiivka") is the last resort, not the first; a place in a
+    speaker's title is used only when the article names no other.
     """
     text = analysis.article.text
     s0, s1 = _sentence_bounds(text, start, end)
-    found = _places_within(analysis, s0, s1)
-    if not found:
-        p0 = text.rfind("\n\n", 0, start)
-        p0 = 0 if p0 < 0 else p0
-        p1 = text.find("\n\n", end)
-        found = _places_within(analysis, p0, len(text) if p1 < 0 else p1)
-    if not found:
-        lead_end = text.find("\n\n")
-        found = _places_within(analysis, 0, len(text) if lead_end < 0 else lead_end)
-    return found
+    p0 = text.rfind("\n\n", 0, start)
+    p0 = 0 if p0 < 0 else p0
+    p1 = text.find("\n\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    lead_end = text.find("\n\n")
+    lead_end = len(text) if lead_end < 0 else lead_end
+    for places in (_not_in_titles(analysis), analysis.places):
+        for lo, hi in ((s0, s1), (p0, s0), (0, lead_end), (s1, p1)):
+            found = _places_within(places, lo, hi)
+            if found:
+                return found
+    return []
+
+
+def _continues(analysis: ArticleAnalysis, i: int) -> bool:
+    c = analysis.claims[i]
+    if i == 0 or c.cue is not None or c.kind != "direct":
+        return False
+    prev = analysis.claims[i - 1]
+    return prev.speaker.name == c.speaker.name and prev.end <= c.start
 
 
 def claim_views(analysis: ArticleAnalysis, lexicon: Lexicon) -> list[ClaimView]:
@@ -190,6 +218,8 @@ def claim_views(analysis: ArticleAnalysis, lexicon: Lexicon) -> list[ClaimView]:
                 context=paragraph(text, c.start, c.end),
                 event_date=next((e.date for e in evs if e.date), None),
                 event_place=places[0].name if places else None,
+                continues=_continues(analysis, i),
+                denies=c.polarity == "deny",
             )
         )
     return out

@@ -1,4 +1,4 @@
-"""The storyline side tables come from migration 0004; a store at the previous head upgrades in place."""
+"""The storyline side tables come from migration 0005; a store at the previous head upgrades in place."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sitrep.storylines.linker import Linker
 
 from .test_incremental import corpus
 
-PREVIOUS_HEAD = "0003"
+PREVIOUS_HEAD = "0004"
 SIDE_TABLES = {"storyline_claim_index", "storyline_article_index"}
 
 
@@ -62,7 +62,7 @@ def test_fresh_store_has_the_side_tables_from_the_migration(tmp_path: Path) -> N
         version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
     assert tables >= SIDE_TABLES
     assert "content_vector" in columns
-    assert version == "0004_storyline_tables"
+    assert version == "0005"
 
 
 def test_store_at_previous_head_upgrades_and_keeps_its_data(tmp_path: Path, linker: Linker) -> None:
@@ -86,7 +86,7 @@ def test_store_at_previous_head_upgrades_and_keeps_its_data(tmp_path: Path, link
     before = (old.counts(), [old.get_analysis(a.article.id) for a in analyses])
     old.close()
 
-    with Store.open(url) as store:  # runs 0004
+    with Store.open(url) as store:  # runs 0005
         assert (store.counts(), [store.get_analysis(a.article.id) for a in analyses]) == before
         assert [s.id for s in store.storylines()] == [stale.id]
         with store.engine.connect() as conn:

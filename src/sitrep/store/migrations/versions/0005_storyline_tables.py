@@ -1,7 +1,7 @@
 """Storyline side tables (claim and article index for incremental linking) as a migration.
 
-Revision ID: 0004_storyline_tables
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-25
 
 Earlier versions created these two tables at run time, on first use, without
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_storyline_tables"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

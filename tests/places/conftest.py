@@ -69,6 +69,10 @@ class FakeGazetteer:
     def is_common_word(self, key: str) -> bool:
         return key in {"will", "said", "the", "police"}
 
+    def demonyms(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        ukraine = [e for _, e in ENTRIES if e.kind == "country" and e.country == "UA"]
+        return {k: list(ukraine) for k in keys if k in {"ukrainian", "ukrainians"}}
+
 
 @pytest.fixture()
 def nlp() -> Language:

@@ -34,6 +34,9 @@ def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> flo
         return 8.0 + (1.0 if exact else 0.0)
     if entry.kind == "region":
         return 7.5
+    if entry.kind == "admin2":
+        # "X County" is written out in full: only same-named counties of other states compete
+        return 6.0
     if entry.kind == "admin1":
         score = math.log10(entry.population + 10) - 0.5
         return score - 2.0 if same_named_city_inside else score
@@ -52,7 +55,7 @@ def contains(container: GazetteerEntry, place: GazetteerEntry) -> bool:
     if container.kind == "country":
         return place.kind != "country" and place.country == container.country
     if container.kind == "admin1":
-        return place.kind == "city" and place.admin1_code == container.admin1_code
+        return place.kind in ("city", "admin2") and place.admin1_code == container.admin1_code
     return False
 
 
@@ -172,7 +175,7 @@ class Resolver:
         anchors = [
             (m.key, m.chosen)
             for m in mentions
-            if m.chosen is not None and m.chosen.has_point and m.chosen.kind in ("city", "admin1")
+            if m.chosen is not None and m.chosen.has_point and m.chosen.kind in ("city", "admin1", "admin2")
         ]
         for m, base in zip(mentions, scores, strict=True):
             if len(m.candidates) < 2:
@@ -184,7 +187,7 @@ class Resolver:
             def total(
                 c: GazetteerEntry, base: dict[int, float] = base, others: list[GazetteerEntry] = others
             ) -> float:
-                if not c.has_point or c.kind not in ("city", "admin1"):
+                if not c.has_point or c.kind not in ("city", "admin1", "admin2"):
                     # countries and regions are not "near" anything; keep them level with close places
                     return base[c.id] + 1.5
                 nearest = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in others)  # type: ignore[arg-type]
@@ -211,7 +214,7 @@ class Resolver:
         c = m.chosen
         if c is None:
             return bool(m.ent)
-        if m.ent or m.locative or m.region_form or m.city_form:
+        if m.ent or m.locative or m.region_form or m.city_form or m.demonym:
             return True
         weak = (c.kind == "city" and c.population < LOW_EVIDENCE_POPULATION) or (
             c.kind == "admin1" and c.population == 0

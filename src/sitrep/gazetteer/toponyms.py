@@ -58,6 +58,7 @@ class Mention:
     locative: bool = False
     ent: str = ""
     country_hint: str | None = None  # "Germany's Phoenix": must lie in this country
+    demonym: bool = False  # "Russian", "Ukrainians": stands for the country
     chosen: GazetteerEntry | None = field(default=None)
 
 
@@ -133,9 +134,10 @@ def _phrase_before(tokens: Sequence[Token], i: int, phrases: frozenset[str]) -> 
 class ToponymFinder:
     """Turns tokens into :class:`Mention` objects using a gazetteer and the place lexicon."""
 
-    def __init__(self, gazetteer: GazetteerLike, lexicon: PlaceLexicon) -> None:
+    def __init__(self, gazetteer: GazetteerLike, lexicon: PlaceLexicon, demonyms: bool = False) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.demonyms = demonyms
 
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
         starts = _span_keys(tokens, text)
@@ -147,6 +149,7 @@ class ToponymFinder:
         keys = {key for ends in starts.values() for _, key in ends} | set(ent_keys.values())
         found = self.gazetteer.candidates(keys)
         ent_at = {i: (j, label) for i, j, label in ents}
+        demonyms = self._demonym_keys(tokens, text) if self.demonyms else {}
         mentions: list[Mention] = []
         persons: set[str] = set()  # names seen as surnames ("Lloyd Austin") in this text
         i = 0
@@ -162,6 +165,23 @@ class ToponymFinder:
                 if ekey in found or match is None:
                     match = (ent[0], ekey)
             if match is None:
+                found_demonym = demonyms.get(i)
+                if found_demonym is not None:
+                    dend, dkey, entries = found_demonym
+                    mentions.append(
+                        Mention(
+                            tokens[i].start,
+                            tokens[dend - 1].end,
+                            dkey,
+                            entries,
+                            tok_start=i,
+                            tok_end=dend,
+                            ent=tokens[i].ent,
+                            demonym=True,
+                        )
+                    )
+                    i = dend
+                    continue
                 i += 1
                 continue
             end, key = match
@@ -173,6 +193,32 @@ class ToponymFinder:
             i = end
         self._mark_region_lists(tokens, mentions)
         return mentions
+
+    def _demonym_keys(
+        self, tokens: Sequence[Token], text: str
+    ) -> dict[int, tuple[int, str, list[GazetteerEntry]]]:
+        """Demonyms starting at each token, two-word forms ("South African") before one-word ones."""
+        spans: dict[int, list[tuple[int, str]]] = {}
+        for i, tok in enumerate(tokens):
+            if (
+                not _capitalised(tok.text)
+                or not tok.text.isalpha()
+                or (tok.text.isupper() and len(tok.text) > 1)
+            ):
+                continue
+            options = []
+            if i + 1 < len(tokens) and _capitalised(tokens[i + 1].text):
+                options.append((i + 2, fold(text[tok.start : tokens[i + 1].end])))
+            options.append((i + 1, fold(tok.text)))
+            spans[i] = options
+        found = self.gazetteer.demonyms({key for options in spans.values() for _, key in options})
+        out: dict[int, tuple[int, str, list[GazetteerEntry]]] = {}
+        for i, options in spans.items():
+            for end, key in options:
+                if key in found:
+                    out[i] = (end, key, found[key])
+                    break
+        return out
 
     def _mention(
         self,

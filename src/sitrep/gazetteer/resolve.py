@@ -25,6 +25,8 @@ _LIST_GLUE = frozenset({",", "and", "&"})
 COUNTRY_WEIGHT = 1.5
 ADMIN1_WEIGHT = 1.2
 CONTAINED_BONUS = 4.0
+# a name matched only through an alternate name ("Salisbury" for Harare) is the weaker reading
+ALTERNATE_NAME_PENALTY = 0.5
 LOW_EVIDENCE_POPULATION = 1000
 
 
@@ -45,7 +47,7 @@ def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> flo
         score += 1.0
     elif entry.fcode.startswith("PPLA"):
         score += 0.4
-    return score + (0.3 if exact else 0.0)
+    return score + (0.3 if exact else -ALTERNATE_NAME_PENALTY)
 
 
 def contains(container: GazetteerEntry, place: GazetteerEntry) -> bool:
@@ -78,9 +80,8 @@ class Resolver:
                 inside = c.kind == "admin1" and c.admin1_code in city_keys and fold(c.name) == m.key
                 score = _prior(c, m.key, inside)
                 score += COUNTRY_WEIGHT * country_focus.get(c.country or "", 0.0)
-                score += (
-                    ADMIN1_WEIGHT * admin1_focus.get(c.admin1_code or "", 0.0) if c.kind == "city" else 0.0
-                )
+                if c.kind in ("city", "admin2"):
+                    score += ADMIN1_WEIGHT * admin1_focus.get(c.admin1_code or "", 0.0)
                 base[c.id] = score
             scores.append(base)
             m.chosen = max(m.candidates, key=lambda c: base[c.id]) if m.candidates else None

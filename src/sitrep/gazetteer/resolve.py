@@ -28,6 +28,7 @@ CONTAINED_BONUS = 4.0
 # a name matched only through an alternate name ("Salisbury" for Harare) is the weaker reading
 ALTERNATE_NAME_PENALTY = 0.5
 LOW_EVIDENCE_POPULATION = 1000
+PROXIMITY_MAX = 1.5
 
 
 def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> float:
@@ -173,29 +174,35 @@ class Resolver:
         return _normalise(countries), _normalise(admin1)
 
     def _proximity_pass(self, mentions: list[Mention], scores: list[dict[int, float]]) -> None:
-        anchors = [
-            (m.key, m.chosen)
+        # one anchor per (name, place): repeated mentions add nothing to a nearest-distance test
+        anchors = {
+            (m.key, m.chosen.id): m.chosen
             for m in mentions
             if m.chosen is not None and m.chosen.has_point and m.chosen.kind in ("city", "admin1", "admin2")
-        ]
+        }
         for m, base in zip(mentions, scores, strict=True):
             if len(m.candidates) < 2:
                 continue
-            others = [c for key, c in anchors if key != m.key]
+            others = list({c.id: c for (key, _), c in anchors.items() if key != m.key}.values())
             if not others:
                 continue
+            # the bonus is at most PROXIMITY_MAX: candidates further behind can never win
+            floor = max(base[c.id] for c in m.candidates) - PROXIMITY_MAX
+            contenders = [c for c in m.candidates if base[c.id] >= floor]
 
             def total(
                 c: GazetteerEntry, base: dict[int, float] = base, others: list[GazetteerEntry] = others
             ) -> float:
                 if not c.has_point or c.kind not in ("city", "admin1", "admin2"):
                     # countries and regions are not "near" anything; keep them level with close places
-                    return base[c.id] + 1.5
+                    return base[c.id] + PROXIMITY_MAX
                 nearest = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in others)  # type: ignore[arg-type]
-                bonus = 1.5 if nearest < 50 else 1.0 if nearest < 150 else 0.5 if nearest < 400 else 0.0
+                bonus = (
+                    PROXIMITY_MAX if nearest < 50 else 1.0 if nearest < 150 else 0.5 if nearest < 400 else 0.0
+                )
                 return base[c.id] + bonus
 
-            m.chosen = max(m.candidates, key=total)
+            m.chosen = max(contenders, key=total)
 
     def _one_sense_per_name(self, mentions: list[Mention]) -> None:
         votes: dict[str, Counter[int]] = defaultdict(Counter)

@@ -131,6 +131,22 @@ def _phrase_before(tokens: Sequence[Token], i: int, phrases: frozenset[str]) -> 
     return one in phrases or two in phrases
 
 
+def _demonym_mention(
+    tokens: Sequence[Token], i: int, demonym: tuple[int, str, list[GazetteerEntry]]
+) -> Mention:
+    end, key, entries = demonym
+    return Mention(
+        tokens[i].start,
+        tokens[end - 1].end,
+        key,
+        list(entries),
+        tok_start=i,
+        tok_end=end,
+        ent=tokens[i].ent,
+        demonym=True,
+    )
+
+
 class ToponymFinder:
     """Turns tokens into :class:`Mention` objects using a gazetteer and the place lexicon."""
 
@@ -164,24 +180,12 @@ class ToponymFinder:
                 ekey = ent_keys[(i, ent[0])]
                 if ekey in found or match is None:
                     match = (ent[0], ekey)
+            demonym = demonyms.get(i)
+            if demonym is not None and (match is None or self._demonym_wins(demonym, match, found)):
+                mentions.append(_demonym_mention(tokens, i, demonym))
+                i = demonym[0]
+                continue
             if match is None:
-                found_demonym = demonyms.get(i)
-                if found_demonym is not None:
-                    dend, dkey, entries = found_demonym
-                    mentions.append(
-                        Mention(
-                            tokens[i].start,
-                            tokens[dend - 1].end,
-                            dkey,
-                            entries,
-                            tok_start=i,
-                            tok_end=dend,
-                            ent=tokens[i].ent,
-                            demonym=True,
-                        )
-                    )
-                    i = dend
-                    continue
                 i += 1
                 continue
             end, key = match
@@ -190,9 +194,25 @@ class ToponymFinder:
             )
             if mention is not None:
                 mentions.append(mention)
+            elif demonym is not None:
+                # "North American": the place reading of "North" was rejected, the demonym stands
+                mentions.append(_demonym_mention(tokens, i, demonym))
+                end = demonym[0]
             i = end
         self._mark_region_lists(tokens, mentions)
         return mentions
+
+    @staticmethod
+    def _demonym_wins(
+        demonym: tuple[int, str, list[GazetteerEntry]],
+        match: tuple[int, str],
+        found: dict[str, list[GazetteerEntry]],
+    ) -> bool:
+        """ "Canadian" means the people of Canada, not Canadian, Texas, unless a region or longer name wins"""
+        end, key = match
+        if demonym[0] < end:
+            return False
+        return not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in found.get(key, []))
 
     def _demonym_keys(
         self, tokens: Sequence[Token], text: str
@@ -236,13 +256,16 @@ class ToponymFinder:
         single = end - i == 1
         if key in lex.stopwords and not ent:
             return None
-        if single and _acronym(first.text):
+        acronym = single and _acronym(first.text)
+        if acronym:
+            # "EU", "UN" name institutions; an acronym is a place only as a country or state ("US", "NJ")
             candidates = [c for c in candidates if c.kind in ("country", "admin1")]
             if not candidates and not ent:
                 return None
         if (
             single
             and not ent
+            and not acronym  # "US", "U.S." are written as names, never as the everyday word
             and self.gazetteer.is_common_word(key)
             and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
         ):

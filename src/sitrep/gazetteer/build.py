@@ -210,6 +210,7 @@ def load_admin1(shared: Path, cities: dict[int, PlaceRow]) -> dict[str, PlaceRow
     for code, form in _read_tsv(DATA_DIR / "admin1_forms.tsv"):
         forms[code].append(form)
     oblasts = _ukraine_oblast_points(shared)
+    fixed = {row[0]: (float(row[1]), float(row[2])) for row in _read_tsv(DATA_DIR / "admin1_points.tsv")}
     display = dict(_read_tsv(DATA_DIR / "admin1_display.tsv"))
     out: dict[str, PlaceRow] = {}
     for code, name, ascii_name, gid in _read_tsv(shared / "geonames" / "admin1CodesASCII.regionInfo.tsv"):
@@ -219,6 +220,7 @@ def load_admin1(shared: Path, cities: dict[int, PlaceRow]) -> dict[str, PlaceRow
         if code.startswith("UA."):
             keys = [f"{key} oblast" for key in sorted(stripped)] + sorted(fold(n) for n in names)
             point = next((oblasts[k] for k in keys if k in oblasts), point)
+        point = fixed.get(code, point)
         row = PlaceRow(
             id=int(gid),
             name=display.get(code, name),

@@ -22,8 +22,8 @@ from sitrep.gazetteer.toponyms import Mention, Token
 
 _CONTAINMENT_GLUE = frozenset({",", "in", "(", "of"})
 _LIST_GLUE = frozenset({",", "and", "&"})
-COUNTRY_WEIGHT = 1.5
-ADMIN1_WEIGHT = 1.2
+COUNTRY_WEIGHT = 2.0
+ADMIN1_WEIGHT = 2.0
 CONTAINED_BONUS = 4.0
 # a name matched only through an alternate name ("Salisbury" for Harare) is the weaker reading
 ALTERNATE_NAME_PENALTY = 0.5
@@ -36,7 +36,8 @@ def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> flo
     if entry.kind == "country":
         return 8.0 + (1.0 if exact else 0.0)
     if entry.kind == "region":
-        return 7.5
+        # a continent outranks any town named after it ("Asia", Philippines), as a country does
+        return 9.0 if entry.fcode == "CONT" else 7.5
     if entry.kind == "admin2":
         # "X County" is written out in full: only same-named counties of other states compete
         return 6.0

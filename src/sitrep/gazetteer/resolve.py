@@ -42,7 +42,7 @@ def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> flo
         # "X County" is written out in full: only same-named counties of other states compete
         return 6.0
     if entry.kind == "admin1":
-        score = math.log10(entry.population + 10) - 0.5
+        score = math.log10(entry.population + 10)
         return score - 2.0 if same_named_city_inside else score
     score = math.log10(entry.population + 10)
     if entry.fcode == "PPLC":

@@ -41,7 +41,24 @@ ENTRIES: list[tuple[list[str], GazetteerEntry]] = [
     (["Ukraine"], _e(690791, "Ukraine", "country", "UA", None, 49.0, 32.0, 44000000, "PCLI")),
     (["Austin"], _e(4671654, "Austin", "city", "US", "US.TX", 30.267, -97.743, 970000)),
     (["eastern front"], _e(-2, "Eastern front", "region", "UA", None, None, None, 0, "RGN")),  # type: ignore[arg-type]
+    (["Canada"], _e(6251999, "Canada", "country", "CA", None, 60.1, -113.6, 37000000, "PCLI")),
+    (["Canadian"], _e(4676206, "Canadian", "city", "US", "US.TX", 35.913, -100.382, 2200)),
+    (
+        ["United States", "US", "U.S."],
+        _e(6252001, "United States", "country", "US", None, 39.76, -98.5, 327000000, "PCLI"),
+    ),
+    (["Texas", "Tex."], _e(4736286, "Texas", "admin1", "US", "US.TX", 31.25, -99.25, 25000000, "ADM1")),
+    (["Dallas"], _e(4684888, "Dallas", "city", "US", "US.TX", 32.783, -96.807, 1300000, "PPLA2")),
+    (["Paris"], _e(2988507, "Paris", "city", "FR", "FR.11", 48.853, 2.349, 2138551, "PPLC")),
+    (["Paris"], _e(4717560, "Paris", "city", "US", "US.TX", 33.661, -95.556, 24782, "PPLA2")),
+    (["Huntsville"], _e(4068590, "Huntsville", "city", "US", "US.AL", 34.730, -86.586, 190000, "PPLA2")),
+    (["Huntsville"], _e(4696202, "Huntsville", "city", "US", "US.TX", 30.724, -95.551, 40000, "PPLA2")),
+    (
+        ["Walker County"],
+        _e(-1048471, "Walker County, TX", "admin2", "US", "US.TX", 30.72, -95.55, 40000, "ADM2"),
+    ),
 ]
+DEMONYMS: dict[str, str] = {"ukrainian": "UA", "ukrainians": "UA", "canadian": "CA", "canadians": "CA"}
 
 
 class FakeGazetteer:
@@ -67,7 +84,15 @@ class FakeGazetteer:
         return next((e for _, e in ENTRIES if e.kind == "country" and e.country == iso), None)
 
     def is_common_word(self, key: str) -> bool:
-        return key in {"will", "said", "the", "police"}
+        return key in {"will", "said", "the", "police", "us"}
+
+    def demonyms(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        out: dict[str, list[GazetteerEntry]] = {}
+        for key in keys:
+            country = self.country_entry(DEMONYMS[key]) if key in DEMONYMS else None
+            if country is not None:
+                out[key] = [country]
+        return out
 
 
 @pytest.fixture()

@@ -38,3 +38,20 @@ def test_real_index_opens_fast_and_knows_war_names() -> None:
     assert gazetteer.country_entry("UA") is not None
     kyiv = gazetteer.get(703448)
     assert kyiv is not None and kyiv.country == "UA"
+
+
+@needs_index
+def test_real_index_has_demonyms_counties_and_state_abbreviations() -> None:
+    gazetteer = Gazetteer()
+    found = gazetteer.demonyms(["russian", "ukrainians", "european", "kiev"])
+    assert [e.name for e in found["russian"]] == ["Russia"]
+    assert [e.country for e in found["ukrainians"]] == ["UA"]
+    assert found["european"][0].fcode == "CONT"
+    assert "kiev" not in found  # a place name, not a demonym
+    assert not any(e.kind == "country" for e in gazetteer.lookup("Russian"))  # demonyms stay out of names
+    county = next(e for e in gazetteer.lookup("Walker County") if e.admin1_code == "US.TX")
+    assert county.kind == "admin2" and county.lat is not None
+    assert haversine_km(county.lat, county.lon, 30.72, -95.55) < 40  # type: ignore[arg-type]
+    assert any(e.admin1_code == "US.WV" for e in gazetteer.lookup("W.Va."))
+    bc = gazetteer.admin1_entry("CA.02")
+    assert bc is not None and haversine_km(bc.lat, bc.lon, 54.0, -125.0) < 50  # type: ignore[arg-type]

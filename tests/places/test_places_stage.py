@@ -110,3 +110,44 @@ def test_offsets_always_round_trip(nlp: Language, places: PlacesComponent, words
     text = " ".join(words)
     for place in run(nlp, places, text):
         assert text[place.start : place.end] == place.mention
+
+
+def test_demonyms_are_country_places_only_when_switched_on(nlp: Language, places: PlacesComponent) -> None:
+    text = "Ukrainian troops held Bakhmut."
+    assert [p.mention for p in run(nlp, places, text)] == ["Bakhmut"]
+    places.set_demonyms(True)
+    found = run(nlp, places, text)
+    assert [(p.mention, p.name, p.kind) for p in found] == [
+        ("Ukrainian", "Ukraine", "country"),
+        ("Bakhmut", "Bakhmut", "city"),
+    ]
+
+
+def test_demonym_beats_a_small_town_of_the_same_spelling(nlp: Language, places: PlacesComponent) -> None:
+    places.set_demonyms(True)
+    found = run(nlp, places, "Canadian officials visited Kyiv.")
+    assert [(p.mention, p.name) for p in found] == [("Canadian", "Canada"), ("Kyiv", "Kyiv")]
+
+
+def test_country_acronym_is_not_the_everyday_word(nlp: Language, places: PlacesComponent) -> None:
+    found = run(nlp, places, "Aid from the U.S. reached Kyiv, and the US said more would come.")
+    assert [(p.mention, p.name) for p in found] == [
+        ("U.S.", "United States"),
+        ("Kyiv", "Kyiv"),
+        ("US", "United States"),
+    ]
+
+
+def test_article_focus_picks_the_local_namesake(nlp: Language, places: PlacesComponent) -> None:
+    text = "Police in Dallas, Texas, and Huntsville said a man from Paris was held near the US border."
+    found = {p.mention: p for p in run(nlp, places, text)}
+    assert found["Paris"].country == "US"
+    assert found["Huntsville"].lat == 30.724  # the Texas Huntsville, though Alabama's is bigger
+
+
+def test_state_abbreviation_containment_and_county(nlp: Language, places: PlacesComponent) -> None:
+    found = {p.mention: p for p in run(nlp, places, "The prison in Huntsville, Tex., is in Walker County.")}
+    assert found["Huntsville"].lat == 30.724
+    assert found["Tex"].kind == "admin1"  # the tokenizer splits off the abbreviation dot
+    county = found["Walker County"]
+    assert (county.kind, county.precision, county.country) == ("region", "admin2", "US")

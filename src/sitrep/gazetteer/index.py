@@ -28,7 +28,7 @@ class GazetteerEntry:
 
     id: int
     name: str
-    kind: str  # city, admin1, country, region
+    kind: str  # city, admin1, admin2, country, region
     country: str | None
     admin1: str | None
     admin1_code: str | None
@@ -65,6 +65,10 @@ class GazetteerLike(Protocol):
         """True when the folded key is more often an everyday lower-case English word."""
         ...
 
+    def demonyms(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        """The country (or region) each folded demonym key ("russian", "ukrainians") stands for."""
+        ...
+
 
 _COLUMNS = "p.id, p.name, p.kind, p.country, a.name, p.admin1_code, p.lat, p.lon, p.population, p.fcode"
 _FROM = "places p LEFT JOIN admin1 a ON a.code = p.admin1_code"
@@ -95,6 +99,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._cache: dict[str, list[GazetteerEntry]] = {}
         self._common: dict[str, bool] = {}
+        self._demonyms: dict[str, list[GazetteerEntry]] | None = None
         self._admin1: dict[str, GazetteerEntry] | None = None
         self._countries: dict[str, GazetteerEntry] | None = None
 
@@ -199,3 +204,20 @@ class Gazetteer:
             hit = row is not None
             self._common[key] = hit
         return hit
+
+    def demonyms(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        if self._demonyms is None:
+            with self._lock:
+                rows = (
+                    self._connect()
+                    .execute(
+                        f"SELECT d.key, {_COLUMNS} FROM demonyms d JOIN places p ON p.id = d.id "
+                        "LEFT JOIN admin1 a ON a.code = p.admin1_code"
+                    )
+                    .fetchall()
+                )
+            table: dict[str, list[GazetteerEntry]] = {}
+            for row in rows:
+                table.setdefault(str(row[0]), []).append(_entry(row[1:]))
+            self._demonyms = table
+        return {k: list(self._demonyms[k]) for k in keys if k in self._demonyms}

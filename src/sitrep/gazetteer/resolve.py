@@ -22,10 +22,13 @@ from sitrep.gazetteer.toponyms import Mention, Token
 
 _CONTAINMENT_GLUE = frozenset({",", "in", "(", "of"})
 _LIST_GLUE = frozenset({",", "and", "&"})
-COUNTRY_WEIGHT = 1.5
-ADMIN1_WEIGHT = 1.2
+COUNTRY_WEIGHT = 2.0
+ADMIN1_WEIGHT = 2.0
 CONTAINED_BONUS = 4.0
+# a name matched only through an alternate name ("Salisbury" for Harare) is the weaker reading
+ALTERNATE_NAME_PENALTY = 0.5
 LOW_EVIDENCE_POPULATION = 1000
+PROXIMITY_MAX = 1.5
 
 
 def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> float:
@@ -33,16 +36,20 @@ def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> flo
     if entry.kind == "country":
         return 8.0 + (1.0 if exact else 0.0)
     if entry.kind == "region":
-        return 7.5
+        # a continent outranks any town named after it ("Asia", Philippines), as a country does
+        return 9.0 if entry.fcode == "CONT" else 7.5
+    if entry.kind == "admin2":
+        # "X County" is written out in full: only same-named counties of other states compete
+        return 6.0
     if entry.kind == "admin1":
-        score = math.log10(entry.population + 10) - 0.5
+        score = math.log10(entry.population + 10)
         return score - 2.0 if same_named_city_inside else score
     score = math.log10(entry.population + 10)
     if entry.fcode == "PPLC":
         score += 1.0
     elif entry.fcode.startswith("PPLA"):
         score += 0.4
-    return score + (0.3 if exact else 0.0)
+    return score + (0.3 if exact else -ALTERNATE_NAME_PENALTY)
 
 
 def contains(container: GazetteerEntry, place: GazetteerEntry) -> bool:
@@ -52,7 +59,7 @@ def contains(container: GazetteerEntry, place: GazetteerEntry) -> bool:
     if container.kind == "country":
         return place.kind != "country" and place.country == container.country
     if container.kind == "admin1":
-        return place.kind == "city" and place.admin1_code == container.admin1_code
+        return place.kind in ("city", "admin2") and place.admin1_code == container.admin1_code
     return False
 
 
@@ -75,9 +82,8 @@ class Resolver:
                 inside = c.kind == "admin1" and c.admin1_code in city_keys and fold(c.name) == m.key
                 score = _prior(c, m.key, inside)
                 score += COUNTRY_WEIGHT * country_focus.get(c.country or "", 0.0)
-                score += (
-                    ADMIN1_WEIGHT * admin1_focus.get(c.admin1_code or "", 0.0) if c.kind == "city" else 0.0
-                )
+                if c.kind in ("city", "admin2"):
+                    score += ADMIN1_WEIGHT * admin1_focus.get(c.admin1_code or "", 0.0)
                 base[c.id] = score
             scores.append(base)
             m.chosen = max(m.candidates, key=lambda c: base[c.id]) if m.candidates else None
@@ -169,29 +175,35 @@ class Resolver:
         return _normalise(countries), _normalise(admin1)
 
     def _proximity_pass(self, mentions: list[Mention], scores: list[dict[int, float]]) -> None:
-        anchors = [
-            (m.key, m.chosen)
+        # one anchor per (name, place): repeated mentions add nothing to a nearest-distance test
+        anchors = {
+            (m.key, m.chosen.id): m.chosen
             for m in mentions
-            if m.chosen is not None and m.chosen.has_point and m.chosen.kind in ("city", "admin1")
-        ]
+            if m.chosen is not None and m.chosen.has_point and m.chosen.kind in ("city", "admin1", "admin2")
+        }
         for m, base in zip(mentions, scores, strict=True):
             if len(m.candidates) < 2:
                 continue
-            others = [c for key, c in anchors if key != m.key]
+            others = list({c.id: c for (key, _), c in anchors.items() if key != m.key}.values())
             if not others:
                 continue
+            # the bonus is at most PROXIMITY_MAX: candidates further behind can never win
+            floor = max(base[c.id] for c in m.candidates) - PROXIMITY_MAX
+            contenders = [c for c in m.candidates if base[c.id] >= floor]
 
             def total(
                 c: GazetteerEntry, base: dict[int, float] = base, others: list[GazetteerEntry] = others
             ) -> float:
-                if not c.has_point or c.kind not in ("city", "admin1"):
+                if not c.has_point or c.kind not in ("city", "admin1", "admin2"):
                     # countries and regions are not "near" anything; keep them level with close places
-                    return base[c.id] + 1.5
+                    return base[c.id] + PROXIMITY_MAX
                 nearest = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in others)  # type: ignore[arg-type]
-                bonus = 1.5 if nearest < 50 else 1.0 if nearest < 150 else 0.5 if nearest < 400 else 0.0
+                bonus = (
+                    PROXIMITY_MAX if nearest < 50 else 1.0 if nearest < 150 else 0.5 if nearest < 400 else 0.0
+                )
                 return base[c.id] + bonus
 
-            m.chosen = max(m.candidates, key=total)
+            m.chosen = max(contenders, key=total)
 
     def _one_sense_per_name(self, mentions: list[Mention]) -> None:
         votes: dict[str, Counter[int]] = defaultdict(Counter)
@@ -211,7 +223,7 @@ class Resolver:
         c = m.chosen
         if c is None:
             return bool(m.ent)
-        if m.ent or m.locative or m.region_form or m.city_form:
+        if m.ent or m.locative or m.region_form or m.city_form or m.demonym:
             return True
         weak = (c.kind == "city" and c.population < LOW_EVIDENCE_POPULATION) or (
             c.kind == "admin1" and c.population == 0

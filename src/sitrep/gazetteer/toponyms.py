@@ -58,6 +58,7 @@ class Mention:
     locative: bool = False
     ent: str = ""
     country_hint: str | None = None  # "Germany's Phoenix": must lie in this country
+    demonym: bool = False  # "Russian", "Ukrainians": stands for the country
     chosen: GazetteerEntry | None = field(default=None)
 
 
@@ -130,12 +131,29 @@ def _phrase_before(tokens: Sequence[Token], i: int, phrases: frozenset[str]) -> 
     return one in phrases or two in phrases
 
 
+def _demonym_mention(
+    tokens: Sequence[Token], i: int, demonym: tuple[int, str, list[GazetteerEntry]]
+) -> Mention:
+    end, key, entries = demonym
+    return Mention(
+        tokens[i].start,
+        tokens[end - 1].end,
+        key,
+        list(entries),
+        tok_start=i,
+        tok_end=end,
+        ent=tokens[i].ent,
+        demonym=True,
+    )
+
+
 class ToponymFinder:
     """Turns tokens into :class:`Mention` objects using a gazetteer and the place lexicon."""
 
-    def __init__(self, gazetteer: GazetteerLike, lexicon: PlaceLexicon) -> None:
+    def __init__(self, gazetteer: GazetteerLike, lexicon: PlaceLexicon, demonyms: bool = False) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.demonyms = demonyms
 
     def find(self, tokens: Sequence[Token], text: str) -> list[Mention]:
         starts = _span_keys(tokens, text)
@@ -147,6 +165,7 @@ class ToponymFinder:
         keys = {key for ends in starts.values() for _, key in ends} | set(ent_keys.values())
         found = self.gazetteer.candidates(keys)
         ent_at = {i: (j, label) for i, j, label in ents}
+        demonyms = self._demonym_keys(tokens, text) if self.demonyms else {}
         mentions: list[Mention] = []
         persons: set[str] = set()  # names seen as surnames ("Lloyd Austin") in this text
         i = 0
@@ -161,6 +180,11 @@ class ToponymFinder:
                 ekey = ent_keys[(i, ent[0])]
                 if ekey in found or match is None:
                     match = (ent[0], ekey)
+            demonym = demonyms.get(i)
+            if demonym is not None and (match is None or self._demonym_wins(demonym, match, found)):
+                mentions.append(_demonym_mention(tokens, i, demonym))
+                i = demonym[0]
+                continue
             if match is None:
                 i += 1
                 continue
@@ -170,9 +194,51 @@ class ToponymFinder:
             )
             if mention is not None:
                 mentions.append(mention)
+            elif demonym is not None:
+                # "North American": the place reading of "North" was rejected, the demonym stands
+                mentions.append(_demonym_mention(tokens, i, demonym))
+                end = demonym[0]
             i = end
         self._mark_region_lists(tokens, mentions)
         return mentions
+
+    @staticmethod
+    def _demonym_wins(
+        demonym: tuple[int, str, list[GazetteerEntry]],
+        match: tuple[int, str],
+        found: dict[str, list[GazetteerEntry]],
+    ) -> bool:
+        """ "Canadian" means the people of Canada, not Canadian, Texas, unless a region or longer name wins"""
+        end, key = match
+        if demonym[0] < end:
+            return False
+        return not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in found.get(key, []))
+
+    def _demonym_keys(
+        self, tokens: Sequence[Token], text: str
+    ) -> dict[int, tuple[int, str, list[GazetteerEntry]]]:
+        """Demonyms starting at each token, two-word forms ("South African") before one-word ones."""
+        spans: dict[int, list[tuple[int, str]]] = {}
+        for i, tok in enumerate(tokens):
+            if (
+                not _capitalised(tok.text)
+                or not tok.text.isalpha()
+                or (tok.text.isupper() and len(tok.text) > 1)
+            ):
+                continue
+            options = []
+            if i + 1 < len(tokens) and _capitalised(tokens[i + 1].text):
+                options.append((i + 2, fold(text[tok.start : tokens[i + 1].end])))
+            options.append((i + 1, fold(tok.text)))
+            spans[i] = options
+        found = self.gazetteer.demonyms({key for options in spans.values() for _, key in options})
+        out: dict[int, tuple[int, str, list[GazetteerEntry]]] = {}
+        for i, options in spans.items():
+            for end, key in options:
+                if key in found:
+                    out[i] = (end, key, found[key])
+                    break
+        return out
 
     def _mention(
         self,
@@ -190,13 +256,16 @@ class ToponymFinder:
         single = end - i == 1
         if key in lex.stopwords and not ent:
             return None
-        if single and _acronym(first.text):
+        acronym = single and _acronym(first.text)
+        if acronym:
+            # "EU", "UN" name institutions; an acronym is a place only as a country or state ("US", "NJ")
             candidates = [c for c in candidates if c.kind in ("country", "admin1")]
             if not candidates and not ent:
                 return None
         if (
             single
             and not ent
+            and not acronym  # "US", "U.S." are written as names, never as the everyday word
             and self.gazetteer.is_common_word(key)
             and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
         ):

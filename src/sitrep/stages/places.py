@@ -6,9 +6,14 @@ relative locations ("150 km southwest of Bakhmut"), and stores one
 :class:`sitrep.records.Place` per mention in ``doc._.sitrep_places``, in text
 order. Choices worth knowing:
 
-- Demonyms ("Russian") are not places; metonymic uses of a place ("Kyiv's
-  forces", "Russia said") are kept as the place: whether the place acts is for
-  the attribution and event stages to decide, and they need the place to do so.
+- Demonyms ("Russian") are not places by default: "Russian forces" says whose
+  forces, not where they are, and events would otherwise be placed at a
+  country's centre. The ``demonyms`` setting makes them country places for
+  evaluation on corpora whose gold counts them (GeoWebNews, LGL, TR-News).
+  Metonymic uses of a place ("Kyiv's forces", "Russia said") are kept as the
+  place: whether the place acts is for the attribution and event stages to
+  decide, and they need the place to do so.
+- US counties ("Walker County") are places of kind "region" with precision "admin2".
 - A relative location is an extra Place (kind "feature", precision "offset")
   whose span covers the whole phrase and overlaps its anchor's own mention.
 - Named regions without an honest point ("the eastern front") keep lat/lon None.
@@ -51,6 +56,8 @@ def doc_tokens(doc: Doc) -> list[Token]:
 
 
 def _precision(entry: GazetteerEntry) -> str:
+    if entry.kind == "admin2":
+        return "admin2"
     if entry.kind == "city":
         return "village" if entry.population < VILLAGE_POPULATION else "city"
     return entry.kind
@@ -77,7 +84,7 @@ def place_of(text: str, m: Mention) -> Place:
         name=c.name,
         kind=kind,
         country=c.country,
-        admin1=c.admin1 if c.kind in ("city", "admin1") else None,
+        admin1=c.admin1 if c.kind in ("city", "admin1", "admin2") else None,
         lat=c.lat,
         lon=c.lon,
         geonames_id=c.id if c.id > 0 else None,
@@ -88,9 +95,12 @@ def place_of(text: str, m: Mention) -> Place:
 class PlacesComponent:
     """Holds the gazetteer and lexicons for the life of the pipeline; opens nothing until first used."""
 
-    def __init__(self, gazetteer: GazetteerLike, lexicon: PlaceLexicon | None = None) -> None:
+    def __init__(
+        self, gazetteer: GazetteerLike, lexicon: PlaceLexicon | None = None, demonyms: bool = False
+    ) -> None:
         self.gazetteer = gazetteer
         self._lexicon = lexicon
+        self.demonyms = demonyms
         self._finder: ToponymFinder | None = None
         self._resolver: Resolver | None = None
         self._relative: RelativeFinder | None = None
@@ -99,10 +109,16 @@ class PlacesComponent:
         """Detection, resolution and relative-location parts, built on first use (evaluation reuses them)."""
         if self._finder is None or self._resolver is None or self._relative is None:
             lexicon = self._lexicon or PlaceLexicon.load()
-            self._finder = ToponymFinder(self.gazetteer, lexicon)
+            self._finder = ToponymFinder(self.gazetteer, lexicon, demonyms=self.demonyms)
             self._resolver = Resolver(self.gazetteer)
             self._relative = RelativeFinder(lexicon.directions)
         return self._finder, self._resolver, self._relative
+
+    def set_demonyms(self, on: bool) -> None:
+        """Switch demonym places on or off (evaluation follows each gold set's convention)."""
+        self.demonyms = on
+        if self._finder is not None:
+            self._finder.demonyms = on
 
     def find(self, doc: Doc) -> list[Place]:
         finder, resolver, relative = self.parts()
@@ -143,8 +159,8 @@ class PlacesComponent:
 @Language.factory(
     "sitrep_places",
     assigns=[f"doc._.{extensions.PLACES}"],
-    default_config={"index_path": None},
+    default_config={"index_path": None, "demonyms": False},
 )
-def make_places(nlp: Language, name: str, index_path: str | None) -> PlacesComponent:
+def make_places(nlp: Language, name: str, index_path: str | None, demonyms: bool) -> PlacesComponent:
     extensions.register()
-    return PlacesComponent(Gazetteer(Path(index_path) if index_path else DEFAULT_INDEX))
+    return PlacesComponent(Gazetteer(Path(index_path) if index_path else DEFAULT_INDEX), demonyms=demonyms)

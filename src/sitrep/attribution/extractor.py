@@ -157,6 +157,7 @@ class AttributionExtractor:
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
+        drafts = _drop_nested_objects(drafts)
         for draft in drafts:
             if draft.coordinated and draft.inherit is None and draft.cue is not None:
                 draft.inherit = _same_sentence(drafts, sents, draft.cue.start)
@@ -311,6 +312,10 @@ class AttributionExtractor:
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
         subject = subject_before(text, sent_start, cue.start, self.lex)
+        if subject is not None and frame == "object":
+            ahead = words_in(text, sent_start, subject.start)[-1:]
+            if ahead and ahead[0].lower == "with":
+                return None  # "with Kyiv describing ...": background, not a claim
         coordinated = False
         if subject is None:
             before = words_in(text, sent_start, cue.start)
@@ -472,6 +477,9 @@ class AttributionExtractor:
         lowered = [w.lower for w in words]
         if self._verb_starts and any(w.start in self._verb_starts for w in words):
             return True
+        if frame == "object":
+            # learned cues ("called for", "shows"): PolNeAR takes a noun phrase as content too
+            return len(words) >= 2
         if frame in ("urge",):
             return "to" in lowered[:10] or "of" in lowered[:8] or "for" in lowered[:8]
         if any(w in self.aux for w in lowered):
@@ -658,6 +666,18 @@ def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: s
         hi += 1
         covered.add(hi)
     return covered
+
+
+def _drop_nested_objects(drafts: list[Draft]) -> list[Draft]:
+    """A learned cue inside another claim's content is part of that claim, not a new one."""
+    kept: list[Draft] = []
+    for d in drafts:
+        if d.cue is not None and d.cue.entry.frame == "object":
+            c = d.cue.start
+            if any(o is not d and o.start <= c < o.end for o in drafts):
+                continue
+        kept.append(d)
+    return kept
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -22,7 +22,7 @@ from sitrep.attribution.certainty import CertaintyRules
 from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import Lexicons
-from sitrep.attribution.quotes import Quote, find_quotes
+from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
 from sitrep.attribution.segments import SentenceIndex, paragraphs, words_in
 from sitrep.attribution.speakers import (
     Mention,
@@ -135,6 +135,8 @@ class AttributionExtractor:
     ) -> Extraction:
         """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one)."""
         self._verb_starts = verb_starts
+        original = text
+        text = straighten_doubled(text)
         sents = SentenceIndex(sentence_spans)
         self._disclaimer_starts = [
             _clause_subject_start(text, s, m.start, self.lex)
@@ -178,7 +180,7 @@ class AttributionExtractor:
                 draft.start <= q.open and q.outer_end <= draft.end for q in fragments
             ):
                 kind = "mixed"
-            content = text[draft.start : draft.end]
+            content = original[draft.start : draft.end]
             stance = draft.cue.entry.stance if draft.cue else None
             claims.append(
                 Claim(

@@ -331,7 +331,10 @@ class AttributionExtractor:
                     start, end = _trim(text, sent_start, before[-1].start)
                     if end > start:
                         return Draft(start, end, "indirect", cue, inverted, [(before[-1].start, body_end)])
-                return None
+                if not cue.entry.form.split()[0].endswith("ing"):
+                    return None
+                # `Clinton spoke on Tuesday, arguing that ...`: the sentence's subject speaks.
+                coordinated = True
             else:
                 return None
         # `..., X said on Wednesday.`: the content is what came before.
@@ -379,7 +382,7 @@ class AttributionExtractor:
         return d
 
     def _according(self, text: str, cue: CueMatch, sent_start: int, body_end: int) -> Draft | None:
-        source = phrase_after(text, cue.end, body_end, self.lex)
+        source = phrase_after(text, cue.end, body_end, self.lex) or _plain_phrase(text, cue.end, body_end)
         if source is None:
             return None
         lead = text[sent_start : cue.start].rstrip()
@@ -668,6 +671,19 @@ def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: s
         hi += 1
         covered.add(hi)
     return covered
+
+
+def _plain_phrase(text: str, start: int, limit: int) -> Mention | None:
+    """The words up to the next punctuation ("according to the poll"): PolNeAR's source
+    after "according to" is often a document or a poll, which names no one."""
+    words = []
+    for w in words_in(text, start, limit):
+        if w.is_punct:
+            break
+        words.append(w)
+    if not words or len(words) > 12:
+        return None
+    return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
 
 
 def _drop_nested_objects(drafts: list[Draft]) -> list[Draft]:

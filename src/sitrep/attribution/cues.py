@@ -23,7 +23,7 @@ class CueMatch:
 class CueFinder:
     def __init__(self, lex: Lexicons) -> None:
         self._index = lex.cue_index()
-        self.forms = frozenset(e.form for e in lex.cues if " " not in e.form)
+        self.forms = frozenset(e.form for e in lex.cues if " " not in e.form and e.form.isalpha())
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
         words = words_in(text, start, end)

@@ -82,6 +82,8 @@ _CUT = re.compile(
     r"(?:reports?|claims?|statements?|comments?|remarks?)\b"
     r"|;"
 )
+# cues that attach only in their own place, never to a quote next to them
+_POSITIONAL = frozenset({"according", "label", "byline"})
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 
@@ -153,6 +155,11 @@ class AttributionExtractor:
         fragments = [q for q in quotes if not q.direct]
         direct_spans = [(q.open, q.outer_end) for q in quotes if q.direct]
         for cue in all_cues:
+            if cue.entry.frame in ("label", "byline"):
+                made = self._punctuation_cue(text, cue, quotes)
+                if made is not None:
+                    drafts.append(made)
+                continue
             if cue.start in consumed or any(s <= cue.start < e for s, e in inside_quote):
                 continue
             draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
@@ -381,6 +388,41 @@ class AttributionExtractor:
                 d.clauses.append(opener)
         return d
 
+    def _punctuation_cue(self, text: str, cue: CueMatch, quotes: list[Quote]) -> Draft | None:
+        """`Pence: words` opening a line, and `"words" ― Name` closing one.
+
+        A label is a short run of capitalised words at the start of its line (after an
+        optional quote mark); a byline is a name alone after a closing quote mark.
+        """
+        line_start = text.rfind("\n", 0, cue.start) + 1
+        line_end = text.find("\n", cue.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if cue.entry.frame == "label":
+            lead = words_in(text, line_start, cue.start)
+            if lead and lead[0].text in ('"', "“"):
+                lead = lead[1:]
+            if not lead or len(lead) > 5 or not all(w.is_capitalised for w in lead):
+                return None
+            start, end = _trim(text, cue.end, line_end)
+            while end > start and text[end - 1] in "\"”":
+                end -= 1
+            if len(words_in(text, start, end)) < 3:
+                return None
+            source = Mention(text[lead[0].start : lead[-1].end], lead[0].start, lead[-1].end)
+            return Draft(start, end, "direct", cue, source, [(line_start, cue.end)])
+        quote = next(
+            (q for q in reversed(quotes) if q.close is not None and q.outer_end <= cue.start), None
+        )
+        if quote is None or text[quote.outer_end : cue.start].strip():
+            return None
+        name = words_in(text, cue.end, line_end)
+        while name and name[-1].is_punct:
+            name.pop()
+        if not name or len(name) > 6 or not all(w.is_capitalised for w in name):
+            return None
+        source = Mention(text[name[0].start : name[-1].end], name[0].start, name[-1].end)
+        return Draft(quote.start, quote.end, "direct", cue, source, [(cue.start, line_end)])
+
     def _according(self, text: str, cue: CueMatch, sent_start: int, body_end: int) -> Draft | None:
         source = phrase_after(text, cue.end, body_end, self.lex) or _plain_phrase(text, cue.end, body_end)
         if source is None:
@@ -590,13 +632,13 @@ def _first_cue(
 ) -> CueMatch | None:
     for cue in cues:
         near = start <= cue.start < end and len(words_in(text, start, cue.start)) <= max_words_before + 8
-        if near and cue.entry.frame != "according":
+        if near and cue.entry.frame not in _POSITIONAL:
             return cue
     return None
 
 
 def _last_cue(cues: list[CueMatch], start: int, end: int) -> CueMatch | None:
-    found = [c for c in cues if start <= c.start < end and c.entry.frame != "according"]
+    found = [c for c in cues if start <= c.start < end and c.entry.frame not in _POSITIONAL]
     return found[-1] if found else None
 
 

@@ -321,10 +321,10 @@ class AttributionExtractor:
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
         subject = subject_before(text, sent_start, cue.start, self.lex)
-        if subject is not None and frame == "object":
-            ahead = words_in(text, sent_start, subject.start)[-1:]
-            if ahead and ahead[0].lower == "with":
-                return None  # "with Kyiv describing ...": background, not a claim
+        if subject is not None and cue.entry.form.endswith("ing"):
+            # "with Kyiv describing ... and allies announcing ...": a bare participle after
+            # its subject is an absolute clause, background to the sentence, not a claim.
+            return None
         coordinated = False
         if subject is None:
             before = words_in(text, sent_start, cue.start)

@@ -88,6 +88,10 @@ _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 
 
+# (subject span, complement span) of a verb, as a dependency parser found them
+DepFrame = tuple[tuple[int, int], tuple[int, int]]
+
+
 @dataclass
 class Draft:
     """A claim found but not yet resolved: spans and how to find its speaker."""
@@ -123,6 +127,7 @@ class AttributionExtractor:
         self._disclaimer_starts: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
         self._verb_starts: frozenset[int] = frozenset()
+        self._dep_frames: dict[int, DepFrame] = {}
 
     # ------------------------------------------------------------------------------------------
     def extract(
@@ -134,9 +139,12 @@ class AttributionExtractor:
         published: str | None,
         dates_from_stage: bool,
         verb_starts: frozenset[int] = frozenset(),
+        dep_frames: dict[int, DepFrame] | None = None,
     ) -> Extraction:
-        """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one)."""
+        """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one);
+        ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser."""
         self._verb_starts = verb_starts
+        self._dep_frames = dep_frames or {}
         original = text
         text = straighten_doubled(text)
         sents = SentenceIndex(sentence_spans)
@@ -163,6 +171,8 @@ class AttributionExtractor:
             if cue.start in consumed or any(s <= cue.start < e for s, e in inside_quote):
                 continue
             draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
+            if draft is None:
+                draft = self._from_parse(text, cue, direct_spans)
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
@@ -387,6 +397,20 @@ class AttributionExtractor:
             if opener is not None:
                 d.clauses.append(opener)
         return d
+
+    def _from_parse(self, text: str, cue: CueMatch, direct_spans: list[tuple[int, int]]) -> Draft | None:
+        """When the word rules find no frame, a parser's subject and complement of the cue."""
+        frame = self._dep_frames.get(cue.start)
+        if frame is None or cue.entry.form.endswith("ing"):
+            return None  # a participle with its own subject is an absolute clause (see _reported)
+        (s_start, s_end), (c_start, c_end) = frame
+        if any(s <= c_start < e for s, e in direct_spans):
+            return None
+        start, end = _trim(text, c_start, c_end)
+        if end - start < 8 or len(words_in(text, start, end)) < 2:
+            return None
+        mention = Mention(text[s_start:s_end], s_start, s_end)
+        return Draft(start, end, "indirect", cue, mention, [(cue.start, cue.end)])
 
     def _punctuation_cue(self, text: str, cue: CueMatch, quotes: list[Quote]) -> Draft | None:
         """`Pence: words` opening a line, and `"words" ― Name` closing one.

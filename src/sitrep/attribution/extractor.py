@@ -245,10 +245,19 @@ class AttributionExtractor:
             # 1. `," the ministry said on Telegram.`
             region_end = _clause_end(text, q.outer_end, next_open)
             cue = _first_cue(cues, q.outer_end, region_end, max_words_before=6, text=text)
+            long_subject = False
+            if cue is None and q.close is not None:
+                # `," Leonard E. Burman, director of ... and a professor at ..., said.`
+                cue = _first_cue(cues, q.outer_end, region_end, max_words_before=40, text=text)
+                long_subject = cue is not None
             if cue is not None and q.close is not None:
                 mention = subject_before(text, q.outer_end, cue.start, self.lex)
+                if mention is None and (long_subject or _between(text, q.outer_end, cue.start)):
+                    mention = self._whole_phrase(text, q.outer_end, cue.start)
                 if mention is None:
                     mention = phrase_after(text, cue.end, region_end, self.lex)
+                    if mention is not None:
+                        mention = _with_appositive(text, mention, region_end)
                 if mention is not None:
                     draft = Draft(q.start, q.end, "direct", cue, mention, [(q.outer_end, region_end)])
                     consumed.add(cue.start)
@@ -344,6 +353,8 @@ class AttributionExtractor:
                 coordinated = True
             elif before and before[-1].text == ",":
                 inverted = phrase_after(text, cue.end, body_end, self.lex)
+                if inverted is not None:
+                    inverted = _with_appositive(text, inverted, body_end)
                 if inverted is not None and not text[inverted.end : body_end].strip(' .!?"”'):
                     start, end = _trim(text, sent_start, before[-1].start)
                     if end > start:
@@ -397,6 +408,20 @@ class AttributionExtractor:
             if opener is not None:
                 d.clauses.append(opener)
         return d
+
+    def _whole_phrase(self, text: str, start: int, end: int) -> Mention | None:
+        """Everything between a closing quote and its cue, when it reads as a speaker."""
+        words = words_in(text, start, end)
+        while words and words[0].is_punct:
+            words.pop(0)
+        while words and words[-1].is_punct:
+            words.pop()
+        if not words or len(words) > 40:
+            return None
+        first = words[0]
+        if not (first.is_capitalised or first.lower in self.lex.word_class("determiner")):
+            return None
+        return Mention(text[first.start : words[-1].end], first.start, words[-1].end)
 
     def _from_parse(self, text: str, cue: CueMatch, direct_spans: list[tuple[int, int]]) -> Draft | None:
         """When the word rules find no frame, a parser's subject and complement of the cue."""
@@ -737,6 +762,27 @@ def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: s
         hi += 1
         covered.add(hi)
     return covered
+
+
+def _between(text: str, start: int, end: int) -> bool:
+    """Whether anything but punctuation stands between two offsets."""
+    return any(not w.is_punct for w in words_in(text, start, end))
+
+
+def _with_appositive(text: str, mention: Mention, limit: int) -> Mention:
+    """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source."""
+    rest = text[mention.end : limit]
+    stripped = rest.rstrip(' .!?"”’\'')
+    if not stripped.startswith(","):
+        return mention
+    words = words_in(text, mention.end + 1, mention.end + len(stripped))
+    # a description goes on in lower case ("an expert on ..."); `, Russia said` does not
+    if not words or len(words) > 40 or not words[0].text[:1].islower():
+        return mention
+    end = words[-1].end
+    while end > mention.end and text[end - 1] in ",;":
+        end -= 1
+    return Mention(text[mention.start : end], mention.start, end)
 
 
 def _plain_phrase(text: str, start: int, limit: int) -> Mention | None:

@@ -391,7 +391,7 @@ class AttributionExtractor:
             return None
         end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
         start, end = _trim(text, content_start, end)
-        if end - start < 8 or not self._clause_like(text, start, end, frame):
+        if end - start < 8 or not self._clause_like(text, start, end, frame, cue.entry.lemma):
             return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
@@ -568,11 +568,13 @@ class AttributionExtractor:
                     break
         return end
 
-    def _clause_like(self, text: str, start: int, end: int, frame: str) -> bool:
+    def _clause_like(self, text: str, start: int, end: int, frame: str, lemma: str = "") -> bool:
         words = words_in(text, start, end)[:20]
         lowered = [w.lower for w in words]
         if self._verb_starts and any(w.start in self._verb_starts for w in words):
             return True
+        if lemma == "say" and len(words) >= 3:
+            return True  # "said parents still want ...": after "said", three words are what was said
         if frame == "object":
             # learned cues ("called for", "shows"): PolNeAR takes a noun phrase as content too
             return len(words) >= 2

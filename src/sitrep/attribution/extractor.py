@@ -673,9 +673,15 @@ def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
 def _clause_end(text: str, start: int, limit: int) -> int:
     """End of the attribution clause after a closing quote mark: the sentence's end."""
     for w in words_in(text, start, limit):
+        if w.text == "." and _after_initial(text, w.start):
+            continue  # "Leonard E. Burman": an initial, not the end of the sentence
         if w.text in (".", "!", "?", "“", '"', "«"):
             return w.start if w.text in ("“", '"', "«") else w.end
     return limit
+
+
+def _after_initial(text: str, dot: int) -> bool:
+    return dot >= 2 and text[dot - 1].isupper() and (dot == 1 or not text[dot - 2].isalnum())
 
 
 def _first_cue(

@@ -52,7 +52,7 @@ def _lemma(form: str, known: dict[str, str]) -> str:
     return form
 
 
-def learn(root: Path, min_count: int = 3, min_precision: float = 0.2) -> list[tuple[str, ...]]:
+def learn(root: Path, min_count: int = 2, min_precision: float = 0.2) -> list[tuple[str, ...]]:
     """Rows ``(form, lemma, stance, frame, cue_count, text_count, precision)``."""
     cue_counts: Counter[str] = Counter()
     texts: list[str] = []
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared-data", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=None)
-    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--min-precision", type=float, default=0.2)
     args = parser.parse_args(argv)
     out = args.out or Path(__file__).resolve().parent.parent / "data" / "lexicons" / "polnear_cues.tsv"

@@ -58,7 +58,9 @@ def _in_headline(text: str, offset: int, memo: dict[int, bool]) -> bool:
     line_start = text.rfind("\n", 0, offset) + 1
     if line_start not in memo:
         line_end = text.find("\n", offset)
-        words = [w for w in words_in(text, line_start, None if line_end < 0 else line_end) if w.text[:1].isalpha()]
+        words = [
+            w for w in words_in(text, line_start, None if line_end < 0 else line_end) if w.text[:1].isalpha()
+        ]
         capitalised = sum(1 for w in words if w.is_capitalised)
         memo[line_start] = len(words) >= 3 and capitalised >= 0.7 * len(words)
     return memo[line_start]

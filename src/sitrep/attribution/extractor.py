@@ -140,9 +140,11 @@ class AttributionExtractor:
         dates_from_stage: bool,
         verb_starts: frozenset[int] = frozenset(),
         dep_frames: dict[int, DepFrame] | None = None,
+        open_cues: list[CueMatch] | None = None,
     ) -> Extraction:
         """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one);
-        ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser."""
+        ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser;
+        ``open_cues``: verbs a parser saw taking a clause, used where the lexicon has no cue."""
         self._verb_starts = verb_starts
         self._dep_frames = dep_frames or {}
         original = text
@@ -155,6 +157,13 @@ class AttributionExtractor:
         ]
         quotes = find_quotes(text, self.cues.forms)
         all_cues = self.cues.find(text)
+        if open_cues:
+            known = {c.start for c in all_cues}
+            taken = [(c.start, c.end) for c in all_cues]
+            extra = [
+                c for c in open_cues if c.start not in known and not any(s <= c.start < e for s, e in taken)
+            ]
+            all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
         inside_quote = [(q.start, q.end) for q in quotes]
         drafts: list[Draft] = []
         consumed: set[int] = set()
@@ -453,15 +462,13 @@ class AttributionExtractor:
             if not lead or len(lead) > 5 or not all(w.is_capitalised for w in lead):
                 return None
             start, end = _trim(text, cue.end, line_end)
-            while end > start and text[end - 1] in "\"”":
+            while end > start and text[end - 1] in '"”':
                 end -= 1
             if len(words_in(text, start, end)) < 3:
                 return None
             source = Mention(text[lead[0].start : lead[-1].end], lead[0].start, lead[-1].end)
             return Draft(start, end, "direct", cue, source, [(line_start, cue.end)])
-        quote = next(
-            (q for q in reversed(quotes) if q.close is not None and q.outer_end <= cue.start), None
-        )
+        quote = next((q for q in reversed(quotes) if q.close is not None and q.outer_end <= cue.start), None)
         if quote is None or text[quote.outer_end : cue.start].strip():
             return None
         name = words_in(text, cue.end, line_end)
@@ -780,7 +787,7 @@ def _between(text: str, start: int, end: int) -> bool:
 def _with_appositive(text: str, mention: Mention, limit: int) -> Mention:
     """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source."""
     rest = text[mention.end : limit]
-    stripped = rest.rstrip(' .!?"”’\'')
+    stripped = rest.rstrip(" .!?\"”’'")
     if not stripped.startswith(","):
         return mention
     words = words_in(text, mention.end + 1, mention.end + len(stripped))

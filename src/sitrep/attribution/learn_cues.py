@@ -87,9 +87,7 @@ def learn(root: Path, min_count: int = 2, min_precision: float = 0.2) -> list[tu
             lemma = f"{entry.lemma} {form.partition(' ')[2]}"
         stance = entry.stance if entry is not None else "assert"
         frame = entry.frame if entry is not None else "object"
-        rows.append(
-            (form, lemma, stance, frame, str(cue_counts[form]), str(seen), f"{precision:.3f}")
-        )
+        rows.append((form, lemma, stance, frame, str(cue_counts[form]), str(seen), f"{precision:.3f}"))
     return rows
 
 

@@ -133,9 +133,9 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     name_words.reverse()
     # `The state's campaign chairman, Phil Lovas,`: the role comes first, the name after.
     role_first = bool(name_words) and name_words[-1].lower in lex.roles and appos[-1].is_capitalised
-    if appos[0].is_capitalised and appos[0].lower not in lex.word_class("title") and not names_role:
-        if not role_first:
-            return None
+    title = appos[0].lower in lex.word_class("title")
+    if appos[0].is_capitalised and not title and not names_role and not role_first:
+        return None
     if not name_words or not (name_words[-1].is_capitalised or role_first):
         return None
     first, last = name_words[0], appos[-1]

@@ -15,7 +15,7 @@ from sitrep.attribution.learn_cues import learn
 from sitrep.attribution.lexicon import LEARNED_CUES, load_lexicons
 from sitrep.errors import DataFileError
 from sitrep.records import Claim
-from sitrep.stages.attribution import dep_frames
+from sitrep.stages.attribution import clausal_verbs, dep_frames
 
 Run = Callable[..., Doc]
 
@@ -161,3 +161,32 @@ def test_dependency_frames_give_subject_and_complement() -> None:
     subject, complement = frames[doc[2].idx]
     assert doc.text[subject[0] : subject[1]] == "The senator"
     assert doc.text[complement[0] : complement[1]] == "a new tax on banks"
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    vocab = spacy.blank("en").vocab
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
+    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+def test_parser_verbs_with_a_clause_become_cues(nlp: spacy.language.Language) -> None:
+    # "The commander reckons the town will fall soon." ("reckons" is in no lexicon)
+    words = ["The", "commander", "reckons", "the", "town", "will", "fall", "soon", "."]
+    heads = [1, 2, 2, 4, 6, 6, 2, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "advmod", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "ADV", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    lex = load_lexicons()
+    assert "reckons" not in {e.form for e in lex.cues}
+    (cue,) = clausal_verbs(doc, lex)
+    assert doc.text[cue.start : cue.end] == "reckons"
+    doc._.sitrep_published = None
+    doc._.sitrep_dates = None
+    doc = nlp.get_pipe("sitrep_attribution")(doc)
+    (c,) = claims(doc)
+    assert c.cue == "reckons" and c.speaker.text == "The commander"
+    assert c.content == "the town will fall soon"
+
+
+def test_without_a_parser_unknown_verbs_are_no_cues(run: Run) -> None:
+    assert claims(run("The commander reckons the town will fall soon.")) == []

@@ -55,7 +55,7 @@ class AttributionComponent:
         open_cues = clausal_verbs(doc, self.extractor.lex) if frames is not None else None
         result = self.extractor.extract(
             text,
-            sentences(doc),
+            sentences(doc, text),
             resolver,
             dates,
             getattr(doc._, ext.PUBLISHED),

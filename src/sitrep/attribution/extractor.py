@@ -679,9 +679,11 @@ def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
 
 def _clause_end(text: str, start: int, limit: int) -> int:
     """End of the attribution clause after a closing quote mark: the sentence's end."""
+    depth = 0
     for w in words_in(text, start, limit):
-        if w.text == "." and _after_initial(text, w.start):
-            continue  # "Leonard E. Burman": an initial, not the end of the sentence
+        depth += (w.text == "(") - (w.text == ")")
+        if w.text == "." and (depth > 0 or _after_initial(text, w.start)):
+            continue  # "Leonard E. Burman", "Rep. Gwen Moore (D-Wis.)": not the sentence's end
         if w.text in (".", "!", "?", "“", '"', "«"):
             return w.start if w.text in ("“", '"', "«") else w.end
     return limit

@@ -190,3 +190,9 @@ def test_parser_verbs_with_a_clause_become_cues(nlp: spacy.language.Language) ->
 
 def test_without_a_parser_unknown_verbs_are_no_cues(run: Run) -> None:
     assert claims(run("The commander reckons the town will fall soon.")) == []
+
+
+def test_told_without_that_starts_content_at_the_clause_subject(run: Run) -> None:
+    text = "The general told reporters this weekend he would not withdraw from the city."
+    (c,) = claims(run(text))
+    assert c.cue == "told" and c.content == "he would not withdraw from the city"

@@ -524,7 +524,11 @@ class AttributionExtractor:
             return window[that].end
         if frame == "tell":
             colon = next((w for w in window if w.text == ":"), None)
-            return colon.end if colon is not None else None
+            if colon is not None:
+                return colon.end
+            # `told African-Americans this weekend he would ...`: the clause's own subject
+            pronoun = next((w for w in window[1:8] if w.lower in _PRONOUN_SUBJECTS), None)
+            return pronoun.start if pronoun is not None else None
         while True:
             m = _PARENTHETICAL.match(text, pos) or _FALLBACK_DATE.match(text, pos)
             if m is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,9 @@ from spacy.tokens import Doc
 from sitrep.attribution.learn_cues import learn
 from sitrep.attribution.lexicon import LEARNED_CUES, load_lexicons
 from sitrep.errors import DataFileError
-from sitrep.records import Claim
 from sitrep.stages.attribution import clausal_verbs, dep_frames
 
-Run = Callable[..., Doc]
-
-
-def claims(doc: Doc) -> list[Claim]:
-    result: list[Claim] = doc._.sitrep_claims
-    for c in result:
-        assert doc.text[c.start : c.end] == c.content
-    return result
+from .test_phenomena import Run, claims
 
 
 def test_learned_cue_takes_a_noun_phrase_content(run: Run) -> None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from sitrep.attribution.learn_cues import learn
 from sitrep.attribution.lexicon import LEARNED_CUES, load_lexicons
 from sitrep.errors import DataFileError
+from sitrep.evaluation.attribution import predicted_attributions
 from sitrep.stages.attribution import clausal_verbs, dep_frames
 
 from .test_phenomena import Run, claims
@@ -187,3 +188,19 @@ def test_told_without_that_starts_content_at_the_clause_subject(run: Run) -> Non
     text = "The general told reporters this weekend he would not withdraw from the city."
     (c,) = claims(run(text))
     assert c.cue == "told" and c.content == "he would not withdraw from the city"
+
+
+def test_short_quote_with_trailing_attribution_is_the_claim(run: Run) -> None:
+    (c,) = claims(run("“I would,” Melanie said to the TV."))
+    assert c.kind == "direct" and c.content == "I would,"
+    assert c.speaker.text == "Melanie"
+
+
+def test_polnear_scoring_gives_direct_quotes_their_marks(run: Run) -> None:
+    text = "“We are on our fourth secretary of defense,” Haidai said. ''Nobody stays,'' Haidai added."
+    doc = run(text)
+    first, second = claims(doc)
+    pred = predicted_attributions([first, second], text)
+    spans = [text[s:e] for a in pred for s, e in a.content]
+    assert spans == ["“We are on our fourth secretary of defense,”", "''Nobody stays,''"]
+    assert predicted_attributions([first])[0].content == [(first.start, first.end)]

@@ -95,7 +95,10 @@ def find_quotes(text: str, cue_forms: frozenset[str] = frozenset()) -> list[Quot
             )
             ends_clause = close_mark is None or inner.endswith(_CLAUSE_END)
             after = text[close_mark + 1 : para_end].lstrip() if close_mark is not None else ""
-            long_enough = len(inner.split()) >= 3
+            # `"I would," Melanie said.`: a short quote is a claim when an attribution follows
+            long_enough = len(inner.split()) >= 3 or (
+                inner.endswith(",") and _looks_like_trailing_attribution(after, cue_forms)
+            )
             direct = (
                 _opens_clause(text, para_start, open_mark)
                 and long_enough

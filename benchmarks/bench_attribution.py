@@ -1,6 +1,6 @@
 """How much the attribution stage adds to the spaCy pipeline, in ms per article.
 
-Run: ``.venv/bin/python benchmarks/bench_attribution.py [--limit N]``. Texts are the
+Run: ``.venv/bin/python benchmarks/bench_attribution.py [--limit N] [--model sitrep]``. Texts are the
 PolNeAR dev articles plus the reference example; the base is the same pipeline the
 project builds (trained model when shipped, else blank + sentencizer) without
 sitrep's stages. Target: attribution adds at most 30 % to the base time.
@@ -24,11 +24,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--model", default=None, help="base pipeline, e.g. sitrep (default: the shipped choice)"
+    )
     args = parser.parse_args()
     extensions.register()
     texts = [a.text for a in load_polnear(SHARED / "data" / "polnear", "dev")][: args.limit]
     texts.append((SHARED / "examples" / "wire_report_2023-02-16.txt").read_text(encoding="utf-8"))
-    base = build_pipeline(stages=False)
+    base = build_pipeline(args.model, stages=False)
     attribution = make_attribution(base, "sitrep_attribution")
 
     base_time = attr_time = float("inf")

@@ -70,6 +70,16 @@ class ActorDictionary:
                 # The first record to claim a spelling keeps it: the file lists states first.
                 self._index.setdefault(name_key(spelling), actor)
         self.max_words = max((len(k.split()) for k in self._index), default=1)
+        # name_key is the costly part of a look-up and the same words recur in every article
+        self._keys: dict[str, str] = {}
+
+    def _key(self, text: str) -> str:
+        key = self._keys.get(text)
+        if key is None:
+            if len(self._keys) > 100_000:
+                self._keys.clear()
+            key = self._keys[text] = name_key(text)
+        return key
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
@@ -96,7 +106,7 @@ class ActorDictionary:
 
     def lookup(self, text: str) -> Actor | None:
         """The actor named exactly ``text`` (up to spelling variants and a leading article)."""
-        return self._index.get(name_key(text))
+        return self._index.get(self._key(text))
 
     def lookup_suffix(self, text: str) -> Actor | None:
         """The actor named by the longest trailing word sequence of ``text``.

@@ -22,7 +22,7 @@ from sitrep.attribution.certainty import CertaintyRules
 from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import Lexicons
-from sitrep.attribution.quotes import Quote, find_quotes
+from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
 from sitrep.attribution.segments import SentenceIndex, paragraphs, words_in
 from sitrep.attribution.speakers import (
     Mention,
@@ -82,8 +82,14 @@ _CUT = re.compile(
     r"(?:reports?|claims?|statements?|comments?|remarks?)\b"
     r"|;"
 )
+# cues that attach only in their own place, never to a quote next to them
+_POSITIONAL = frozenset({"according", "label", "byline"})
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
+
+
+# (subject span, complement span) of a verb, as a dependency parser found them
+DepFrame = tuple[tuple[int, int], tuple[int, int]]
 
 
 @dataclass
@@ -121,6 +127,7 @@ class AttributionExtractor:
         self._disclaimer_starts: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
         self._verb_starts: frozenset[int] = frozenset()
+        self._dep_frames: dict[int, DepFrame] = {}
 
     # ------------------------------------------------------------------------------------------
     def extract(
@@ -132,9 +139,16 @@ class AttributionExtractor:
         published: str | None,
         dates_from_stage: bool,
         verb_starts: frozenset[int] = frozenset(),
+        dep_frames: dict[int, DepFrame] | None = None,
+        open_cues: list[CueMatch] | None = None,
     ) -> Extraction:
-        """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one)."""
+        """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one);
+        ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser;
+        ``open_cues``: verbs a parser saw taking a clause, used where the lexicon has no cue."""
         self._verb_starts = verb_starts
+        self._dep_frames = dep_frames or {}
+        original = text
+        text = straighten_doubled(text)
         sents = SentenceIndex(sentence_spans)
         self._disclaimer_starts = [
             _clause_subject_start(text, s, m.start, self.lex)
@@ -143,6 +157,13 @@ class AttributionExtractor:
         ]
         quotes = find_quotes(text, self.cues.forms)
         all_cues = self.cues.find(text)
+        if open_cues:
+            known = {c.start for c in all_cues}
+            taken = [(c.start, c.end) for c in all_cues]
+            extra = [
+                c for c in open_cues if c.start not in known and not any(s <= c.start < e for s, e in taken)
+            ]
+            all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
         inside_quote = [(q.start, q.end) for q in quotes]
         drafts: list[Draft] = []
         consumed: set[int] = set()
@@ -151,12 +172,20 @@ class AttributionExtractor:
         fragments = [q for q in quotes if not q.direct]
         direct_spans = [(q.open, q.outer_end) for q in quotes if q.direct]
         for cue in all_cues:
+            if cue.entry.frame in ("label", "byline"):
+                made = self._punctuation_cue(text, cue, quotes)
+                if made is not None:
+                    drafts.append(made)
+                continue
             if cue.start in consumed or any(s <= cue.start < e for s, e in inside_quote):
                 continue
             draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
+            if draft is None:
+                draft = self._from_parse(text, cue, direct_spans)
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
+        drafts = _drop_nested_objects(drafts)
         for draft in drafts:
             if draft.coordinated and draft.inherit is None and draft.cue is not None:
                 draft.inherit = _same_sentence(drafts, sents, draft.cue.start)
@@ -177,7 +206,7 @@ class AttributionExtractor:
                 draft.start <= q.open and q.outer_end <= draft.end for q in fragments
             ):
                 kind = "mixed"
-            content = text[draft.start : draft.end]
+            content = original[draft.start : draft.end]
             stance = draft.cue.entry.stance if draft.cue else None
             claims.append(
                 Claim(
@@ -225,10 +254,19 @@ class AttributionExtractor:
             # 1. `," the ministry said on Telegram.`
             region_end = _clause_end(text, q.outer_end, next_open)
             cue = _first_cue(cues, q.outer_end, region_end, max_words_before=6, text=text)
+            long_subject = False
+            if cue is None and q.close is not None:
+                # `," Leonard E. Burman, director of ... and a professor at ..., said.`
+                cue = _first_cue(cues, q.outer_end, region_end, max_words_before=40, text=text)
+                long_subject = cue is not None
             if cue is not None and q.close is not None:
                 mention = subject_before(text, q.outer_end, cue.start, self.lex)
+                if mention is None and (long_subject or _between(text, q.outer_end, cue.start)):
+                    mention = self._whole_phrase(text, q.outer_end, cue.start)
                 if mention is None:
                     mention = phrase_after(text, cue.end, region_end, self.lex)
+                    if mention is not None:
+                        mention = _with_appositive(text, mention, region_end)
                 if mention is not None:
                     draft = Draft(q.start, q.end, "direct", cue, mention, [(q.outer_end, region_end)])
                     consumed.add(cue.start)
@@ -311,6 +349,10 @@ class AttributionExtractor:
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
         subject = subject_before(text, sent_start, cue.start, self.lex)
+        if subject is not None and cue.entry.form.endswith("ing"):
+            # "with Kyiv describing ... and allies announcing ...": a bare participle after
+            # its subject is an absolute clause, background to the sentence, not a claim.
+            return None
         coordinated = False
         if subject is None:
             before = words_in(text, sent_start, cue.start)
@@ -320,11 +362,16 @@ class AttributionExtractor:
                 coordinated = True
             elif before and before[-1].text == ",":
                 inverted = phrase_after(text, cue.end, body_end, self.lex)
+                if inverted is not None:
+                    inverted = _with_appositive(text, inverted, body_end)
                 if inverted is not None and not text[inverted.end : body_end].strip(' .!?"”'):
                     start, end = _trim(text, sent_start, before[-1].start)
                     if end > start:
                         return Draft(start, end, "indirect", cue, inverted, [(before[-1].start, body_end)])
-                return None
+                if not cue.entry.form.split()[0].endswith("ing"):
+                    return None
+                # `Clinton spoke on Tuesday, arguing that ...`: the sentence's subject speaks.
+                coordinated = True
             else:
                 return None
         # `..., X said on Wednesday.`: the content is what came before.
@@ -353,7 +400,7 @@ class AttributionExtractor:
             return None
         end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
         start, end = _trim(text, content_start, end)
-        if end - start < 8 or not self._clause_like(text, start, end, frame):
+        if end - start < 8 or not self._clause_like(text, start, end, frame, cue.entry.lemma):
             return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
@@ -371,8 +418,69 @@ class AttributionExtractor:
                 d.clauses.append(opener)
         return d
 
+    def _whole_phrase(self, text: str, start: int, end: int) -> Mention | None:
+        """Everything between a closing quote and its cue, when it reads as a speaker."""
+        words = words_in(text, start, end)
+        while words and words[0].is_punct:
+            words.pop(0)
+        while words and words[-1].is_punct:
+            words.pop()
+        if not words or len(words) > 40:
+            return None
+        first = words[0]
+        if not (first.is_capitalised or first.lower in self.lex.word_class("determiner")):
+            return None
+        return Mention(text[first.start : words[-1].end], first.start, words[-1].end)
+
+    def _from_parse(self, text: str, cue: CueMatch, direct_spans: list[tuple[int, int]]) -> Draft | None:
+        """When the word rules find no frame, a parser's subject and complement of the cue."""
+        frame = self._dep_frames.get(cue.start)
+        if frame is None or cue.entry.form.endswith("ing"):
+            return None  # a participle with its own subject is an absolute clause (see _reported)
+        (s_start, s_end), (c_start, c_end) = frame
+        if any(s <= c_start < e for s, e in direct_spans):
+            return None
+        start, end = _trim(text, c_start, c_end)
+        if end - start < 8 or len(words_in(text, start, end)) < 2:
+            return None
+        mention = Mention(text[s_start:s_end], s_start, s_end)
+        return Draft(start, end, "indirect", cue, mention, [(cue.start, cue.end)])
+
+    def _punctuation_cue(self, text: str, cue: CueMatch, quotes: list[Quote]) -> Draft | None:
+        """`Pence: words` opening a line, and `"words" ― Name` closing one.
+
+        A label is a short run of capitalised words at the start of its line (after an
+        optional quote mark); a byline is a name alone after a closing quote mark.
+        """
+        line_start = text.rfind("\n", 0, cue.start) + 1
+        line_end = text.find("\n", cue.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if cue.entry.frame == "label":
+            lead = words_in(text, line_start, cue.start)
+            if lead and lead[0].text in ('"', "“"):
+                lead = lead[1:]
+            if not lead or len(lead) > 5 or not all(w.is_capitalised for w in lead):
+                return None
+            start, end = _trim(text, cue.end, line_end)
+            while end > start and text[end - 1] in '"”':
+                end -= 1
+            if len(words_in(text, start, end)) < 3:
+                return None
+            source = Mention(text[lead[0].start : lead[-1].end], lead[0].start, lead[-1].end)
+            return Draft(start, end, "direct", cue, source, [(line_start, cue.end)])
+        quote = next((q for q in reversed(quotes) if q.close is not None and q.outer_end <= cue.start), None)
+        if quote is None or text[quote.outer_end : cue.start].strip():
+            return None
+        name = words_in(text, cue.end, line_end)
+        while name and name[-1].is_punct:
+            name.pop()
+        if not name or len(name) > 6 or not all(w.is_capitalised for w in name):
+            return None
+        source = Mention(text[name[0].start : name[-1].end], name[0].start, name[-1].end)
+        return Draft(quote.start, quote.end, "direct", cue, source, [(cue.start, line_end)])
+
     def _according(self, text: str, cue: CueMatch, sent_start: int, body_end: int) -> Draft | None:
-        source = phrase_after(text, cue.end, body_end, self.lex)
+        source = phrase_after(text, cue.end, body_end, self.lex) or _plain_phrase(text, cue.end, body_end)
         if source is None:
             return None
         lead = text[sent_start : cue.start].rstrip()
@@ -416,7 +524,11 @@ class AttributionExtractor:
             return window[that].end
         if frame == "tell":
             colon = next((w for w in window if w.text == ":"), None)
-            return colon.end if colon is not None else None
+            if colon is not None:
+                return colon.end
+            # `told African-Americans this weekend he would ...`: the clause's own subject
+            pronoun = next((w for w in window[1:8] if w.lower in _PRONOUN_SUBJECTS), None)
+            return pronoun.start if pronoun is not None else None
         while True:
             m = _PARENTHETICAL.match(text, pos) or _FALLBACK_DATE.match(text, pos)
             if m is None:
@@ -467,11 +579,16 @@ class AttributionExtractor:
                     break
         return end
 
-    def _clause_like(self, text: str, start: int, end: int, frame: str) -> bool:
+    def _clause_like(self, text: str, start: int, end: int, frame: str, lemma: str = "") -> bool:
         words = words_in(text, start, end)[:20]
         lowered = [w.lower for w in words]
         if self._verb_starts and any(w.start in self._verb_starts for w in words):
             return True
+        if lemma == "say" and len(words) >= 3:
+            return True  # "said parents still want ...": after "said", three words are what was said
+        if frame == "object":
+            # learned cues ("called for", "shows"): PolNeAR takes a noun phrase as content too
+            return len(words) >= 2
         if frame in ("urge",):
             return "to" in lowered[:10] or "of" in lowered[:8] or "for" in lowered[:8]
         if any(w in self.aux for w in lowered):
@@ -566,10 +683,18 @@ def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
 
 def _clause_end(text: str, start: int, limit: int) -> int:
     """End of the attribution clause after a closing quote mark: the sentence's end."""
+    depth = 0
     for w in words_in(text, start, limit):
+        depth += (w.text == "(") - (w.text == ")")
+        if w.text == "." and (depth > 0 or _after_initial(text, w.start)):
+            continue  # "Leonard E. Burman", "Rep. Gwen Moore (D-Wis.)": not the sentence's end
         if w.text in (".", "!", "?", "“", '"', "«"):
             return w.start if w.text in ("“", '"', "«") else w.end
     return limit
+
+
+def _after_initial(text: str, dot: int) -> bool:
+    return dot >= 2 and text[dot - 1].isupper() and (dot == 1 or not text[dot - 2].isalnum())
 
 
 def _first_cue(
@@ -577,13 +702,13 @@ def _first_cue(
 ) -> CueMatch | None:
     for cue in cues:
         near = start <= cue.start < end and len(words_in(text, start, cue.start)) <= max_words_before + 8
-        if near and cue.entry.frame != "according":
+        if near and cue.entry.frame not in _POSITIONAL:
             return cue
     return None
 
 
 def _last_cue(cues: list[CueMatch], start: int, end: int) -> CueMatch | None:
-    found = [c for c in cues if start <= c.start < end and c.entry.frame != "according"]
+    found = [c for c in cues if start <= c.start < end and c.entry.frame not in _POSITIONAL]
     return found[-1] if found else None
 
 
@@ -658,6 +783,52 @@ def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: s
         hi += 1
         covered.add(hi)
     return covered
+
+
+def _between(text: str, start: int, end: int) -> bool:
+    """Whether anything but punctuation stands between two offsets."""
+    return any(not w.is_punct for w in words_in(text, start, end))
+
+
+def _with_appositive(text: str, mention: Mention, limit: int) -> Mention:
+    """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source."""
+    rest = text[mention.end : limit]
+    stripped = rest.rstrip(" .!?\"”’'")
+    if not stripped.startswith(","):
+        return mention
+    words = words_in(text, mention.end + 1, mention.end + len(stripped))
+    # a description goes on in lower case ("an expert on ..."); `, Russia said` does not
+    if not words or len(words) > 40 or not words[0].text[:1].islower():
+        return mention
+    end = words[-1].end
+    while end > mention.end and text[end - 1] in ",;":
+        end -= 1
+    return Mention(text[mention.start : end], mention.start, end)
+
+
+def _plain_phrase(text: str, start: int, limit: int) -> Mention | None:
+    """The words up to the next punctuation ("according to the poll"): PolNeAR's source
+    after "according to" is often a document or a poll, which names no one."""
+    words = []
+    for w in words_in(text, start, limit):
+        if w.is_punct:
+            break
+        words.append(w)
+    if not words or len(words) > 12:
+        return None
+    return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
+
+
+def _drop_nested_objects(drafts: list[Draft]) -> list[Draft]:
+    """A learned cue inside another claim's content is part of that claim, not a new one."""
+    kept: list[Draft] = []
+    for d in drafts:
+        if d.cue is not None and d.cue.entry.frame == "object":
+            c = d.cue.start
+            if any(o is not d and o.start <= c < o.end for o in drafts):
+                continue
+        kept.append(d)
+    return kept
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:

@@ -24,7 +24,8 @@ class CueEntry:
     form: str  # as written, lower case, may be several words ("according to")
     lemma: str
     stance: str  # assert, deny, confirm, urge, warn, claim, promise, accuse
-    frame: str  # speech, tell, urge, according
+    frame: str  # speech, tell, urge, according, object (X CUE <noun phrase or clause>)
+    precision: float | None = None  # as a cue in PolNeAR train, for learned forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +97,47 @@ def _compile(pattern: str, flags: int, source: str, line: int) -> re.Pattern[str
         raise DataFileError(f"bad regular expression: {exc}", source=source, line=line) from exc
 
 
-def load_lexicons(directory: Path | None = None) -> Lexicons:
-    """Read every attribution lexicon; ``directory`` overrides the shipped files (tests, users)."""
+LEARNED_CUES = "polnear_cues.tsv"
+MIN_LEARNED_PRECISION = 0.3
+
+
+def _learned_cues(directory: Path | None, known: set[str], min_precision: float) -> list[CueEntry]:
+    """Cue forms learned from PolNeAR train that the hand lexicon does not list.
+
+    A directory without the learned file (a user's own lexicon) simply has none.
+    """
+    if directory is not None and not (directory / LEARNED_CUES).exists():
+        return []
+    text, src = _read(directory, LEARNED_CUES)
+    entries: list[CueEntry] = []
+    for number, r in enumerate(_rows(text, src, 7), start=1):
+        try:
+            precision = float(r[6])
+        except ValueError as exc:
+            raise DataFileError(f"bad precision {r[6]!r}", source=src, line=number) from exc
+        form = r[0].lower()
+        if precision >= min_precision and form not in known:
+            entries.append(CueEntry(form, r[1], r[2], r[3], precision))
+    return entries
+
+
+def hand_cues(directory: Path | None = None) -> list[CueEntry]:
+    """The hand-written cue lexicon alone (what the learner merges its counts with)."""
     text, src = _read(directory, "attribution_cues.tsv")
-    cues = tuple(CueEntry(r[0].lower(), r[1], r[2], r[3]) for r in _rows(text, src, 4))
+    return [CueEntry(r[0].lower(), r[1], r[2], r[3]) for r in _rows(text, src, 4)]
+
+
+def load_lexicons(
+    directory: Path | None = None, min_learned_precision: float = MIN_LEARNED_PRECISION
+) -> Lexicons:
+    """Read every attribution lexicon; ``directory`` overrides the shipped files (tests, users).
+
+    Learned cue forms below ``min_learned_precision`` are left out: they are more often
+    plain words than cues in the training data.
+    """
+    hand = hand_cues(directory)
+    learned = _learned_cues(directory, {e.form for e in hand}, min_learned_precision)
+    cues = tuple(hand + learned)
 
     text, src = _read(directory, "hedges.tsv")
     hedges = tuple(sorted({r[0] for r in _rows(text, src, 1)}, key=lambda h: (-len(h), h)))

@@ -9,6 +9,7 @@ reporter's sentence is a *fragment* (it makes reported speech "mixed").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sitrep.attribution.segments import paragraphs
@@ -53,8 +54,27 @@ def _pairs(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     return pairs
 
 
+_DOUBLED = re.compile(r"''")
+
+
+def straighten_doubled(text: str) -> str:
+    """Same-length copy of ``text`` where a doubled apostrophe ('') acts as a quote mark.
+
+    Some wires (the New York Times in PolNeAR) write ``''quoted,''``. The mark is put on
+    the apostrophe next to the quoted words so a quote's inside stays clean; offsets do
+    not move, so spans found on the copy index the original.
+    """
+
+    def mark(m: re.Match[str]) -> str:
+        i = m.start()
+        opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"
+        return "'\"" if opening else "\"'"
+
+    return _DOUBLED.sub(mark, text) if "''" in text else text
+
+
 def _opens_clause(text: str, para_start: int, mark: int) -> bool:
-    before = text[para_start:mark].rstrip()
+    before = text[para_start:mark].rstrip("'").rstrip()  # the spare half of a doubled ''
     return not before or before.endswith((".", "!", "?", ":", ",", "…", '"', "”", ")"))
 
 
@@ -75,7 +95,10 @@ def find_quotes(text: str, cue_forms: frozenset[str] = frozenset()) -> list[Quot
             )
             ends_clause = close_mark is None or inner.endswith(_CLAUSE_END)
             after = text[close_mark + 1 : para_end].lstrip() if close_mark is not None else ""
-            long_enough = len(inner.split()) >= 3
+            # `"I would," Melanie said.`: a short quote is a claim when an attribution follows
+            long_enough = len(inner.split()) >= 3 or (
+                inner.endswith(",") and _looks_like_trailing_attribution(after, cue_forms)
+            )
             direct = (
                 _opens_clause(text, para_start, open_mark)
                 and long_enough

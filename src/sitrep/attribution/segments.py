@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 _TOKEN = re.compile(
@@ -22,6 +24,7 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*\n")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_LINE = _PARAGRAPH
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,19 +76,25 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentences(doc: Doc) -> list[tuple[int, int]]:
+def sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Sentence spans from the pipeline when it set them, else from punctuation.
 
     Sentences never cross a line break: a paragraph break always ends a sentence.
+    ``text`` is ``doc.text`` when the caller has it already (spaCy rebuilds it per call).
     """
-    text = doc.text
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+    text = doc.text if text is None else text
+    # Sentence starts read as one array: iterating ``doc.sents`` (or asking
+    # ``has_annotation``) builds a Python object per token, which cost more than the whole
+    # attribution rules on a blank pipeline.
+    array = doc.to_array([SENT_START, IDX]) if len(doc) else None
+    if array is None or not any(flag != 0 for flag in array[1:, 0]):
         return _regex_sentences(text)
+    starts = [int(idx) for i, (flag, idx) in enumerate(array) if flag == 1 or i == 0]
+    bounds = [*starts, len(text)]
     spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        start = sent.start_char
-        for line in re.finditer(r"[^\n]+", text[sent.start_char : sent.end_char]):
-            s, e = _strip(text, start + line.start(), start + line.end())
+    for sent_start, sent_end in pairwise(bounds):
+        for line in _LINE.finditer(text, sent_start, sent_end):
+            s, e = _strip(text, line.start(), line.end())
             if s < e:
                 spans.append((s, e))
     return spans

@@ -122,15 +122,21 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     # `In Kyiv, Russia` is not an appositive; `Haidai, Luhansk governor,` is.
     names_role = any(w.lower in lex.roles or w.lower in lex.word_class("title") for w in appos)
-    if appos[0].is_capitalised and appos[0].lower not in lex.word_class("title") and not names_role:
-        return None
+    # `Dianne Feinstein, Democrat of California,`: a capitalised description that goes on
+    # in lower case is an appositive too; `In Kyiv, Russia` stays out (all capitalised).
+    names_role = names_role or (len(appos) > 1 and any(not w.is_capitalised for w in appos[1:]))
     name_words: list[Word] = []
     for w in reversed(words[:comma]):
         if w.is_punct or (w.lower in lex.word_class("boundary")):
             break
         name_words.append(w)
     name_words.reverse()
-    if not name_words or not name_words[-1].is_capitalised:
+    # `The state's campaign chairman, Phil Lovas,`: the role comes first, the name after.
+    role_first = bool(name_words) and name_words[-1].lower in lex.roles and appos[-1].is_capitalised
+    title = appos[0].lower in lex.word_class("title")
+    if appos[0].is_capitalised and not title and not names_role and not role_first:
+        return None
+    if not name_words or not (name_words[-1].is_capitalised or role_first):
         return None
     first, last = name_words[0], appos[-1]
     return Mention(text[first.start : last.end], first.start, last.end)

@@ -7,7 +7,8 @@ Two gold formats:
   matched claim is compared;
 * PolNeAR (brat standoff inside JSONL): source, cue and content spans scored as BBC's
   citron does, exact match (content and source must come with an overlapping cue) and
-  token overlap (overlapping word tokens over predicted / gold word tokens).
+  token overlap (overlapping word tokens over predicted / gold word tokens). Direct
+  quotes are scored with their quotation marks, as the annotation has them.
 """
 
 from __future__ import annotations
@@ -319,10 +320,35 @@ def load_polnear(root: Path, split: str) -> Iterator[PolnearArticle]:
                 )
 
 
-def predicted_attributions(claims: list[Claim]) -> list[Attribution]:
+_OPENING_MARKS = "“\"'‘«„"
+_CLOSING_MARKS = "”\"'’»“"
+
+
+def _with_marks(text: str, claim: Claim) -> Span:
+    """A direct quote's span with its quotation marks, as PolNeAR and PARC annotate it.
+
+    sitrep's claim is the quoted words alone; the annotation includes the marks around
+    them (two for a doubled ``''``). Only the exact match sees the difference: marks are
+    no word tokens for the overlap score.
+    """
+    start, end = claim.start, claim.end
+    if claim.kind != "direct":
+        return start, end
+    for _ in range(2):
+        if start > 0 and text[start - 1] in _OPENING_MARKS:
+            start -= 1
+    for _ in range(2):
+        if end < len(text) and text[end] in _CLOSING_MARKS:
+            end += 1
+    return start, end
+
+
+def predicted_attributions(claims: list[Claim], text: str | None = None) -> list[Attribution]:
+    """Claims as attributions; with ``text``, direct quotes take their marks (see above)."""
     result: list[Attribution] = []
     for claim in claims:
-        a = Attribution(content=[(claim.start, claim.end)])
+        span = _with_marks(text, claim) if text is not None else (claim.start, claim.end)
+        a = Attribution(content=[span])
         if claim.cue_start is not None and claim.cue_end is not None:
             a.cue.append((claim.cue_start, claim.cue_end))
         if claim.speaker.start is not None and claim.speaker.end is not None:
@@ -370,7 +396,7 @@ def evaluate_polnear(
             break
         n_articles += 1
         doc = annotate(nlp, article.text, article.published)
-        pred = predicted_attributions(ext.get_list(doc, ext.CLAIMS))
+        pred = predicted_attributions(ext.get_list(doc, ext.CLAIMS), article.text)
         gold = list(article.attributions)
         n_gold += len(gold)
         n_pred += len(pred)

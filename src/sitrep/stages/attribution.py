@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 
 from sitrep.attribution.actors import ActorDictionary
 from sitrep.attribution.certainty import CertaintyRules
-from sitrep.attribution.cues import CueFinder
-from sitrep.attribution.extractor import AttributionExtractor
-from sitrep.attribution.lexicon import load_lexicons
+from sitrep.attribution.cues import CueFinder, CueMatch
+from sitrep.attribution.extractor import AttributionExtractor, DepFrame
+from sitrep.attribution.lexicon import CueEntry, Lexicons, load_lexicons
 from sitrep.attribution.names import NameIndex
 from sitrep.attribution.segments import sentences
 from sitrep.attribution.speakers import SpeakerResolver
@@ -51,18 +51,69 @@ class AttributionComponent:
         verbs: frozenset[int] = frozenset()
         if doc.has_annotation("TAG") or doc.has_annotation("POS"):
             verbs = frozenset(t.idx for t in doc if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+        frames = dep_frames(doc) if doc.has_annotation("DEP") else None
+        open_cues = clausal_verbs(doc, self.extractor.lex) if frames is not None else None
         result = self.extractor.extract(
             text,
-            sentences(doc),
+            sentences(doc, text),
             resolver,
             dates,
             getattr(doc._, ext.PUBLISHED),
             dates_from_stage=dates_raw is not None,
             verb_starts=verbs,
+            dep_frames=frames,
+            open_cues=open_cues,
         )
         setattr(doc._, ext.CLAIMS, result.claims)
         setattr(doc._, ext.DISCLAIMERS, result.disclaimers)
         return doc
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "obj"})
+
+
+def dep_frames(doc: Doc) -> dict[int, DepFrame]:
+    """Subject and complement spans of every verb that has both, keyed by the verb's offset.
+
+    Used only where the word rules find no frame for a cue (a clause the rules cannot
+    tell from a noun phrase), so a parser adds recall without changing what rules find.
+    """
+    frames: dict[int, DepFrame] = {}
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        complement = next((c for c in token.children if c.dep_ in _COMPLEMENTS and c.i > token.i), None)
+        if subject is None or complement is None or subject.i > token.i:
+            continue
+        s = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        c = doc[complement.left_edge.i : complement.right_edge.i + 1]
+        frames[token.idx] = ((s.start_char, s.end_char), (c.start_char, c.end_char))
+    return frames
+
+
+def clausal_verbs(doc: Doc, lex: Lexicons) -> list[CueMatch]:
+    """Verbs outside the lexicon that take a subject and a clausal complement.
+
+    "X VERB (that) S" reports what X says, thinks or finds whatever the verb; only a
+    parser can tell that frame from a noun phrase, so these come only with one.
+    """
+    found: list[CueMatch] = []
+    for token in doc:
+        if token.pos_ != "VERB" and not token.tag_.startswith("VB"):
+            continue
+        children = list(token.children)
+        subject = next((c for c in children if c.dep_ in _SUBJECTS and c.i < token.i), None)
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > token.i), None)
+        if subject is None or clause is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        lower = token.text.lower()
+        lemma = token.lemma_.lower() or lower
+        found.append(
+            CueMatch(token.idx, token.idx + len(token.text), CueEntry(lower, lemma, "assert", "speech"))
+        )
+    return found
 
 
 @Language.factory(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -121,9 +122,9 @@ def test_offsets_round_trip_on_generated_text(words: list[str]) -> None:
 _NLP: list[object] = []
 
 
-def _cached_nlp(spacy: object) -> object:
+def _cached_nlp(spacy: Any) -> Any:
     if not _NLP:
-        nlp = spacy.blank("en")  # type: ignore[attr-defined]
+        nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("sitrep_attribution")
         _NLP.append(nlp)

@@ -11,6 +11,7 @@ parameter; on both, all words must match.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -49,21 +50,23 @@ def drop(conn: Connection) -> None:
         conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
 
 
-def index_article(conn: Connection, article_id: str, title: str | None, text: str) -> None:
-    """Index one freshly inserted article and its claims (SQLite only; PostgreSQL self-indexes)."""
-    if conn.dialect.name != "sqlite":
+def index_articles(conn: Connection, items: Sequence[tuple[str, str | None, str]]) -> None:
+    """Index freshly inserted articles and their claims in two statements (SQLite only)."""
+    if conn.dialect.name != "sqlite" or not items:
         return
     conn.execute(
         sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:a, :t, :x)"),
-        {"a": article_id, "t": title or "", "x": text},
+        [{"a": a, "t": t or "", "x": x} for a, t, x in items],
     )
-    conn.execute(
-        sa.text(
-            "INSERT INTO claims_fts(rowid, content, speaker) "
-            "SELECT id, content, speaker_name FROM claims WHERE article_id = :a"
-        ),
-        {"a": article_id},
-    )
+    ids = [a for a, _, _ in items]
+    for start in range(0, len(ids), 500):  # stay far below SQLite's bound-parameter limit
+        conn.execute(
+            sa.text(
+                "INSERT INTO claims_fts(rowid, content, speaker) "
+                "SELECT id, content, speaker_name FROM claims WHERE article_id IN :ids"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": ids[start : start + 500]},
+        )
 
 
 def fts5_query(text: str) -> str | None:

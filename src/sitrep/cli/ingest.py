@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -108,6 +111,36 @@ def command(
     )
 
 
+@contextmanager
+def live_progress(
+    err: Console, label: str, total: int | None, quiet: bool
+) -> Iterator[tuple[Callable[[IngestStats], None], Callable[[InputError], None]]]:
+    """A progress bar (articles done, articles/s, ETA) and an error printer that keeps it intact."""
+    show = not quiet and err.is_terminal
+    with Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not show,
+        transient=False,
+    ) as bar:
+        task = bar.add_task(label, total=total, rate=0.0)
+
+        def progress(stats: IngestStats) -> None:
+            done = stats.stored + stats.already_stored + stats.duplicates_in_input + stats.failed
+            bar.update(task, completed=done + getattr(stats, "written", 0), rate=stats.rate)
+
+        def on_error(exc: InputError) -> None:
+            bar.console.print(f"error: {exc}", markup=False, highlight=False) if show else report(exc, err)
+
+        yield progress, on_error
+
+
 def ingest(
     paths: tuple[str, ...],
     *,
@@ -122,28 +155,7 @@ def ingest(
     err = stderr_console()
     store = Store.open(db)
     total = None if quiet else estimate_total(paths)
-    show = not quiet and err.is_terminal
-    with Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} articles/s"),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not show,
-        transient=False,
-    ) as bar:
-        task = bar.add_task("ingest", total=total, rate=0.0)
-
-        def progress(stats: IngestStats) -> None:
-            done = stats.stored + stats.already_stored + stats.duplicates_in_input + stats.failed
-            bar.update(task, completed=done, rate=stats.rate)
-
-        def on_error(exc: InputError) -> None:
-            bar.console.print(f"error: {exc}", markup=False, highlight=False) if show else report(exc, err)
-
+    with live_progress(err, "ingest", total, quiet) as (progress, on_error):
         stats = run_ingest(
             iter_inputs(paths, options),
             store,
@@ -185,33 +197,12 @@ def ingest_dask(
     storylines: bool = True,
     quiet: bool = False,
 ) -> IngestStats:
-    from sitrep.dask import DaskStats, run_dask
+    from sitrep.dask import run_dask
 
     err = stderr_console()
     store = None if parquet_out is not None else Store.open(db)
-    show = not quiet and err.is_terminal
-    with Progress(
-        TextColumn("[bold]ingest (dask)"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} articles/s"),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not show,
-    ) as bar:
-        task = bar.add_task("ingest", total=None if quiet else estimate_total(paths), rate=0.0)
-
-        def progress(stats: IngestStats) -> None:
-            done = stats.stored + stats.already_stored + stats.duplicates_in_input + stats.failed
-            if isinstance(stats, DaskStats):
-                done += stats.written
-            bar.update(task, completed=done, rate=stats.rate)
-
-        def on_error(exc: InputError) -> None:
-            bar.console.print(f"error: {exc}", markup=False, highlight=False) if show else report(exc, err)
-
+    total = None if quiet else estimate_total(paths)
+    with live_progress(err, "ingest (dask)", total, quiet) as (progress, on_error):
         stats = run_dask(
             iter_inputs(paths, options),
             scheduler,

@@ -137,3 +137,12 @@ def test_import_parquet_reports_a_missing_directory(tmp_path: Path) -> None:
 def test_sample_corpus_is_what_the_tests_assume() -> None:
     lines = Path(SAMPLE).read_text(encoding="utf-8").splitlines()
     assert len([json.loads(x) for x in lines if x.strip()]) == 14
+
+
+def test_unreachable_scheduler_is_a_usage_error_naming_it() -> None:
+    from sitrep.dask import connect
+    from sitrep.errors import UsageError
+
+    with pytest.raises(UsageError) as exc:
+        connect("tcp://127.0.0.1:9", timeout=1)
+    assert "tcp://127.0.0.1:9" in str(exc.value) and "scheduler" in str(exc.value)

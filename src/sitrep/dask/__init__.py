@@ -163,7 +163,7 @@ def run_dask(
     if parquet_out is None and store is None:
         raise UsageError("give a Parquet output directory or a store")
     stats = DaskStats()
-    client = scheduler if isinstance(scheduler, Client) else _connect(scheduler)
+    client = scheduler if isinstance(scheduler, Client) else connect(scheduler)
     own_client = client is not scheduler
     try:
         client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
@@ -212,11 +212,12 @@ def run_dask(
     return stats
 
 
-def _connect(address: str) -> Client:
+def connect(address: str, timeout: float = 30) -> Client:
+    """A client for ``address``, or a usage error naming it when no scheduler answers."""
     from distributed import Client
 
     try:
-        return Client(address, timeout=30)
+        return Client(address, timeout=timeout)
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler: {exc}", source=address) from exc
 

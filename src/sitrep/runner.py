@@ -71,6 +71,46 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def fresh_articles(
+    items: Iterable[Article | InputError],
+    store: Store | None,
+    stats: IngestStats,
+    on_progress: Progress | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Article]:
+    """Drop errors (reported), duplicates within the input, and articles already in ``store``."""
+    seen: set[str] = set()
+    pending: list[Article] = []
+
+    def flush() -> Iterator[Article]:
+        present = store.has_articles([a.id for a in pending]) if store is not None else set()
+        for a in pending:
+            if a.id in present:
+                stats.already_stored += 1
+            else:
+                yield a
+        pending.clear()
+        if on_progress:
+            on_progress(stats)
+
+    for item in items:
+        if isinstance(item, InputError):
+            stats.failed += 1
+            stats.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        stats.read += 1
+        if item.id in seen:
+            stats.duplicates_in_input += 1
+            continue
+        seen.add(item.id)
+        pending.append(item)
+        if len(pending) >= 256:
+            yield from flush()
+    yield from flush()
+
+
 def run_ingest(
     items: Iterable[Article | InputError],
     store: Store,
@@ -82,39 +122,6 @@ def run_ingest(
     on_error: Callable[[InputError], None] | None = None,
 ) -> IngestStats:
     stats = IngestStats()
-    seen: set[str] = set()
-
-    def fresh_articles() -> Iterator[Article]:
-        """Drop errors (reported), duplicates within the input, and articles already stored."""
-        pending: list[Article] = []
-
-        def flush() -> Iterator[Article]:
-            present = store.has_articles([a.id for a in pending])
-            for a in pending:
-                if a.id in present:
-                    stats.already_stored += 1
-                else:
-                    yield a
-            pending.clear()
-            if on_progress:
-                on_progress(stats)
-
-        for item in items:
-            if isinstance(item, InputError):
-                stats.failed += 1
-                stats.errors.append(item)
-                if on_error:
-                    on_error(item)
-                continue
-            stats.read += 1
-            if item.id in seen:
-                stats.duplicates_in_input += 1
-                continue
-            seen.add(item.id)
-            pending.append(item)
-            if len(pending) >= 256:
-                yield from flush()
-        yield from flush()
 
     def write(results: list[ArticleAnalysis]) -> None:
         for res in store.add_many(results):
@@ -126,7 +133,7 @@ def run_ingest(
         if on_progress:
             on_progress(stats)
 
-    batches = _batches(fresh_articles(), batch_size)
+    batches = _batches(fresh_articles(items, store, stats, on_progress, on_error), batch_size)
     if workers <= 1:
         analyzer = Analyzer(model)
         for batch in batches:

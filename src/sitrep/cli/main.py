@@ -19,6 +19,7 @@ from sitrep.errors import EXIT_INTERNAL, SitrepError
 COMMANDS: tuple[tuple[str | None, str], ...] = (
     (None, "sitrep.cli.analyze"),
     (None, "sitrep.cli.ingest"),
+    (None, "sitrep.cli.import_parquet"),
     (None, "sitrep.cli.export"),
     (None, "sitrep.cli.demo"),
     (None, "sitrep.cli.serve"),

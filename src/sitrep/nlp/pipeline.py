@@ -19,6 +19,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from sitrep.errors import ModelError
 from sitrep.nlp import extensions
@@ -65,12 +66,58 @@ def choose_model(model: str | None = None) -> ModelChoice:
     return ModelChoice(spec, origin)
 
 
+# Phrase-pattern attributes the tokenizer alone sets: pattern docs for these need no component.
+_TOKENIZER_ATTRS = (None, "ORTH", "TEXT", "LOWER")
+
+
+def _tokenizer_only_rulers(path: Path) -> list[str]:
+    """Enabled entity rulers whose phrase patterns only need the tokenizer."""
+    config = spacy.util.load_config(path / "config.cfg", interpolate=False)
+    disabled = set(config["nlp"].get("disabled") or ())
+    return [
+        name
+        for name in config["nlp"]["pipeline"]
+        if name not in disabled
+        and config["components"].get(name, {}).get("factory") == "entity_ruler"
+        and config["components"][name].get("phrase_matcher_attr") in _TOKENIZER_ATTRS
+        and (path / name).is_dir()
+    ]
+
+
+def _load_path(path: Path) -> Language:
+    """``spacy.load(path)``, but entity rulers get their patterns without running the model.
+
+    spaCy's EntityRuler turns phrase patterns into Docs with every component before it in
+    the pipeline; for sitrep's 29k-name gazetteer ruler that is a tok2vec + parser pass over
+    every name, 10-30 CPU-seconds per process start (each ingest worker, each Dask worker).
+    The names are matched on their text, so the tokenizer alone gives the same patterns: the
+    ruler is loaded apart, at its place in the pipeline, with only itself enabled.
+    """
+    rulers = _tokenizer_only_rulers(path)
+    nlp = spacy.load(path, exclude=rulers)
+    if not rulers:
+        return nlp
+    config = spacy.util.load_config(path / "config.cfg", interpolate=False)
+    order = list(config["nlp"]["pipeline"])
+    for name in rulers:
+        after = [p for p in order[order.index(name) + 1 :] if p in nlp.pipe_names]
+        settings = {k: v for k, v in config["components"][name].items() if k != "factory"}
+        placement = {"before": after[0]} if after else {}
+        ruler = nlp.add_pipe("entity_ruler", name=name, config=settings, **placement)
+        if not isinstance(ruler, EntityRuler):
+            raise ModelError(f"component {name!r} is not an entity ruler", source=str(path))
+        with nlp.select_pipes(enable=[name]):
+            ruler.from_disk(path / name)
+    return nlp
+
+
 def load_base(choice: ModelChoice) -> Language:
     if choice.spec == BLANK:
         nlp = spacy.blank("en")
     else:
         try:
-            nlp = spacy.load(choice.spec)
+            path = Path(choice.spec)
+            nlp = _load_path(path) if (path / "config.cfg").is_file() else spacy.load(choice.spec)
         except (OSError, ValueError, KeyError) as exc:  # spaCy raises these for bad names/paths
             raise ModelError(f"cannot load spaCy pipeline: {exc}", source=choice.spec) from exc
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):

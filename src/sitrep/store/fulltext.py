@@ -11,6 +11,7 @@ parameter; on both, all words must match.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -54,25 +55,35 @@ def drop(conn: Connection) -> None:
         conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
 
 
-def index_article(conn: Connection, article_id: str, title: str | None, text: str) -> None:
-    """Index one freshly inserted article and its claims (SQLite only; PostgreSQL self-indexes)."""
-    if conn.dialect.name != "sqlite":
+def index_articles(conn: Connection, items: Sequence[tuple[str, str | None, str]]) -> None:
+    """Index freshly inserted articles and their claims in a few statements (SQLite only).
+
+    The article rows get explicit FTS rowids, so ``articles_fts_ids`` (which lets
+    article search read ids without touching the indexed text) is filled with
+    the same executemany instead of one ``last_insert_rowid()`` round trip each.
+    Callers hold the write lock already (the articles were just inserted).
+    """
+    if conn.dialect.name != "sqlite" or not items:
         return
+    last = conn.exec_driver_sql("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1").scalar()
+    first = (last or 0) + 1
     conn.execute(
-        sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:a, :t, :x)"),
-        {"a": article_id, "t": title or "", "x": text},
+        sa.text("INSERT INTO articles_fts(rowid, article_id, title, text) VALUES (:r, :a, :t, :x)"),
+        [{"r": first + i, "a": a, "t": t or "", "x": x} for i, (a, t, x) in enumerate(items)],
     )
     conn.execute(
-        sa.text("INSERT INTO articles_fts_ids(fts_rowid, article_id) VALUES (last_insert_rowid(), :a)"),
-        {"a": article_id},
+        sa.insert(_FTS_IDS),
+        [{"fts_rowid": first + i, "article_id": a} for i, (a, _, _) in enumerate(items)],
     )
-    conn.execute(
-        sa.text(
-            "INSERT INTO claims_fts(rowid, content, speaker) "
-            "SELECT id, content, speaker_name FROM claims WHERE article_id = :a"
-        ),
-        {"a": article_id},
-    )
+    ids = [a for a, _, _ in items]
+    for start in range(0, len(ids), 500):  # stay far below SQLite's bound-parameter limit
+        conn.execute(
+            sa.text(
+                "INSERT INTO claims_fts(rowid, content, speaker) "
+                "SELECT id, content, speaker_name FROM claims WHERE article_id IN :ids"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": ids[start : start + 500]},
+        )
 
 
 def fts5_query(text: str) -> str | None:

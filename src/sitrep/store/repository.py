@@ -9,7 +9,7 @@ frozen records of :mod:`sitrep.records`, never ORM objects or dicts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +35,7 @@ from sitrep.store import fulltext
 from sitrep.store.database import create_engine, migrate, redact, resolve_url
 from sitrep.store.queries import ClaimHit, ClaimQuery, EventHit, EventQuery, PlaceHit, PlaceQuery
 from sitrep.store.schema import (
+    CHILD_TABLES,
     articles,
     claims,
     dates,
@@ -89,6 +90,92 @@ def _claim_row(c: Claim) -> dict[str, Any]:
         "hedges": list(c.hedges),
         "unverified": c.unverified,
     }
+
+
+def article_row(art: Article) -> dict[str, Any]:
+    """The stored columns of an article that come from the input (not ``ingested_at`` or counts)."""
+    return {
+        "id": art.id,
+        "title": art.title,
+        "published": art.published,
+        "outlet": art.outlet,
+        "url": art.url,
+        "source": art.source,
+        "text": art.text,
+    }
+
+
+def child_rows(a: ArticleAnalysis) -> list[tuple[sa.Table, list[dict[str, Any]]]]:
+    """Every child row of one analysis, per table, exactly as stored (also the Parquet layout)."""
+    base = {"article_id": a.article.id}
+    return [
+        (claims, [{**base, "idx": i, **_claim_row(c)} for i, c in enumerate(a.claims)]),
+        (
+            places,
+            [
+                {
+                    **base,
+                    "idx": i,
+                    "mention": p.mention,
+                    **_span_row(p),
+                    "name": p.name,
+                    "kind": p.kind,
+                    "country": p.country,
+                    "admin1": p.admin1,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "geonames_id": p.geonames_id,
+                    "precision": p.precision,
+                    "anchor": p.anchor,
+                    "offset_km": p.offset_km,
+                    "bearing": p.bearing,
+                }
+                for i, p in enumerate(a.places)
+            ],
+        ),
+        (
+            dates,
+            [
+                {
+                    **base,
+                    "idx": i,
+                    "expression": d.expression,
+                    **_span_row(d),
+                    "value": d.value,
+                    "precision": d.precision,
+                    "range_start": d.range_start,
+                    "range_end": d.range_end,
+                }
+                for i, d in enumerate(a.dates)
+            ],
+        ),
+        (
+            quantities,
+            [
+                {
+                    **base,
+                    "idx": i,
+                    "text": q.text,
+                    **_span_row(q),
+                    "value": q.value,
+                    "unit": q.unit,
+                    "low": q.low,
+                    "high": q.high,
+                    "qualifier": q.qualifier,
+                    "noun": q.noun,
+                }
+                for i, q in enumerate(a.quantities)
+            ],
+        ),
+        (
+            disclaimers,
+            [
+                {**base, "idx": i, "text": d.text, **_span_row(d), "kind": d.kind}
+                for i, d in enumerate(a.disclaimers)
+            ],
+        ),
+        (events, [{**base, "idx": i, **_event_row(e, a.places)} for i, e in enumerate(a.events)]),
+    ]
 
 
 def _event_row(e: Event, place_list: Sequence[Place]) -> dict[str, Any]:
@@ -195,6 +282,29 @@ def row_to_article(r: Any) -> Article:
     )
 
 
+def analysis_from_rows(article: Any, children: Mapping[str, Sequence[Any]]) -> ArticleAnalysis:
+    """Rebuild an analysis from its stored rows (attribute access), each table's rows in ``idx`` order."""
+    return ArticleAnalysis(
+        article=row_to_article(article),
+        claims=tuple(row_to_claim(r) for r in children.get("claims", ())),
+        places=tuple(row_to_place(r) for r in children.get("places", ())),
+        dates=tuple(
+            DateMention(
+                r.expression, r.start_char, r.end_char, r.value, r.precision, r.range_start, r.range_end
+            )
+            for r in children.get("dates", ())
+        ),
+        events=tuple(row_to_event(r) for r in children.get("events", ())),
+        disclaimers=tuple(
+            Disclaimer(r.text, r.start_char, r.end_char, r.kind) for r in children.get("disclaimers", ())
+        ),
+        quantities=tuple(
+            Quantity(r.text, r.start_char, r.end_char, r.value, r.unit, r.low, r.high, r.qualifier, r.noun)
+            for r in children.get("quantities", ())
+        ),
+    )
+
+
 class Store:
     """One database. Cheap to keep open for a process's lifetime; close() when done."""
 
@@ -238,113 +348,60 @@ class Store:
             )
         raise StoreError(f"unsupported database dialect {self.dialect}")
 
-    def _write_one(self, conn: Connection, a: ArticleAnalysis, now: dt.datetime) -> bool:
-        art = a.article
-        result = conn.execute(
-            self._insert_ignore(),
+    def _write_batch(self, conn: Connection, batch: Sequence[ArticleAnalysis], now: dt.datetime) -> set[str]:
+        """Insert a batch with one statement per table; return the ids that were new.
+
+        The article rows go first with ``ON CONFLICT DO NOTHING ... RETURNING id``, so the
+        returned ids are exactly the articles this transaction owns; only their child rows are
+        written, each table as one executemany (batched multi-row VALUES on both dialects).
+        """
+        first: dict[str, ArticleAnalysis] = {}
+        for a in batch:
+            first.setdefault(a.article.id, a)
+        if not first:
+            return set()
+        rows = [
             {
-                "id": art.id,
-                "title": art.title,
-                "published": art.published,
-                "outlet": art.outlet,
-                "url": art.url,
-                "source": art.source,
-                "text": art.text,
+                **article_row(a.article),
                 "ingested_at": now,
                 "n_claims": len(a.claims),
                 "n_events": len(a.events),
-            },
-        )
-        if result.first() is None:  # RETURNING gives no row when the conflict clause skipped it
-            return False
-        base = {"article_id": art.id}
-        batches: list[tuple[sa.Table, list[dict[str, Any]]]] = [
-            (claims, [{**base, "idx": i, **_claim_row(c)} for i, c in enumerate(a.claims)]),
-            (
-                places,
-                [
-                    {
-                        **base,
-                        "idx": i,
-                        "mention": p.mention,
-                        **_span_row(p),
-                        "name": p.name,
-                        "kind": p.kind,
-                        "country": p.country,
-                        "admin1": p.admin1,
-                        "lat": p.lat,
-                        "lon": p.lon,
-                        "geonames_id": p.geonames_id,
-                        "precision": p.precision,
-                        "anchor": p.anchor,
-                        "offset_km": p.offset_km,
-                        "bearing": p.bearing,
-                    }
-                    for i, p in enumerate(a.places)
-                ],
-            ),
-            (
-                dates,
-                [
-                    {
-                        **base,
-                        "idx": i,
-                        "expression": d.expression,
-                        **_span_row(d),
-                        "value": d.value,
-                        "precision": d.precision,
-                        "range_start": d.range_start,
-                        "range_end": d.range_end,
-                    }
-                    for i, d in enumerate(a.dates)
-                ],
-            ),
-            (
-                quantities,
-                [
-                    {
-                        **base,
-                        "idx": i,
-                        "text": q.text,
-                        **_span_row(q),
-                        "value": q.value,
-                        "unit": q.unit,
-                        "low": q.low,
-                        "high": q.high,
-                        "qualifier": q.qualifier,
-                        "noun": q.noun,
-                    }
-                    for i, q in enumerate(a.quantities)
-                ],
-            ),
-            (
-                disclaimers,
-                [
-                    {**base, "idx": i, "text": d.text, **_span_row(d), "kind": d.kind}
-                    for i, d in enumerate(a.disclaimers)
-                ],
-            ),
-            (events, [{**base, "idx": i, **_event_row(e, a.places)} for i, e in enumerate(a.events)]),
+            }
+            for a in first.values()
         ]
-        for table, rows in batches:
-            if rows:
-                conn.execute(table.insert(), rows)  # executemany: one round trip per table
-        fulltext.index_article(conn, art.id, art.title, art.text)
-        return True
+        inserted = set(conn.scalars(self._insert_ignore(), rows))
+        fresh = [a for a in first.values() if a.article.id in inserted]
+        if not fresh:
+            return inserted
+        by_table: dict[str, list[dict[str, Any]]] = {t.name: [] for t in CHILD_TABLES}
+        for a in fresh:
+            for table, table_rows in child_rows(a):
+                by_table[table.name].extend(table_rows)
+        for table in CHILD_TABLES:
+            if by_table[table.name]:
+                conn.execute(table.insert(), by_table[table.name])
+        fulltext.index_articles(conn, [(a.article.id, a.article.title, a.article.text) for a in fresh])
+        return inserted
 
     def add(self, analysis: ArticleAnalysis) -> WriteResult:
         return self.add_many([analysis])[0]
 
     def add_many(self, analyses: Iterable[ArticleAnalysis]) -> list[WriteResult]:
-        """Write a batch in one transaction: all of it lands, or none of it."""
+        """Write a batch in one transaction: all of it lands, or none of it.
+
+        A repeated id within the batch counts as already stored after its first occurrence.
+        """
         now = dt.datetime.now(dt.UTC)
-        out: list[WriteResult] = []
+        batch = list(analyses)
         try:
             with self.engine.begin() as conn:
-                for a in analyses:
-                    out.append(WriteResult(a.article.id, self._write_one(conn, a, now)))
+                inserted = self._write_batch(conn, batch, now)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"write failed: {exc}", source=self.url) from exc
+        out: list[WriteResult] = []
+        for a in batch:
+            out.append(WriteResult(a.article.id, a.article.id in inserted))
+            inserted.discard(a.article.id)
         return out
 
     def replace_storylines(self, lines: Sequence[Storyline]) -> None:
@@ -433,37 +490,11 @@ class Store:
             row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
             if row is None:
                 return None
-
-            def rows(t: sa.Table) -> Sequence[Any]:
-                return conn.execute(sa.select(t).where(t.c.article_id == article_id).order_by(t.c.idx)).all()
-
-            return ArticleAnalysis(
-                article=row_to_article(row),
-                claims=tuple(row_to_claim(r) for r in rows(claims)),
-                places=tuple(row_to_place(r) for r in rows(places)),
-                dates=tuple(
-                    DateMention(
-                        r.expression,
-                        r.start_char,
-                        r.end_char,
-                        r.value,
-                        r.precision,
-                        r.range_start,
-                        r.range_end,
-                    )
-                    for r in rows(dates)
-                ),
-                events=tuple(row_to_event(r) for r in rows(events)),
-                disclaimers=tuple(
-                    Disclaimer(r.text, r.start_char, r.end_char, r.kind) for r in rows(disclaimers)
-                ),
-                quantities=tuple(
-                    Quantity(
-                        r.text, r.start_char, r.end_char, r.value, r.unit, r.low, r.high, r.qualifier, r.noun
-                    )
-                    for r in rows(quantities)
-                ),
-            )
+            children = {
+                t.name: conn.execute(sa.select(t).where(t.c.article_id == article_id).order_by(t.c.idx)).all()
+                for t in CHILD_TABLES
+            }
+        return analysis_from_rows(row, children)
 
     def iter_analyses(self) -> Iterator[ArticleAnalysis]:
         for article_id in self.article_ids():

@@ -158,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(measured, indent=1))
     # Only the measured stages' floors are checked; the others keep theirs untouched.
     prefixes = tuple(f"{stage}." for stage in stages)
-    scoped: dict[str, object] = {"floors": {k: v for k, v in baseline.get("floors", {}).items() if k.startswith(prefixes)}}
+    scoped: dict[str, object] = {
+        "floors": {k: v for k, v in baseline.get("floors", {}).items() if k.startswith(prefixes)}
+    }
     failures = check(measured, scoped)
     if args.raise_floors or args.lower:
         floors = dict(baseline.get("floors", {}))

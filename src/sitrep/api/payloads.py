@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.engine import Row
 
+from sitrep.api.models import EventOut
 from sitrep.api.queries import EventContext
 from sitrep.records import Claim, Event, Speaker
 
@@ -108,6 +109,18 @@ def event(m: dict[str, Any], ctx: EventContext | None) -> dict[str, Any]:
         sources=ctx.sources if ctx else 1,
     )
     return out
+
+
+# The documented order of an event's fields: what validating against the model would emit.
+_EVENT_OUT_KEYS = tuple(EventOut.model_fields)
+
+
+def event_out(m: dict[str, Any], ctx: EventContext | None) -> dict[str, Any]:
+    """:func:`event` with exactly the fields of :class:`EventOut`, in its order: the body a route
+    can encode without validating each of 1,000 events against the model (a test checks that the
+    bytes equal the validated ones)."""
+    full = event(m, ctx)
+    return {k: full[k] for k in _EVENT_OUT_KEYS}
 
 
 def place(r: Row[Any]) -> dict[str, Any]:

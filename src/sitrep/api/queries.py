@@ -286,7 +286,8 @@ def storyline_rows(
             _member_claim(
                 conn,
                 sa.or_(
-                    _has(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker)
+                    contains(conn, claims.c.speaker_name, f.speaker),
+                    _has(conn, claims.c.speaker_text, f.speaker),
                 ),
             )
         )
@@ -295,7 +296,7 @@ def storyline_rows(
     if f.text:
         stmt = stmt.where(
             sa.or_(
-                _has(conn, storylines.c.about, f.text),
+                contains(conn, storylines.c.about, f.text),
                 _member_claim(conn, fulltext.claim_match(conn, f.text)),
             )
         )
@@ -386,7 +387,9 @@ def article_rows(
         claim_conds.append(sa.func.lower(claims.c.speaker_side) == f.side.lower())
     if f.speaker:
         claim_conds.append(
-            sa.or_(_has(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker))
+            sa.or_(
+                contains(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker)
+            )
         )
     if f.status:
         claim_conds.append(_claim_status(conn, f.status))

@@ -138,7 +138,15 @@ def test_sqlite_and_postgres_give_identical_results(sqlite_url: str, pg_url: str
 
 def test_migrations_match_schema(store: Store) -> None:
     def ignore_fts(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-        return not (name or "").endswith(("_fts", "_tsv")) and name != "tsv" and "_fts_" not in (name or "")
+        # ix_pg_*: PostgreSQL-only indexes of migration 0006, kept out of the metadata because
+        # the trigram ones need an optional extension (the migration skips them without it).
+        n = name or ""
+        return (
+            not n.endswith(("_fts", "_tsv"))
+            and n != "tsv"
+            and "_fts_" not in n
+            and not n.startswith("ix_pg_")
+        )
 
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": ignore_fts, "compare_type": False})

@@ -62,7 +62,7 @@ def test_fresh_store_has_the_side_tables_from_the_migration(tmp_path: Path) -> N
         version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
     assert tables >= SIDE_TABLES
     assert "content_vector" in columns
-    assert version == "0005"
+    assert version >= "0005"  # 0005 or a later head
 
 
 def test_store_at_previous_head_upgrades_and_keeps_its_data(tmp_path: Path, linker: Linker) -> None:

@@ -14,6 +14,9 @@ import binascii
 import json
 from typing import Any
 
+import pydantic_core
+from fastapi.responses import Response
+
 from sitrep.api.errors import ApiError
 
 DEFAULT_LIMIT = 50
@@ -64,3 +67,14 @@ def page(items: list[dict[str, Any]], limit: int, next_cursor: str | None) -> di
     client never has to request an empty page to learn that it has reached the end.
     """
     return {"items": items, "next": next_cursor, "limit": limit}
+
+
+def json_page(items: list[dict[str, Any]], limit: int, next_cursor: str | None) -> Response:
+    """:func:`page`, encoded here by pydantic's own JSON writer instead of validated first.
+
+    For items already built field for field in the response model's order (see
+    :func:`sitrep.api.payloads.event_out`), validation only re-checks what the store guarantees and
+    costs as much as building the items; the bytes are those the validated path writes.
+    """
+    body = pydantic_core.to_json(page(items, limit, next_cursor))
+    return Response(content=body, media_type="application/json")

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.engine import Row
 
+from sitrep.api.models import EventOut
 from sitrep.api.queries import EventContext
 from sitrep.records import Claim, Event, Speaker
 
@@ -107,6 +108,42 @@ def event(m: dict[str, Any], ctx: EventContext | None) -> dict[str, Any]:
         storylines=list(ctx.storylines) if ctx else [],
         sources=ctx.sources if ctx else 1,
     )
+    return out
+
+
+# The documented order of an event's fields: what validating against the model would emit.
+_EVENT_OUT_KEYS = tuple(EventOut.model_fields)
+
+
+# EventOut's fields that come straight off the event row, and the row keys they come from.
+_EVENT_OUT_COLUMNS = tuple(
+    (k, dict(_EVENT_COLUMNS).get(k, k))
+    for k in _EVENT_OUT_KEYS
+    if k not in {"asserting_sides", "denying_sides", "status", "storylines", "sources", "article"}
+)
+
+
+def event_out(m: dict[str, Any], ctx: EventContext | None) -> dict[str, Any]:
+    """:func:`event` with exactly the fields of :class:`EventOut`, in its order: the body a route
+    can encode without validating each of 1,000 events against the model (a test checks that the
+    bytes equal the validated ones). Built in one pass, without :func:`event`'s wider dict."""
+    out = {k: m[c] for k, c in _EVENT_OUT_COLUMNS}
+    if ctx is None:
+        out.update(asserting_sides=[], denying_sides=[], status=None, storylines=[], sources=1)
+    else:
+        out.update(
+            asserting_sides=list(ctx.asserting_sides),
+            denying_sides=list(ctx.denying_sides),
+            status=ctx.status,
+            storylines=list(ctx.storylines),
+            sources=ctx.sources,
+        )
+    out["article"] = {
+        "title": m["title"],
+        "outlet": m["outlet"],
+        "published": m["published"],
+        "url": m.get("url"),
+    }
     return out
 
 

@@ -190,16 +190,16 @@ def _claim_sides(
 def event_context(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[int, EventContext]:
     """Sides and storyline status of each event (rows as ``Row._asdict()``), from two batched
     look-ups for the whole page."""
-    linked_of: list[tuple[Mapping[str, Any], set[int], set[int], set[int]]] = []
+    linked_of: list[tuple[Mapping[str, Any], Sequence[int], Sequence[int], list[int]]] = []
     keys: set[tuple[str, int]] = set()
-    for r in rows:  # the lists are JSON integer lists
-        denied = set(r["denied_by"])
-        asserted = set(r["asserted_by"]) or {i for i in r["claims"] if i not in denied}
-        linked = asserted | denied
-        linked.update(r["claims"])
+    for r in rows:  # the lists are JSON integer lists, a handful of items each
+        denied = r["denied_by"]
+        asserted = r["asserted_by"] or [i for i in r["claims"] if i not in denied]
+        # Repeats are harmless below (sides are sets, statuses a maximum), so no set is built.
+        linked = [*r["claims"], *r["asserted_by"], *denied]
         linked_of.append((r, asserted, denied, linked))
         aid = r["article_id"]
-        keys.update((aid, i) for i in linked)
+        keys.update([(aid, i) for i in linked])
     facts = _claim_sides(conn, sorted({r["article_id"] for r in rows}))
     lines = storylines_of(conn, keys)
     out: dict[int, EventContext] = {}
@@ -209,27 +209,30 @@ def event_context(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[i
         d_sides: set[str] = set()
         refs: list[StorylineRef] = []
         for i in linked:
-            fact = facts.get((aid, i))
+            key = (aid, i)
+            fact = facts.get(key)
             if fact is not None:
                 side, polarity = fact
                 if side:
-                    if i in asserted and polarity != "deny":
-                        a_sides.add(side)
-                    if i in denied or polarity == "deny":
+                    if polarity == "deny" or i in denied:
                         d_sides.add(side)
-            ref = lines.get((aid, i))
+                    if polarity != "deny" and i in asserted:
+                        a_sides.add(side)
+            ref = lines.get(key)
             if ref is not None:
                 refs.append(ref)
-        status = max((x.status for x in refs), key=lambda s: STATUS_RANK.get(s, 0)) if refs else None
-        sources = max([x.origins for x in refs] or [1])
-        out[r["id"]] = EventContext(
-            tuple(sorted(a_sides)),
-            tuple(sorted(d_sides)),
-            status,
-            tuple(sorted({x.id for x in refs})),
-            max(1, sources),
-        )
+        if refs:
+            status: str | None = max((x.status for x in refs), key=_rank)
+            sources = max(1, *(x.origins for x in refs))
+            ids = tuple(sorted({x.id for x in refs}))
+        else:
+            status, sources, ids = None, 1, ()
+        out[r["id"]] = EventContext(tuple(sorted(a_sides)), tuple(sorted(d_sides)), status, ids, sources)
     return out
+
+
+def _rank(status: str) -> int:
+    return STATUS_RANK.get(status, 0)
 
 
 def event_by_id(conn: Connection, event_id: int) -> Row[Any] | None:
@@ -286,7 +289,8 @@ def storyline_rows(
             _member_claim(
                 conn,
                 sa.or_(
-                    _has(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker)
+                    contains(conn, claims.c.speaker_name, f.speaker),
+                    _has(conn, claims.c.speaker_text, f.speaker),
                 ),
             )
         )
@@ -295,7 +299,7 @@ def storyline_rows(
     if f.text:
         stmt = stmt.where(
             sa.or_(
-                _has(conn, storylines.c.about, f.text),
+                contains(conn, storylines.c.about, f.text),
                 _member_claim(conn, fulltext.claim_match(conn, f.text)),
             )
         )
@@ -386,7 +390,9 @@ def article_rows(
         claim_conds.append(sa.func.lower(claims.c.speaker_side) == f.side.lower())
     if f.speaker:
         claim_conds.append(
-            sa.or_(_has(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker))
+            sa.or_(
+                contains(conn, claims.c.speaker_name, f.speaker), _has(conn, claims.c.speaker_text, f.speaker)
+            )
         )
     if f.status:
         claim_conds.append(_claim_status(conn, f.status))

@@ -420,7 +420,7 @@ def event_statement(conn: Connection, q: EventQuery) -> sa.Select[tuple[object, 
             event_claim(
                 conn,
                 sa.or_(
-                    contains(conn, sa.func.coalesce(claims.c.speaker_name, ""), q.speaker),
+                    contains(conn, claims.c.speaker_name, q.speaker),
                     contains(conn, sa.func.coalesce(claims.c.speaker_text, ""), q.speaker),
                 ),
             )

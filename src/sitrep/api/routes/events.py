@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from sitrep.api import pagination, params, payloads, queries
 from sitrep.api.errors import ApiError
@@ -33,7 +34,7 @@ def list_events(
     located: Located = False,
     limit: params.Limit = pagination.DEFAULT_LIMIT,
     cursor: params.Cursor = None,
-) -> dict[str, Any]:
+) -> Response:
     """Events in id order. `side` matches the event's actors; `speaker`, `status` and `q` match the
     claims behind it; `sources` counts the independent origins of its best-sourced storyline."""
     query = EventQuery(
@@ -54,9 +55,9 @@ def list_events(
     rows = queries.event_maps(conn, query, limit)
     shown = rows[:limit]
     ctx = queries.event_context(conn, shown)
-    items = [payloads.event(m, ctx.get(m["id"])) for m in shown]
+    items = [payloads.event_out(m, ctx.get(m["id"])) for m in shown]
     nxt = pagination.encode("events", rows[limit - 1]["id"]) if len(rows) > limit else None
-    return pagination.page(items, limit, nxt)
+    return pagination.json_page(items, limit, nxt)
 
 
 @router.get(

@@ -21,6 +21,9 @@ from sitrep.records import Article, ArticleAnalysis
 from sitrep.store import Store
 
 DEFAULT_BATCH = 16
+# Errors beyond this many are counted and passed to ``on_error`` but not kept: a million bad
+# lines must not become a million exception objects in memory.
+KEPT_ERRORS = 1000
 
 
 @dataclass
@@ -102,7 +105,8 @@ def run_ingest(
         for item in items:
             if isinstance(item, InputError):
                 stats.failed += 1
-                stats.errors.append(item)
+                if len(stats.errors) < KEPT_ERRORS:
+                    stats.errors.append(item)
                 if on_error:
                     on_error(item)
                 continue

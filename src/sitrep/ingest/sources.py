@@ -161,7 +161,8 @@ def _iter_stream(stream: BinaryIO, source: str, opts: IngestOptions) -> Iterator
     try:
         if len(data) > opts.max_chars * 4 + 64 * 1024:
             raise InputTooLarge(
-                f"input exceeds the article limit of {opts.max_chars:,} characters (raise it with --max-chars)",
+                f"input exceeds the article limit of {opts.max_chars:,} characters"
+                " (raise it with --max-chars)",
                 source=source,
             )
         lowered = data[:2048].lower()

@@ -190,3 +190,78 @@ def partial_problems(got: Snapshot, reference: Snapshot) -> list[str]:
 
 def describe(diff: dict[str, Any]) -> str:
     return json.dumps(diff, default=str)[:2000]
+
+
+def write_million(path: Path, n: int, bad_every: int = 10) -> list[str]:
+    """``n`` distinct short articles as JSONL, every ``bad_every``-th line lacking ``text``.
+
+    Returns the ids (sha256 of the text) of the good lines.
+    """
+    import hashlib
+
+    ids = []
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(1, n + 1):
+            if i % bad_every == 0:
+                fh.write(f'{{"title": "line {i} has no text"}}\n')
+                continue
+            text = f"Ukraine's General Staff said attacks near Bakhmut were repelled, report {i}."
+            ids.append(hashlib.sha256(text.encode()).hexdigest())
+            fh.write(f'{{"text": "{text}", "published": "2023-02-16"}}\n')
+    return ids
+
+
+def prestore(db: str, ids: list[str]) -> None:
+    """Mark articles as stored (bare rows, no records): what a finished earlier run leaves behind."""
+    import datetime as dt
+
+    from sitrep.store import Store
+
+    Store.open(db).close()  # migrations
+    engine = engine_for(db)
+    now = dt.datetime.now(dt.UTC)
+    try:
+        with engine.begin() as conn:
+            for k in range(0, len(ids), 50_000):
+                conn.execute(
+                    sa.text("INSERT INTO articles (id, text, ingested_at) VALUES (:id, 'x', :t)"),
+                    [{"id": i, "t": now} for i in ids[k : k + 50_000]],
+                )
+    finally:
+        engine.dispose()
+
+
+_HWM = """
+import atexit, runpy, sys
+target = sys.argv[1]
+def _report():
+    with open("/proc/self/status") as st, open(target, "w") as out:
+        out.write(next(line for line in st if line.startswith("VmHWM")))
+atexit.register(_report)
+sys.argv = ["sitrep", *sys.argv[2:]]
+runpy.run_module("sitrep", run_name="__main__")
+"""
+
+
+def run_measured(args: list[str], timeout: float = 1800) -> tuple[int, int, str]:
+    """Run the CLI; return (exit status, peak RSS in bytes of that process, stderr tail).
+
+    The peak is the process's own VmHWM, read at exit: ``wait4``'s ru_maxrss
+    would also count the memory of the (large) test process it was forked from.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        hwm, err_path = Path(tmp) / "hwm", Path(tmp) / "stderr"
+        with err_path.open("wb") as err:
+            proc = subprocess.run(
+                [sys.executable, "-c", _HWM, str(hwm), *args],
+                env=cli_env(),
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                timeout=timeout,
+                check=False,
+            )
+        tail = err_path.read_bytes()[-4000:].decode(errors="replace")
+        kib = int(hwm.read_text().split()[1])
+    return proc.returncode, kib * 1024, tail

@@ -89,14 +89,15 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
     items = handmade.fill(store)
     extra = _hostile_place_article()
     store.add(extra)
-    lines = handmade.storylines(items) + [
+    lines = [
+        *handmade.storylines(items),
         Storyline(
             id="s-place",
             about=TOPIC,
             status="contested",
             members=(StorylineMember(extra.article.id, 0),),
             sides={"Ukraine": "assert", PLACE: "deny"},
-        )
+        ),
     ]
     store.replace_storylines(lines)
     port = _free_port()

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from tests.api import handmade
-from tests.web.conftest import PageWatch, _free_port
+from tests.web.conftest import _free_port, watched_page
 
 from sitrep.records import ArticleAnalysis, Event, Place, Storyline, StorylineMember
 
@@ -118,16 +118,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
 
 @pytest.fixture()
 def hpage(browser: Any, hostile_server: tuple[str, str]) -> Iterator[Any]:
-    server = hostile_server[0]
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=True)
-    context.route(
-        "**/*",
-        lambda route: route.continue_() if route.request.url.startswith((server, "data:")) else route.abort(),
-    )
-    pg = context.new_page()
-    pg.watch = PageWatch(pg, server)
-    yield pg
-    context.close()
+    with watched_page(browser, hostile_server[0]) as pg:
+        yield pg
 
 
 def _assert_inert(page: Any) -> None:

@@ -178,3 +178,15 @@ def test_bad_stdin_is_one_error(data: bytes, tmp_path: Path) -> None:
     assert res.returncode == EXIT_SOME_INPUTS_FAILED, stderr
     errors = _errors(stderr)
     assert errors and all("<stdin>" in e for e in errors) and "Traceback" not in stderr
+
+
+def test_stdin_jsonl_line_numbers_match_the_file() -> None:
+    """A bare carriage return is JSON whitespace, not a line break: line 3 is still line 3."""
+    import io
+
+    from sitrep.ingest.sources import _iter_stream
+
+    data = b'{"text": "One."}\n{"text":\r "Two."}\n{not json\n' + json.dumps({"text": "x" * 5000}).encode()
+    items = list(_iter_stream(io.BytesIO(data), "<stdin>", IngestOptions()))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "MalformedInput", "Article"]
+    assert items[2].line == 3  # type: ignore[union-attr]

@@ -82,7 +82,7 @@ def _guarded(items: Iterator[Item], opts: IngestOptions) -> Iterator[Item]:
 def _read_bytes(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
-        if size > limit * 4 + 64 * 1024:  # a UTF-8 char is at most 4 bytes: no need to read it to refuse it
+        if size > _file_limit(limit):  # no need to read a file to refuse it
             raise InputTooLarge(
                 f"file of {size:,} bytes exceeds the article limit of {limit:,} characters"
                 " (raise it with --max-chars)",
@@ -137,6 +137,11 @@ def _iter_jsonl_path(path: Path, opts: IngestOptions) -> Iterator[Item]:
         )
 
 
+def _file_limit(max_chars: int) -> int:
+    """Bytes that can hold ``max_chars`` characters of text (UTF-8: at most 4 each) plus markup slack."""
+    return max_chars * 4 + 64 * 1024
+
+
 def _byte_limit(max_chars: int) -> int:
     """Bytes that can hold ``max_chars`` characters (UTF-8: at most 4 each, JSON escapes: 6) plus fields."""
     return max_chars * 6 + 64 * 1024
@@ -157,9 +162,9 @@ def _iter_stream(stream: BinaryIO, source: str, opts: IngestOptions) -> Iterator
         )
         return
     # Read at most one byte past the limit: enough to know the input is too large without holding it.
-    data = head + stream.read(opts.max_chars * 4 + 64 * 1024 + 1 - len(head))
+    data = head + stream.read(_file_limit(opts.max_chars) + 1 - len(head))
     try:
-        if len(data) > opts.max_chars * 4 + 64 * 1024:
+        if len(data) > _file_limit(opts.max_chars):
             raise InputTooLarge(
                 f"input exceeds the article limit of {opts.max_chars:,} characters"
                 " (raise it with --max-chars)",
@@ -181,7 +186,8 @@ def _iter_stream(stream: BinaryIO, source: str, opts: IngestOptions) -> Iterator
 def _lines(head: bytes, stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
     rest, sep, tail = head.rpartition(b"\n")
     if sep:
-        yield from (rest + sep).splitlines(keepends=True)
+        # split on b"\n" only, as file iteration does: bytes.splitlines would also cut at a bare b"\r"
+        yield from (line + sep for line in rest.split(sep))
         pending = tail
     else:
         pending = head

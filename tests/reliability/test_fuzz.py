@@ -292,9 +292,12 @@ def test_doc_to_records_boundary(case: tuple[str, dict[str, list[object]], bool]
     assert honest
     for c in analysis.claims:
         assert text[c.start : c.end] == c.content
-    for rec in (*analysis.places, *analysis.dates, *analysis.quantities, *analysis.disclaimers):
-        value = getattr(rec, "mention", None) or getattr(rec, "expression", None) or rec.text  # type: ignore[union-attr]
-        assert text[rec.start : rec.end] == value
+    for p in analysis.places:
+        assert text[p.start : p.end] == p.mention
+    for d in analysis.dates:
+        assert text[d.start : d.end] == d.expression
+    for rec in (*analysis.quantities, *analysis.disclaimers):
+        assert text[rec.start : rec.end] == rec.text
 
 
 @pytest.fixture(scope="module")

@@ -83,7 +83,13 @@ def run_ingest(
     batch_size: int = DEFAULT_BATCH,
     on_progress: Progress | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    keep_new_ids: bool = True,
 ) -> IngestStats:
+    """Ingest ``items`` into ``store``; ``keep_new_ids=False`` skips collecting ``stats.new_ids``.
+
+    The ids are only needed to link storylines afterwards; without that, a
+    million-article run should not hold a million ids.
+    """
     stats = IngestStats()
     # 128-bit id prefixes as ints: a third of the memory of the hex strings on a million-line dump,
     # and a false "duplicate" would need a 2**-64-likely collision.
@@ -127,7 +133,8 @@ def run_ingest(
         for res in store.add_many(results):
             if res.inserted:
                 stats.stored += 1
-                stats.new_ids.append(res.article_id)
+                if keep_new_ids:
+                    stats.new_ids.append(res.article_id)
             else:  # another process stored it meanwhile
                 stats.already_stored += 1
         if on_progress:

@@ -114,6 +114,7 @@ def ingest(
             batch_size=batch_size,
             on_progress=progress,
             on_error=on_error,
+            keep_new_ids=storylines,
         )
     if storylines:
         from sitrep.storylines import update_store

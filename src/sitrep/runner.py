@@ -12,6 +12,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -24,6 +25,8 @@ DEFAULT_BATCH = 16
 # Errors beyond this many are counted and passed to ``on_error`` but not kept: a million bad
 # lines must not become a million exception objects in memory.
 KEPT_ERRORS = 1000
+# Ids remembered for spotting duplicates within the input; far beyond what can be in flight unstored.
+RECENT_IDS = 100_000
 
 
 @dataclass
@@ -91,9 +94,12 @@ def run_ingest(
     million-article run should not hold a million ids.
     """
     stats = IngestStats()
-    # 128-bit id prefixes as ints: a third of the memory of the hex strings on a million-line dump,
-    # and a false "duplicate" would need a 2**-64-likely collision.
+    # The most recent ids (128-bit prefixes as ints), not all of them: a million-line dump must not
+    # hold a million ids. A duplicate further back is caught by the store check or, if its twin is
+    # still in flight, by the insert-or-skip on the article id: counted as "already stored", never
+    # stored twice.
     seen: set[int] = set()
+    recent: deque[int] = deque()
 
     def fresh_articles() -> Iterator[Article]:
         """Drop errors (reported), duplicates within the input, and articles already stored."""
@@ -124,6 +130,9 @@ def run_ingest(
                 stats.duplicates_in_input += 1
                 continue
             seen.add(key)
+            recent.append(key)
+            if len(recent) > RECENT_IDS:
+                seen.discard(recent.popleft())
             pending.append(item)
             if len(pending) >= 256:
                 yield from flush()

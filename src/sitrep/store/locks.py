@@ -11,7 +11,6 @@ stale lock behind.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 from collections.abc import Iterator
@@ -41,7 +40,11 @@ def exclusive(store: Store, name: str) -> Iterator[None]:
                 conn.commit()
         return
     database = store.engine.url.database
-    if store.dialect != "sqlite" or not database or database == ":memory:":
+    try:
+        import fcntl
+    except ImportError:  # not POSIX (Windows): no flock; concurrent ingests there are not serialised
+        fcntl = None  # type: ignore[assignment]
+    if store.dialect != "sqlite" or not database or database == ":memory:" or fcntl is None:
         yield  # one process owns an in-memory database: nothing to serialise against
         return
     fd = os.open(f"{database}.{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)

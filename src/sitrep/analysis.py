@@ -6,7 +6,7 @@ is free and a CLI call that fails on its inputs never pays for a model load.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sitrep.records import Article, ArticleAnalysis
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_BATCH_SIZE = 32
+ZONE_ARTICLES = 256  # articles per spaCy memory zone
 
 
 class Analyzer:
@@ -41,17 +42,32 @@ class Analyzer:
         from sitrep.nlp import extensions as ext
 
         nlp = self.nlp
-        longest = 0
 
-        def docs() -> Iterator[tuple[str | Doc, Article]]:
-            nonlocal longest
-            for article in articles:
+        def docs(chunk: list[Article]) -> Iterator[tuple[str | Doc, Article]]:
+            for article in chunk:
                 if len(article.text) > nlp.max_length:
                     nlp.max_length = len(article.text) + 1  # size limits are enforced at ingest
-                longest = max(longest, len(article.text))
                 doc = nlp.make_doc(article.text)
                 setattr(doc._, ext.PUBLISHED, article.published)
                 yield doc, article
 
-        for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=self.batch_size):
-            yield doc_to_analysis(doc, article)
+        # Every new word form enters the vocab's string store and stays there: over a million-article
+        # ingest that alone grows without bound. A memory zone frees the strings a chunk added once
+        # its records (plain Python strings, no vocab hashes) are built.
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) >= ZONE_ARTICLES:
+                yield from self._analyze_zone(docs(chunk), doc_to_analysis)
+                chunk = []
+        if chunk:
+            yield from self._analyze_zone(docs(chunk), doc_to_analysis)
+
+    def _analyze_zone(
+        self,
+        docs: Iterator[tuple[str | Doc, Article]],
+        convert: Callable[[Doc, Article], ArticleAnalysis],
+    ) -> list[ArticleAnalysis]:
+        nlp = self.nlp
+        with nlp.memory_zone():
+            return [convert(doc, a) for doc, a in nlp.pipe(docs, as_tuples=True, batch_size=self.batch_size)]

@@ -91,6 +91,13 @@ class UsageError(SitrepError):
     exit_status = EXIT_USAGE
 
 
+class AnalysisError(SitrepError):
+    """A stage produced records that break an invariant (a bug); the article is not stored."""
+
+    code = "S600"
+    exit_status = EXIT_INTERNAL
+
+
 class DataFileError(SitrepError):
     """A packaged lexicon, taxonomy or gazetteer file is missing or broken."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from sitrep.errors import AnalysisError
 from sitrep.nlp import extensions as ext
 from sitrep.records import (
     Article,
@@ -24,8 +25,12 @@ from sitrep.records import (
 )
 
 
-class OffsetMismatch(AssertionError):
-    """A stage produced an offset pair that does not slice back to its string."""
+class OffsetMismatch(AnalysisError, AssertionError):
+    """A stage produced an offset pair that does not slice back to its string.
+
+    A documented sitrep error (S600) so callers can name the article; still an
+    AssertionError because it is a broken invariant, not bad input.
+    """
 
 
 def _check(text: str, start: int, end: int, value: str, what: str) -> None:
@@ -34,6 +39,14 @@ def _check(text: str, start: int, end: int, value: str, what: str) -> None:
 
 
 def doc_to_analysis(doc: Doc, article: Article) -> ArticleAnalysis:
+    try:
+        return _gather(doc, article)
+    except OffsetMismatch as exc:
+        exc.source = article.source or f"article {article.id[:12]}"  # the error names the input
+        raise
+
+
+def _gather(doc: Doc, article: Article) -> ArticleAnalysis:
     if doc.text != article.text:
         raise OffsetMismatch("the Doc's text differs from the article's text")
     text = article.text

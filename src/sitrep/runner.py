@@ -12,6 +12,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -21,6 +22,11 @@ from sitrep.records import Article, ArticleAnalysis
 from sitrep.store import Store
 
 DEFAULT_BATCH = 16
+# Errors beyond this many are counted and passed to ``on_error`` but not kept: a million bad
+# lines must not become a million exception objects in memory.
+KEPT_ERRORS = 1000
+# Ids remembered for spotting duplicates within the input; far beyond what can be in flight unstored.
+RECENT_IDS = 100_000
 
 
 @dataclass
@@ -78,8 +84,15 @@ def fresh_articles(
     on_progress: Progress | None = None,
     on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[Article]:
-    """Drop errors (reported), duplicates within the input, and articles already in ``store``."""
-    seen: set[str] = set()
+    """Drop errors (reported), duplicates within the input, and articles already in ``store``.
+
+    Only the most recent ids are remembered (128-bit prefixes as ints), not all of them: a
+    million-line dump must not hold a million ids. A duplicate further back is caught by the
+    store check or, if its twin is still in flight, by the insert-or-skip on the article id:
+    counted as "already stored", never stored twice.
+    """
+    seen: set[int] = set()
+    recent: deque[int] = deque()
     pending: list[Article] = []
 
     def flush() -> Iterator[Article]:
@@ -96,15 +109,20 @@ def fresh_articles(
     for item in items:
         if isinstance(item, InputError):
             stats.failed += 1
-            stats.errors.append(item)
+            if len(stats.errors) < KEPT_ERRORS:
+                stats.errors.append(item)
             if on_error:
                 on_error(item)
             continue
         stats.read += 1
-        if item.id in seen:
+        key = int(item.id[:32], 16)
+        if key in seen:
             stats.duplicates_in_input += 1
             continue
-        seen.add(item.id)
+        seen.add(key)
+        recent.append(key)
+        if len(recent) > RECENT_IDS:
+            seen.discard(recent.popleft())
         pending.append(item)
         if len(pending) >= 256:
             yield from flush()
@@ -120,14 +138,21 @@ def run_ingest(
     batch_size: int = DEFAULT_BATCH,
     on_progress: Progress | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    keep_new_ids: bool = True,
 ) -> IngestStats:
+    """Ingest ``items`` into ``store``; ``keep_new_ids=False`` skips collecting ``stats.new_ids``.
+
+    The ids are only needed to link storylines afterwards; without that, a
+    million-article run should not hold a million ids.
+    """
     stats = IngestStats()
 
     def write(results: list[ArticleAnalysis]) -> None:
         for res in store.add_many(results):
             if res.inserted:
                 stats.stored += 1
-                stats.new_ids.append(res.article_id)
+                if keep_new_ids:
+                    stats.new_ids.append(res.article_id)
             else:  # another process stored it meanwhile
                 stats.already_stored += 1
         if on_progress:

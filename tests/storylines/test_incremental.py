@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,9 +91,9 @@ def test_only_touched_storylines_are_rewritten(store: Store, linker: Linker) -> 
     calls: list[list[str]] = []
     real = store.upsert_storylines
 
-    def spy(lines: Sequence[Storyline]) -> None:
+    def spy(lines: Sequence[Storyline], **kw: Any) -> None:
         calls.append([s.id for s in lines])
-        real(lines)
+        real(lines, **kw)
 
     store.upsert_storylines = spy  # type: ignore[method-assign]
     store.add_many(analyses[-1:])

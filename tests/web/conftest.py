@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -123,8 +124,9 @@ class PageWatch:
             self.outside.append(str(request.url))
 
 
-@pytest.fixture()
-def page(browser: Any, server: str) -> Iterator[Any]:
+@contextmanager
+def watched_page(browser: Any, server: str) -> Iterator[Any]:
+    """A page that may only reach ``server``, with a :class:`PageWatch` attached as ``page.watch``."""
     # bypass_csp: the server's Content-Security-Policy would block injected inline script on its own;
     # switching it off here means the hostile-text tests prove the *escaping*, not the policy.
     context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=True)
@@ -135,8 +137,16 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     )
     pg = context.new_page()
     pg.watch = PageWatch(pg, server)
-    yield pg
-    context.close()
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+@pytest.fixture()
+def page(browser: Any, server: str) -> Iterator[Any]:
+    with watched_page(browser, server) as pg:
+        yield pg
 
 
 def _shot(page: Any, name: str) -> Path:

@@ -164,10 +164,13 @@ def ingest(
             batch_size=batch_size,
             on_progress=progress,
             on_error=on_error,
+            keep_new_ids=storylines,
         )
-    if storylines and stats.new_ids:
+    if storylines:
         from sitrep.storylines import update_store
 
+        # Also with no new article: a run killed after storing articles but before linking them
+        # left them unlinked, and update_store links every stored article not yet linked.
         update_store(store, stats.new_ids)
     counts = store.counts()
     summary = (

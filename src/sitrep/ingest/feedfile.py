@@ -39,11 +39,13 @@ def iter_feed(data: bytes, *, source: str, outlet: str | None = None) -> Iterato
         yield MalformedInput(f"feed has no readable entries{detail}", source=source)
         return
     site = outlet or (parsed.get("feed") or {}).get("title") or None
+    # feedparser recovers what it can from broken XML; say so when that is why an entry came out empty.
+    broken = f" (the feed's XML is broken: {parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
     for number, entry in enumerate(entries, start=1):
         where = f"{source}#entry{number}"
         text = _html_to_text(_entry_html(entry))
         if not text:
-            yield MalformedInput("entry has no text", source=where)
+            yield MalformedInput(f"entry has no text{broken}", source=where)
             continue
         published = iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         yield Article.from_text(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
-from sitrep.errors import InputError, MalformedInput
+from sitrep.errors import InputError, InputTooLarge, MalformedInput
 from sitrep.ingest.dates import iso_date
 from sitrep.records import Article
 
@@ -46,13 +47,53 @@ def parse_jsonl_line(
 
 
 def iter_jsonl(
-    lines: Iterable[bytes], *, source: str, published: str | None = None, outlet: str | None = None
+    lines: Iterable[bytes | None],
+    *,
+    source: str,
+    published: str | None = None,
+    outlet: str | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[Article | InputError]:
-    """Yield an Article or an error per non-blank line; one bad line never stops the rest."""
+    """Yield an Article or an error per non-blank line; one bad line never stops the rest.
+
+    ``None`` stands for a line that :func:`bounded_lines` refused to hold in memory.
+    """
     for lineno, line in enumerate(lines, start=1):
+        if line is None:
+            yield InputTooLarge(_too_long(max_bytes), source=source, line=lineno)
+            continue
         if not line.strip():
             continue
         try:
             yield parse_jsonl_line(line, source=source, lineno=lineno, published=published, outlet=outlet)
         except InputError as exc:
             yield exc
+
+
+def _too_long(max_bytes: int | None) -> str:
+    limit = f" of {max_bytes:,} bytes" if max_bytes is not None else ""
+    return f"line exceeds the size limit{limit} (raise it with --max-chars)"
+
+
+def bounded_lines(handle: BinaryIO, max_bytes: int, chunk: int = 1 << 20) -> Iterator[bytes | None]:
+    """Lines of ``handle``, never holding more than ``max_bytes`` (+1 chunk) of one line in memory.
+
+    A line longer than the limit is skipped up to its newline and yielded as
+    ``None``, so a 50 MB line in a dump costs one error, not 50 MB of RAM, and
+    line numbers after it stay right.
+    """
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            if len(line) > max_bytes:
+                yield None
+            else:
+                yield line
+            continue
+        while True:  # discard the rest of the over-long line
+            rest = handle.readline(chunk)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield None

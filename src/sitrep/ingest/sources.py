@@ -16,7 +16,7 @@ from sitrep.errors import InputError, InputNotFound, InputTooLarge, InputUnreada
 from sitrep.ingest.decode import decode_bytes
 from sitrep.ingest.feedfile import iter_feed
 from sitrep.ingest.htmlfile import parse_html
-from sitrep.ingest.jsonlfile import iter_jsonl
+from sitrep.ingest.jsonlfile import bounded_lines, iter_jsonl
 from sitrep.ingest.textfile import parse_text
 from sitrep.records import Article
 
@@ -82,7 +82,7 @@ def _guarded(items: Iterator[Item], opts: IngestOptions) -> Iterator[Item]:
 def _read_bytes(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
-        if size > limit * 4 + 1024:  # a UTF-8 char is at most 4 bytes: no need to read it to refuse it
+        if size > _file_limit(limit):  # no need to read a file to refuse it
             raise InputTooLarge(
                 f"file of {size:,} bytes exceeds the article limit of {limit:,} characters"
                 " (raise it with --max-chars)",
@@ -128,20 +128,48 @@ def _iter_jsonl_path(path: Path, opts: IngestOptions) -> Iterator[Item]:
     except OSError as exc:
         raise InputUnreadable(exc.strerror or str(exc), source=str(path)) from exc
     with handle:
-        yield from iter_jsonl(handle, source=str(path), published=opts.published, outlet=opts.outlet)
+        yield from iter_jsonl(
+            bounded_lines(handle, _byte_limit(opts.max_chars)),
+            source=str(path),
+            published=opts.published,
+            outlet=opts.outlet,
+            max_bytes=_byte_limit(opts.max_chars),
+        )
+
+
+def _file_limit(max_chars: int) -> int:
+    """Bytes that can hold ``max_chars`` characters of text (UTF-8: at most 4 each) plus markup slack."""
+    return max_chars * 4 + 64 * 1024
+
+
+def _byte_limit(max_chars: int) -> int:
+    """Bytes that can hold ``max_chars`` characters (UTF-8: at most 4 each, JSON escapes: 6) plus fields."""
+    return max_chars * 6 + 64 * 1024
 
 
 def _iter_stream(stream: BinaryIO, source: str, opts: IngestOptions) -> Iterator[Item]:
     """Standard input: sniff the format from the first bytes, since there is no file name."""
     head = stream.read(4096)
     first = head.lstrip()[:1]
+    limit = _byte_limit(opts.max_chars)
     if first == b"{":
         yield from iter_jsonl(
-            _lines(head, stream), source=source, published=opts.published, outlet=opts.outlet
+            _lines(head, stream, limit),
+            source=source,
+            published=opts.published,
+            outlet=opts.outlet,
+            max_bytes=limit,
         )
         return
-    data = head + stream.read()
+    # Read at most one byte past the limit: enough to know the input is too large without holding it.
+    data = head + stream.read(_file_limit(opts.max_chars) + 1 - len(head))
     try:
+        if len(data) > _file_limit(opts.max_chars):
+            raise InputTooLarge(
+                f"input exceeds the article limit of {opts.max_chars:,} characters"
+                " (raise it with --max-chars)",
+                source=source,
+            )
         lowered = data[:2048].lower()
         if b"<rss" in lowered or b"<feed" in lowered:
             yield from iter_feed(data, source=source, outlet=opts.outlet)
@@ -155,17 +183,22 @@ def _iter_stream(stream: BinaryIO, source: str, opts: IngestOptions) -> Iterator
         yield exc
 
 
-def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+def _lines(head: bytes, stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
     rest, sep, tail = head.rpartition(b"\n")
     if sep:
-        yield from (rest + sep).splitlines(keepends=True)
+        # split on b"\n" only, as file iteration does: bytes.splitlines would also cut at a bare b"\r"
+        yield from (line + sep for line in rest.split(sep))
         pending = tail
     else:
         pending = head
-    for line in stream:
+    for line in bounded_lines(stream, limit):
+        if line is None:
+            pending = b""
+            yield None
+            continue
         if pending:
             line, pending = pending + line, b""
-        yield line
+        yield line if len(line) <= limit else None
     if pending:
         yield pending
 

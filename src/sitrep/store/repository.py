@@ -404,23 +404,34 @@ class Store:
             inserted.discard(a.article.id)
         return out
 
-    def replace_storylines(self, lines: Sequence[Storyline]) -> None:
-        now = dt.datetime.now(dt.UTC)
-        with self.engine.begin() as conn:
-            conn.execute(storyline_members.delete())
-            conn.execute(storylines.delete())
-            self._insert_storylines(conn, lines, now)
+    def replace_storylines(self, lines: Sequence[Storyline], *, conn: Connection | None = None) -> None:
+        """Replace every stored storyline; with ``conn``, inside the caller's transaction."""
+        if conn is None:
+            with self.engine.begin() as own:
+                self.replace_storylines(lines, conn=own)
+            return
+        conn.execute(storyline_members.delete())
+        conn.execute(storylines.delete())
+        self.insert_storylines(conn, lines, dt.datetime.now(dt.UTC))
 
-    def upsert_storylines(self, lines: Sequence[Storyline]) -> None:
-        """Replace the given storylines (by id), leaving the others alone."""
-        now = dt.datetime.now(dt.UTC)
-        ids = [s.id for s in lines]
+    def upsert_storylines(
+        self, lines: Sequence[Storyline], *, delete: Sequence[str] = (), conn: Connection | None = None
+    ) -> None:
+        """Replace the given storylines (by id) and drop those in ``delete``, leaving the others alone.
+
+        With ``conn`` the change joins the caller's transaction, so derived
+        tables written alongside it commit (or vanish) together with it.
+        """
+        ids = sorted({s.id for s in lines} | set(delete))
         if not ids:
             return
-        with self.engine.begin() as conn:
-            conn.execute(storyline_members.delete().where(storyline_members.c.storyline_id.in_(ids)))
-            conn.execute(storylines.delete().where(storylines.c.id.in_(ids)))
-            self._insert_storylines(conn, lines, now)
+        if conn is None:
+            with self.engine.begin() as own:
+                self.upsert_storylines(lines, delete=delete, conn=own)
+            return
+        conn.execute(storyline_members.delete().where(storyline_members.c.storyline_id.in_(ids)))
+        conn.execute(storylines.delete().where(storylines.c.id.in_(ids)))
+        self.insert_storylines(conn, lines, dt.datetime.now(dt.UTC))
 
     def delete_storylines(self, ids: Sequence[str]) -> None:
         if not ids:
@@ -430,7 +441,7 @@ class Store:
             conn.execute(storylines.delete().where(storylines.c.id.in_(list(ids))))
 
     @staticmethod
-    def _insert_storylines(conn: Connection, lines: Sequence[Storyline], now: dt.datetime) -> None:
+    def insert_storylines(conn: Connection, lines: Sequence[Storyline], now: dt.datetime) -> None:
         if not lines:
             return
         conn.execute(

@@ -25,6 +25,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from sitrep.records import ArticleAnalysis
+from sitrep.store.locks import exclusive
 from sitrep.store.repository import Store
 from sitrep.store.schema import articles
 from sitrep.store.schema import storyline_article_index as article_index
@@ -64,8 +65,17 @@ def _unindexed(store: Store, requested: Sequence[str]) -> list[str]:
 
 
 def update_store(store: Store, new_article_ids: Sequence[str], linker: Linker | None = None) -> None:
-    """Link the new articles' claims into the stored storylines; rewrite only the storylines touched."""
-    linker = linker or Linker()
+    """Link the new articles' claims into the stored storylines; rewrite only the storylines touched.
+
+    Runs under a store-wide lock, so two ingests into one database take turns
+    instead of both indexing the same articles, and writes its results in one
+    transaction, so a kill leaves the side tables and the storylines in step.
+    """
+    with exclusive(store, "storylines"):
+        _update_store(store, new_article_ids, linker or Linker())
+
+
+def _update_store(store: Store, new_article_ids: Sequence[str], linker: Linker) -> None:
     todo = _unindexed(store, new_article_ids)
     if not todo:
         return
@@ -203,13 +213,13 @@ def update_store(store: Store, new_article_ids: Sequence[str], linker: Linker | 
                 for o in new_origins.values()
             ],
         )
-    if first_run:
-        # Nothing was indexed: this call linked the whole store, so storylines stored by an
-        # older version (or before the side tables were rebuilt by a migration) are replaced.
-        store.replace_storylines(lines)
-        return
-    store.delete_storylines(touched)
-    store.upsert_storylines(lines)
+        # Same transaction: an index that says "linked" always comes with the storylines it produced.
+        if first_run:
+            # Nothing was indexed: this call linked the whole store, so storylines stored by an
+            # older version (or before the side tables were rebuilt by a migration) are replaced.
+            store.replace_storylines(lines, conn=conn)
+        else:
+            store.upsert_storylines(lines, delete=touched, conn=conn)
 
 
 def rebuild_store(store: Store, linker: Linker | None = None) -> None:

@@ -133,3 +133,21 @@ def test_sentence_boundaries(nlp: Language) -> None:
 def test_meta_is_json() -> None:
     meta = json.loads((shipped_model_path() / "meta.json").read_text(encoding="utf-8"))
     assert meta["name"] == "sitrep_news"
+
+
+def test_doubled_apostrophe_quotes_keep_offsets_with_the_parser() -> None:
+    """Regression: with a parser, a speaker span over ''quoted'' text once took its string from
+    the straightened copy ('\"), so the article failed the offset check (found by the benchmark)."""
+    from sitrep.analysis import Analyzer
+    from sitrep.records import Article
+
+    text = (
+        "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be in a very "
+        "competitive situation in states like Pennsylvania."
+    )
+    analysis = Analyzer("sitrep").analyze(Article.from_text(text))
+    assert analysis.claims
+    for c in analysis.claims:
+        assert text[c.start : c.end] == c.content
+        if c.speaker.start is not None and c.speaker.end is not None:
+            assert text[c.speaker.start : c.speaker.end] == c.speaker.text

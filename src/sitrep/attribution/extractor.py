@@ -208,14 +208,18 @@ class AttributionExtractor:
                 kind = "mixed"
             content = original[draft.start : draft.end]
             stance = draft.cue.entry.stance if draft.cue else None
+            speaker = draft.speaker
+            if speaker.text is not None and speaker.start is not None and speaker.end is not None:
+                # Spans were found on the straightened copy; their strings come from the original.
+                speaker = replace(speaker, text=original[speaker.start : speaker.end])
             claims.append(
                 Claim(
                     content=content,
                     start=draft.start,
                     end=draft.end,
                     kind=kind,
-                    speaker=draft.speaker,
-                    cue=text[draft.cue.start : draft.cue.end] if draft.cue else None,
+                    speaker=speaker,
+                    cue=original[draft.cue.start : draft.cue.end] if draft.cue else None,
                     cue_start=draft.cue.start if draft.cue else None,
                     cue_end=draft.cue.end if draft.cue else None,
                     stance=stance,
@@ -226,6 +230,7 @@ class AttributionExtractor:
                 )
             )
         disclaimers, covered = self._disclaimers(text, sentence_spans, claims, sents)
+        disclaimers = [replace(d, text=original[d.start : d.end]) for d in disclaimers]
         claims = [replace(c, unverified=True) if i in covered else c for i, c in enumerate(claims)]
         return Extraction(claims, disclaimers)
 

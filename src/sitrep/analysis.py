@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from sitrep.errors import AnalysisError, SitrepError
 from sitrep.records import Article, ArticleAnalysis
 
 if TYPE_CHECKING:
@@ -35,6 +36,35 @@ class Analyzer:
 
     def analyze(self, article: Article) -> ArticleAnalysis:
         return next(iter(self.analyze_many([article])))
+
+    def analyze_each(self, batch: list[Article]) -> list[ArticleAnalysis | AnalysisError]:
+        """Analyse a batch so that one article's failure costs only that article.
+
+        A stage bug on one scraped page must not abort a million-article ingest:
+        the batch runs at full speed through ``nlp.pipe``, and only if it fails
+        is it redone article by article, each failure becoming an S600 error
+        that names its article, in the article's place in the output.
+        """
+        try:
+            return list(self.analyze_many(batch))
+        except Exception:  # redone one by one below, where each failure is named
+            pass
+        out: list[ArticleAnalysis | AnalysisError] = []
+        for article in batch:
+            try:
+                out.append(self.analyze(article))
+            except SitrepError as exc:
+                err = exc if isinstance(exc, AnalysisError) else AnalysisError(str(exc))
+                err.source = err.source or article.source or f"article {article.id[:12]}"
+                out.append(err)
+            except Exception as exc:  # any stage bug becomes a named, counted error
+                out.append(
+                    AnalysisError(
+                        f"analysis failed: {type(exc).__name__}: {exc}",
+                        source=article.source or f"article {article.id[:12]}",
+                    )
+                )
+        return out
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
         """Analyse in ``nlp.pipe`` batches; yields results in input order."""

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.analysis import Analyzer
-from sitrep.errors import InputError
+from sitrep.errors import AnalysisError, InputError, SitrepError
 from sitrep.records import Article, ArticleAnalysis
 from sitrep.store import Store
 
@@ -38,7 +38,7 @@ class IngestStats:
     already_stored: int = 0
     duplicates_in_input: int = 0
     failed: int = 0
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[SitrepError] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     new_ids: list[str] = field(default_factory=list)
 
@@ -62,8 +62,8 @@ def _init_worker(model: str | None) -> None:
     _ = _WORKER["analyzer"].nlp  # load now, not inside the first timed batch
 
 
-def _analyze_batch(batch: list[Article]) -> list[ArticleAnalysis]:
-    return list(_WORKER["analyzer"].analyze_many(batch))
+def _analyze_batch(batch: list[Article]) -> list[ArticleAnalysis | AnalysisError]:
+    return _WORKER["analyzer"].analyze_each(batch)
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -77,12 +77,21 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def note_error(stats: IngestStats, err: SitrepError, on_error: Callable[[SitrepError], None] | None) -> None:
+    """Count a failed input or article, keep the first few, and report it."""
+    stats.failed += 1
+    if len(stats.errors) < KEPT_ERRORS:
+        stats.errors.append(err)
+    if on_error:
+        on_error(err)
+
+
 def fresh_articles(
     items: Iterable[Article | InputError],
     store: Store | None,
     stats: IngestStats,
     on_progress: Progress | None = None,
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[SitrepError], None] | None = None,
 ) -> Iterator[Article]:
     """Drop errors (reported), duplicates within the input, and articles already in ``store``.
 
@@ -108,11 +117,7 @@ def fresh_articles(
 
     for item in items:
         if isinstance(item, InputError):
-            stats.failed += 1
-            if len(stats.errors) < KEPT_ERRORS:
-                stats.errors.append(item)
-            if on_error:
-                on_error(item)
+            note_error(stats, item, on_error)
             continue
         stats.read += 1
         key = int(item.id[:32], 16)
@@ -137,7 +142,7 @@ def run_ingest(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH,
     on_progress: Progress | None = None,
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[SitrepError], None] | None = None,
     keep_new_ids: bool = True,
 ) -> IngestStats:
     """Ingest ``items`` into ``store``; ``keep_new_ids=False`` skips collecting ``stats.new_ids``.
@@ -147,7 +152,11 @@ def run_ingest(
     """
     stats = IngestStats()
 
-    def write(results: list[ArticleAnalysis]) -> None:
+    def write(outcomes: list[ArticleAnalysis | AnalysisError]) -> None:
+        results = [o for o in outcomes if not isinstance(o, AnalysisError)]
+        for err in outcomes:
+            if isinstance(err, AnalysisError):
+                note_error(stats, err, on_error)
         for res in store.add_many(results):
             if res.inserted:
                 stats.stored += 1
@@ -162,12 +171,12 @@ def run_ingest(
     if workers <= 1:
         analyzer = Analyzer(model)
         for batch in batches:
-            write(list(analyzer.analyze_many(batch)))
+            write(analyzer.analyze_each(batch))
         return stats
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
     with cf.ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
-        window: list[cf.Future[list[ArticleAnalysis]]] = []
+        window: list[cf.Future[list[ArticleAnalysis | AnalysisError]]] = []
         for batch in batches:
             window.append(pool.submit(_analyze_batch, batch))
             if len(window) >= 2 * workers:

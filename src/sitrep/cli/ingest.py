@@ -20,7 +20,7 @@ from rich.progress import (
 
 from sitrep.cli.errors import report, stderr_console
 from sitrep.cli.options import db_option, input_options, model_option
-from sitrep.errors import EXIT_SOME_INPUTS_FAILED, InputError
+from sitrep.errors import EXIT_SOME_INPUTS_FAILED, SitrepError
 from sitrep.ingest import IngestOptions, iter_inputs
 from sitrep.ingest.sources import estimate_total
 from sitrep.runner import IngestStats, run_ingest
@@ -114,7 +114,7 @@ def command(
 @contextmanager
 def live_progress(
     err: Console, label: str, total: int | None, quiet: bool
-) -> Iterator[tuple[Callable[[IngestStats], None], Callable[[InputError], None]]]:
+) -> Iterator[tuple[Callable[[IngestStats], None], Callable[[SitrepError], None]]]:
     """A progress bar (articles done, articles/s, ETA) and an error printer that keeps it intact."""
     show = not quiet and err.is_terminal
     with Progress(
@@ -135,7 +135,7 @@ def live_progress(
             done = stats.stored + stats.already_stored + stats.duplicates_in_input + stats.failed
             bar.update(task, completed=done + getattr(stats, "written", 0), rate=stats.rate)
 
-        def on_error(exc: InputError) -> None:
+        def on_error(exc: SitrepError) -> None:
             bar.console.print(f"error: {exc}", markup=False, highlight=False) if show else report(exc, err)
 
         yield progress, on_error

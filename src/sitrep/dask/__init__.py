@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from distributed import WorkerPlugin
 
-from sitrep.errors import InputError, UsageError
+from sitrep.errors import AnalysisError, InputError, SitrepError, UsageError
 from sitrep.records import Article
-from sitrep.runner import IngestStats, Progress, fresh_articles
+from sitrep.runner import IngestStats, Progress, fresh_articles, note_error
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -40,6 +40,7 @@ class PartitionResult:
     analysed: int
     new_ids: tuple[str, ...] = ()  # articles this partition stored (store output only)
     already_stored: int = 0
+    errors: tuple[AnalysisError, ...] = ()  # articles whose analysis failed (each names its article)
 
 
 @dataclass
@@ -109,17 +110,19 @@ def analyze_partition(
     plugin = _plugin()
     assert plugin.analyzer is not None
     with plugin.lock:
-        analyses = list(plugin.analyzer.analyze_many(articles))
+        outcomes = plugin.analyzer.analyze_each(articles)
+    analyses = [o for o in outcomes if not isinstance(o, AnalysisError)]
+    errors = tuple(o for o in outcomes if isinstance(o, AnalysisError))
     if out_dir is not None:
         from sitrep.dask.parquet import write_partition
 
         write_partition(Path(out_dir), name, analyses)
-        return PartitionResult(name, len(analyses))
+        return PartitionResult(name, len(analyses), errors=errors)
     if db is None:
         raise UsageError("a partition needs a Parquet directory or a store to write to")
     results = plugin.store(db).add_many(analyses)
     new = tuple(r.article_id for r in results if r.inserted)
-    return PartitionResult(name, len(analyses), new, len(results) - len(new))
+    return PartitionResult(name, len(analyses), new, len(results) - len(new), errors)
 
 
 def partition_name(seq: int, articles: list[Article]) -> str:
@@ -149,7 +152,7 @@ def run_dask(
     model: str | None = None,
     partition_size: int = DEFAULT_PARTITION,
     on_progress: Progress | None = None,
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[SitrepError], None] | None = None,
 ) -> DaskStats:
     """Analyse ``items`` on the cluster at ``scheduler`` into ``parquet_out`` or, without it, ``store``.
 
@@ -178,6 +181,8 @@ def run_dask(
 
         def collect(result: PartitionResult) -> None:
             stats.partitions += 1
+            for err in result.errors:
+                note_error(stats, err, on_error)
             if out is not None:
                 stats.written += result.analysed
             else:

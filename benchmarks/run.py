@@ -280,7 +280,8 @@ def machine() -> dict[str, Any]:
 def table(r: dict[str, Any]) -> str:
     lines = []
     m = r["machine"]
-    busy = max(m["load_before"][0], m["load_after"][0]) > 0.5 * m["cpus"]
+    # Only the load before counts: the load after includes the benchmark's own worker processes.
+    busy = m["load_before"][0] > 0.5 * m["cpus"]
     lines.append(
         f"sitrep benchmark {r['started']}  {m['cpu']}, {m['cpus']} CPUs, commit {m['commit']}"
         + (

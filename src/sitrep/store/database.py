@@ -71,14 +71,42 @@ def create_engine(url: str) -> Engine:
     return engine
 
 
+def _sqlite_ddl_engine(url: sa.URL) -> Engine:
+    """An engine whose transactions really contain DDL, for migrating SQLite atomically.
+
+    Python's sqlite3 driver opens a transaction only before INSERT/UPDATE/DELETE,
+    so each CREATE TABLE of a migration commits on its own: a kill half-way
+    left a database with some tables and no Alembic version, which no later run
+    could open. Here the driver's own handling is off and every transaction is
+    an explicit ``BEGIN IMMEDIATE`` (which also makes two first runs take turns),
+    so a migration commits whole or not at all.
+    """
+    engine = sa.create_engine(url, connect_args={"timeout": 30}, poolclass=sa.pool.NullPool)
+
+    def on_connect(dbapi_conn: Any, record: Any) -> None:
+        _sqlite_pragmas(dbapi_conn, record)
+        dbapi_conn.isolation_level = None
+
+    def on_begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    sa.event.listen(engine, "connect", on_connect)
+    sa.event.listen(engine, "begin", on_begin)
+    return engine
+
+
 def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    ddl_engine = _sqlite_ddl_engine(engine.url) if engine.dialect.name == "sqlite" else engine
     try:
-        with engine.begin() as conn:
+        with ddl_engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except sa.exc.OperationalError as exc:
         raise StoreError(f"cannot open database: {exc.orig}", source=redact(str(engine.url))) from exc
     except sa.exc.SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate database: {exc}", source=redact(str(engine.url))) from exc
+    finally:
+        if ddl_engine is not engine:
+            ddl_engine.dispose()

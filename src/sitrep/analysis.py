@@ -55,13 +55,13 @@ class Analyzer:
                 out.append(self.analyze(article))
             except SitrepError as exc:
                 err = exc if isinstance(exc, AnalysisError) else AnalysisError(str(exc))
-                err.source = err.source or article.source or f"article {article.id[:12]}"
+                err.source = err.source or article.label
                 out.append(err)
             except Exception as exc:  # any stage bug becomes a named, counted error
                 out.append(
                     AnalysisError(
                         f"analysis failed: {type(exc).__name__}: {exc}",
-                        source=article.source or f"article {article.id[:12]}",
+                        source=article.label,
                     )
                 )
         return out

@@ -42,7 +42,7 @@ def doc_to_analysis(doc: Doc, article: Article) -> ArticleAnalysis:
     try:
         return _gather(doc, article)
     except OffsetMismatch as exc:
-        exc.source = article.source or f"article {article.id[:12]}"  # the error names the input
+        exc.source = article.label  # the error names the input
         raise
 
 

@@ -35,6 +35,11 @@ class Article:
     url: str | None = None
     source: str | None = None  # path, URL or "<stdin>" it was read from
 
+    @property
+    def label(self) -> str:
+        """How errors name this article: where it came from, else its id's prefix."""
+        return self.source or f"article {self.id[:12]}"
+
     @classmethod
     def from_text(
         cls,

@@ -41,22 +41,8 @@ def search(
 ) -> dict[str, Any]:
     """`in=claims` (default) searches claim text and speaker names and returns claims; `in=articles`
     searches titles and text and returns article summaries. Punctuation in `q` is only text."""
-    if scope == "articles":
-        return articles_page(
-            conn,
-            q=q,
-            side=side,
-            speaker=speaker,
-            place=place,
-            bbox=bbox,
-            since=since,
-            until=until,
-            status=status,
-            event_type=event_type,
-            limit=limit,
-            cursor=cursor,
-        )
-    return claims_page(
+    page = articles_page if scope == "articles" else claims_page
+    return page(
         conn,
         q=q,
         side=side,

@@ -102,7 +102,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    # village, hromada (a village placed at its hromada's middle), city, admin1, country, region, offset
+    # village, hromada / raion (a village placed at that unit's middle), city, admin1, country, region, offset
     precision: str | None = None
     anchor: str | None = None  # for relative places: the place the offset is from
     offset_km: float | None = None  # for relative places: stated distance from the anchor

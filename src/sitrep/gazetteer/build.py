@@ -509,7 +509,7 @@ def load_settlements() -> dict[int, PlaceRow]:
             lat=s.lat,
             lon=s.lon,
             population=0,
-            fcode=settlements.APPROXIMATE_FCODE,
+            fcode=s.fcode,
             names=s.names(),
         )
     return out

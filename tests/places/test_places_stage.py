@@ -165,3 +165,12 @@ def test_the_wagner_group_is_not_a_town() -> None:
     )
     found = Analyzer().analyze(Article.from_text(text)).places
     assert [p.mention for p in found] == ["Soledar", "Soledar"]
+
+
+def test_a_country_after_a_capitalised_word_is_still_the_country(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    """A title-case headline word before a country is not a first name; later mentions stay too."""
+    text = "Rethinking Ukraine-US relations. Ukraine, which had hoped for more, waits."
+    found = [(p.mention, p.kind) for p in run(nlp, places, text)]
+    assert found == [("Ukraine", "country"), ("US", "country"), ("Ukraine", "country")]

@@ -271,7 +271,10 @@ class ToponymFinder:
         ):
             return None
         prev = _prev_word(tokens, i)
-        if prev >= 0 and not ent:
+        # A country's own name is not read as a surname: a capitalised word before it is a title-case
+        # headline ("Rethinking Egypt-US relations") far more often than a person called "Egypt".
+        country = any(c.kind == "country" and fold(c.name) == key for c in candidates)
+        if prev >= 0 and not ent and not country:
             before = tokens[prev]
             if before.lower in lex.titles or before.lower.rstrip(".") in lex.titles:
                 persons.add(key)

@@ -174,3 +174,26 @@ def test_a_country_after_a_capitalised_word_is_still_the_country(
     text = "Rethinking Ukraine-US relations. Ukraine, which had hoped for more, waits."
     found = [(p.mention, p.kind) for p in run(nlp, places, text)]
     assert found == [("Ukraine", "country"), ("US", "country"), ("Ukraine", "country")]
+
+
+def test_a_building_named_after_a_far_town_lies_in_the_article_town(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    text = "Shells hit Kramatorsk and Sloviansk overnight. The Paris Hotel in Kramatorsk was damaged."
+    found = run(nlp, places, text)
+    hotel = next(p for p in found if p.kind == "feature")
+    assert (hotel.mention, hotel.name) == ("Paris", "Paris Hotel")
+    assert text[hotel.start : hotel.end] == "Paris"
+    kramatorsk = next(p for p in found if p.name == "Kramatorsk")
+    assert (hotel.lat, hotel.lon, hotel.admin1) == (kramatorsk.lat, kramatorsk.lon, kramatorsk.admin1)
+
+
+def test_a_building_named_after_its_state_keeps_the_state(nlp: Language, places: PlacesComponent) -> None:
+    found = run(nlp, places, "Students at Texas Southern University in Dallas marched.")
+    college = next(p for p in found if p.mention == "Texas")
+    assert (college.kind, college.name, college.precision) == (
+        "feature",
+        "Texas Southern University",
+        "admin1",
+    )
+    assert (college.lat, college.lon) == (31.25, -99.25)  # the state's point: the town is only a guess

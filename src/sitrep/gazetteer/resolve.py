@@ -29,6 +29,8 @@ CONTAINED_BONUS = 4.0
 ALTERNATE_NAME_PENALTY = 0.5
 LOW_EVIDENCE_POPULATION = 1000
 PROXIMITY_MAX = 1.5
+FEATURE_NEAR_KM = 100.0
+FEATURE_FOCUS = 0.5  # admin-1 focus (1.0 = the article's top region) that counts as a main region
 
 
 def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> float:
@@ -90,7 +92,45 @@ class Resolver:
         for _ in range(2):
             self._proximity_pass(mentions, scores)
         self._one_sense_per_name(mentions)
+        self._place_features(mentions, admin1_focus)
         return [m for m in mentions if self._keep(m, country_focus)]
+
+    def _place_features(self, mentions: list[Mention], admin1_focus: dict[str, float]) -> None:
+        """A street or building whose name reads as a far-off town lies in the article's town instead.
+
+        The name part of a feature is resolved like any toponym, with the article
+        as context. A state or country ("Texas Southern University") is kept: it
+        certainly holds the feature. A town reading is kept when it fits the
+        article (in one of its main admin-1 regions, or within FEATURE_NEAR_KM of
+        another place it names); otherwise ("Bourbon Street" read as Bourbon,
+        Indiana, in a New Orleans story) the feature is put at the article's town:
+        the town in its main regions that it names most (first on ties). With no
+        such town the reading stays.
+        """
+        main = {code for code, weight in admin1_focus.items() if weight >= FEATURE_FOCUS}
+        places = [m.chosen for m in mentions if not m.feature and m.chosen is not None]
+        towns: Counter[int] = Counter()
+        first_seen: dict[int, tuple[int, GazetteerEntry]] = {}
+        for k, place in enumerate(places):
+            if place.kind == "city" and place.admin1_code in main:
+                towns[place.id] += 1
+                first_seen.setdefault(place.id, (k, place))
+        town = first_seen[max(towns, key=lambda t: (towns[t], -first_seen[t][0]))][1] if towns else None
+        anchors = [p for p in places if p.has_point and p.kind in ("city", "admin2")]
+        for f in mentions:
+            c = f.chosen
+            if not f.feature or town is None or (c is not None and c.kind != "city"):
+                continue
+            fits = c is not None and (
+                c.admin1_code in main
+                or any(
+                    haversine_km(c.lat, c.lon, p.lat, p.lon) <= FEATURE_NEAR_KM  # type: ignore[arg-type]
+                    for p in anchors
+                    if p.id != c.id
+                )
+            )
+            if not fits:
+                f.chosen = town
 
     def _apply_forms(self, m: Mention) -> None:
         if m.region_form:
@@ -221,6 +261,8 @@ class Resolver:
 
     def _keep(self, m: Mention, country_focus: dict[str, float]) -> bool:
         c = m.chosen
+        if m.feature:
+            return c is not None and bool(m.candidates)
         if c is None:
             return bool(m.ent)
         if m.ent or m.locative or m.region_form or m.city_form or m.demonym:

@@ -384,6 +384,7 @@ class ToponymFinder:
                 and fold(before.text) not in lex.stopwords
                 and not self.gazetteer.is_common_word(fold(before.text))
                 and not (before.sent_start and before.lower in lex.locative)
+                and before.lower not in lex.feature_before  # "Rue Chartres", "Faubourg Marigny"
             ):
                 # "Lloyd Austin": a capitalised non-place word right before the name
                 persons.add(key)

@@ -197,3 +197,11 @@ def test_a_building_named_after_its_state_keeps_the_state(nlp: Language, places:
         "admin1",
     )
     assert (college.lat, college.lon) == (31.25, -99.25)  # the state's point: the town is only a guess
+
+
+def test_a_state_or_country_acronym_after_a_capitalised_word_is_kept(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    """'Small Business BC': an acronym is never a surname, and the name is not dropped later either."""
+    found = run(nlp, places, "Grants from Invest US grew. US officials agreed.")
+    assert [(p.mention, p.kind) for p in found] == [("US", "country"), ("US", "country")]

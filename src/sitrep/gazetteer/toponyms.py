@@ -372,7 +372,8 @@ class ToponymFinder:
         # A country's own name is not read as a surname: a capitalised word before it is a title-case
         # headline ("Rethinking Egypt-US relations") far more often than a person called "Egypt".
         country = any(c.kind == "country" and fold(c.name) == key for c in candidates)
-        if prev >= 0 and not ent and not country:
+        # nor is a country or state acronym ("Small Business BC", "FrontCounter BC")
+        if prev >= 0 and not ent and not country and not acronym:
             before = tokens[prev]
             if before.lower in lex.titles or before.lower.rstrip(".") in lex.titles:
                 persons.add(key)

@@ -151,3 +151,57 @@ def test_state_abbreviation_containment_and_county(nlp: Language, places: Places
     assert found["Tex"].kind == "admin1"  # the tokenizer splits off the abbreviation dot
     county = found["Walker County"]
     assert (county.kind, county.precision, county.country) == ("region", "admin2", "US")
+
+
+def test_the_wagner_group_is_not_a_town() -> None:
+    """Through the default pipeline: 'Wagner' is a US and Brazilian town but, in war news, the group."""
+    from sitrep.analysis import Analyzer
+    from sitrep.records import Article
+
+    text = (
+        "The head of the Russian mercenary group Wagner, Yevgeny Prigozhin, said late on Tuesday "
+        "that his fighters held Soledar.\n\n\u201cWagner units have taken control of the whole "
+        "territory of Soledar,\u201d he said."
+    )
+    found = Analyzer().analyze(Article.from_text(text)).places
+    assert [p.mention for p in found] == ["Soledar", "Soledar"]
+
+
+def test_a_country_after_a_capitalised_word_is_still_the_country(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    """A title-case headline word before a country is not a first name; later mentions stay too."""
+    text = "Rethinking Ukraine-US relations. Ukraine, which had hoped for more, waits."
+    found = [(p.mention, p.kind) for p in run(nlp, places, text)]
+    assert found == [("Ukraine", "country"), ("US", "country"), ("Ukraine", "country")]
+
+
+def test_a_building_named_after_a_far_town_lies_in_the_article_town(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    text = "Shells hit Kramatorsk and Sloviansk overnight. The Paris Hotel in Kramatorsk was damaged."
+    found = run(nlp, places, text)
+    hotel = next(p for p in found if p.kind == "feature")
+    assert (hotel.mention, hotel.name) == ("Paris", "Paris Hotel")
+    assert text[hotel.start : hotel.end] == "Paris"
+    kramatorsk = next(p for p in found if p.name == "Kramatorsk")
+    assert (hotel.lat, hotel.lon, hotel.admin1) == (kramatorsk.lat, kramatorsk.lon, kramatorsk.admin1)
+
+
+def test_a_building_named_after_its_state_keeps_the_state(nlp: Language, places: PlacesComponent) -> None:
+    found = run(nlp, places, "Students at Texas Southern University in Dallas marched.")
+    college = next(p for p in found if p.mention == "Texas")
+    assert (college.kind, college.name, college.precision) == (
+        "feature",
+        "Texas Southern University",
+        "admin1",
+    )
+    assert (college.lat, college.lon) == (31.25, -99.25)  # the state's point: the town is only a guess
+
+
+def test_a_state_or_country_acronym_after_a_capitalised_word_is_kept(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    """'Small Business BC': an acronym is never a surname, and the name is not dropped later either."""
+    found = run(nlp, places, "Grants from Invest US grew. US officials agreed.")
+    assert [(p.mention, p.kind) for p in found] == [("US", "country"), ("US", "country")]

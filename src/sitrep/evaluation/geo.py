@@ -195,6 +195,9 @@ def _resolve_gold_spans(component: PlacesComponent, nlp: Language, article: Gold
         if seen is not None:
             mention.region_form, mention.city_form = seen.region_form, seen.city_form
             mention.candidates = seen.candidates if seen.key == key else mention.candidates
+            if seen.feature and seen.end == gold.end:
+                # "Bourbon Street" as a gold span: resolved as detection marked it, by its name part
+                mention.feature, mention.key, mention.candidates = True, seen.key, seen.candidates
         mentions.append(mention)
     return [place_of(article.text, m) for m in resolver.resolve(mentions, tokens)]
 

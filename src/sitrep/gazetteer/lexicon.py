@@ -31,6 +31,8 @@ class PlaceLexicon:
     region_before: frozenset[str]  # "all of", "regions of" ... before a name
     city_before: frozenset[str]  # "town of" ... before a name
     directions: dict[str, float]  # direction word -> bearing in degrees
+    feature_after: frozenset[str] = frozenset()  # "street", "castle" ... after a name: a feature in a town
+    feature_before: frozenset[str] = frozenset()  # "rue", "faubourg" ... before a name
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> PlaceLexicon:
@@ -43,6 +45,10 @@ class PlaceLexicon:
         for line in _lines(data_dir / "directions.tsv"):
             word, bearing = line.split("\t")
             directions[word] = float(bearing)
+        heads: dict[str, set[str]] = {"after": set(), "before": set()}
+        for line in _lines(data_dir / "feature_heads.tsv"):
+            word, where = line.split("\t")
+            heads[where].add(word)
         return cls(
             stopwords=frozenset(_lines(data_dir / "stopwords.txt")),
             titles=frozenset(_lines(data_dir / "titles.txt")),
@@ -51,4 +57,6 @@ class PlaceLexicon:
             region_before=frozenset(before),
             city_before=frozenset(_lines(data_dir / "city_cues.txt")),
             directions=directions,
+            feature_after=frozenset(heads["after"]),
+            feature_before=frozenset(heads["before"]),
         )

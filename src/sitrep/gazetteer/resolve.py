@@ -29,6 +29,8 @@ CONTAINED_BONUS = 4.0
 ALTERNATE_NAME_PENALTY = 0.5
 LOW_EVIDENCE_POPULATION = 1000
 PROXIMITY_MAX = 1.5
+FEATURE_NEAR_KM = 100.0
+FEATURE_FOCUS = 0.5  # admin-1 focus (1.0 = the article's top region) that counts as a main region
 
 
 def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> float:
@@ -73,24 +75,70 @@ class Resolver:
             self._apply_forms(m)
         self._apply_region_evidence(mentions)
         self._apply_containment(mentions, tokens)
-        country_focus, admin1_focus = self._focus(mentions)
+        votes = self._focus_votes(mentions)
+        country_focus, admin1_focus = _focus_without(votes, None)
         scores: list[dict[int, float]] = []
+        context: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
         for m in mentions:
+            if m.key not in context:
+                context[m.key] = _focus_without(votes, m.key)
+            others_country, others_admin1 = context[m.key]
             base: dict[int, float] = {}
             city_keys = {c.admin1_code for c in m.candidates if c.kind == "city" and c.population >= 10000}
             for c in m.candidates:
                 inside = c.kind == "admin1" and c.admin1_code in city_keys and fold(c.name) == m.key
                 score = _prior(c, m.key, inside)
-                score += COUNTRY_WEIGHT * country_focus.get(c.country or "", 0.0)
+                score += COUNTRY_WEIGHT * others_country.get(c.country or "", 0.0)
                 if c.kind in ("city", "admin2"):
                     score += ADMIN1_WEIGHT * admin1_focus.get(c.admin1_code or "", 0.0)
+                elif c.kind == "admin1":
+                    # a region is favoured by the other names only: its own name always votes for it
+                    score += ADMIN1_WEIGHT * others_admin1.get(c.admin1_code or "", 0.0)
                 base[c.id] = score
             scores.append(base)
             m.chosen = max(m.candidates, key=lambda c: base[c.id]) if m.candidates else None
         for _ in range(2):
-            self._proximity_pass(mentions, scores)
+            self._proximity_pass(mentions, scores, context)
         self._one_sense_per_name(mentions)
+        self._place_features(mentions, admin1_focus)
         return [m for m in mentions if self._keep(m, country_focus)]
+
+    def _place_features(self, mentions: list[Mention], admin1_focus: dict[str, float]) -> None:
+        """A street or building whose name reads as a far-off town lies in the article's town instead.
+
+        The name part of a feature is resolved like any toponym, with the article
+        as context. A state or country ("Texas Southern University") is kept: it
+        certainly holds the feature. A town reading is kept when it fits the
+        article (in one of its main admin-1 regions, or within FEATURE_NEAR_KM of
+        another place it names); otherwise ("Bourbon Street" read as Bourbon,
+        Indiana, in a New Orleans story) the feature is put at the article's town:
+        the town in its main regions that it names most (first on ties). With no
+        such town the reading stays.
+        """
+        main = {code for code, weight in admin1_focus.items() if weight >= FEATURE_FOCUS}
+        places = [m.chosen for m in mentions if not m.feature and m.chosen is not None]
+        towns: Counter[int] = Counter()
+        first_seen: dict[int, tuple[int, GazetteerEntry]] = {}
+        for k, place in enumerate(places):
+            if place.kind == "city" and place.admin1_code in main:
+                towns[place.id] += 1
+                first_seen.setdefault(place.id, (k, place))
+        town = first_seen[max(towns, key=lambda t: (towns[t], -first_seen[t][0]))][1] if towns else None
+        anchors = [p for p in places if p.has_point and p.kind in ("city", "admin2")]
+        for f in mentions:
+            c = f.chosen
+            if not f.feature or town is None or (c is not None and c.kind != "city"):
+                continue
+            fits = c is not None and (
+                c.admin1_code in main
+                or any(
+                    haversine_km(c.lat, c.lon, p.lat, p.lon) <= FEATURE_NEAR_KM  # type: ignore[arg-type]
+                    for p in anchors
+                    if p.id != c.id
+                )
+            )
+            if not fits:
+                f.chosen = town
 
     def _apply_forms(self, m: Mention) -> None:
         if m.region_form:
@@ -132,6 +180,8 @@ class Resolver:
         """ "X in Y", "X, Y", "X (Y)": keep the readings where Y contains X; lists before X follow X."""
         for k in range(1, len(mentions)):
             a, b = mentions[k - 1], mentions[k]
+            if a.feature or b.feature:
+                continue  # "Florida Atlantic University, California State University" is a list
             glue = [t.lower for t in tokens[a.tok_end : b.tok_start] if t.lower != "the"]
             if a.end > tokens[a.tok_end - 1].end or not glue or len(glue) > 1:
                 continue
@@ -155,13 +205,21 @@ class Resolver:
                     before.candidates = kept
                 j -= 1
 
-    def _focus(self, mentions: list[Mention]) -> tuple[dict[str, float], dict[str, float]]:
-        countries: dict[str, float] = defaultdict(float)
-        admin1: dict[str, float] = defaultdict(float)
+    def _focus_votes(self, mentions: list[Mention]) -> dict[str, tuple[dict[str, float], dict[str, float]]]:
+        """Each name's votes for countries and admin-1 regions, kept apart so a name can be left out.
+
+        A name's votes are left out when its own country and region readings are
+        scored (see :func:`_focus_without`): counted in, "Jordan" votes 3.0 for
+        the country Jordan and outweighs the Minnesota towns around it, and a bare
+        "Luhansk" would lift its own oblast over the city. "Georgia" amid Atlanta
+        and Albany is lifted to the state by those other names.
+        """
+        votes: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
         for m in mentions:
             top = sorted(m.candidates, key=lambda c: -_prior(c, m.key, False))[:5]
             if not top:
                 continue
+            countries, admin1 = votes.setdefault(m.key, (defaultdict(float), defaultdict(float)))
             if top[0].kind == "country":
                 countries[top[0].country or ""] += 3.0
                 continue
@@ -172,9 +230,14 @@ class Resolver:
             weight = 2.0 if top[0].kind == "admin1" and len(regions) == 1 else 1.0
             for code in regions:
                 admin1[code] += weight / len(regions)
-        return _normalise(countries), _normalise(admin1)
+        return votes
 
-    def _proximity_pass(self, mentions: list[Mention], scores: list[dict[int, float]]) -> None:
+    def _proximity_pass(
+        self,
+        mentions: list[Mention],
+        scores: list[dict[int, float]],
+        context: dict[str, tuple[dict[str, float], dict[str, float]]],
+    ) -> None:
         # one anchor per (name, place): repeated mentions add nothing to a nearest-distance test
         anchors = {
             (m.key, m.chosen.id): m.chosen
@@ -192,10 +255,17 @@ class Resolver:
             contenders = [c for c in m.candidates if base[c.id] >= floor]
 
             def total(
-                c: GazetteerEntry, base: dict[int, float] = base, others: list[GazetteerEntry] = others
+                c: GazetteerEntry,
+                base: dict[int, float] = base,
+                others: list[GazetteerEntry] = others,
+                m: Mention = m,
             ) -> float:
+                if c.kind == "country":
+                    # a country is as near as the article's other places are inside it ("Jordan"
+                    # amid Minnesota towns is not near them; "Ukraine" amid Ukrainian towns is)
+                    return base[c.id] + PROXIMITY_MAX * context[m.key][0].get(c.country or "", 0.0)
                 if not c.has_point or c.kind not in ("city", "admin1", "admin2"):
-                    # countries and regions are not "near" anything; keep them level with close places
+                    # regions are not "near" anything; keep them level with close places
                     return base[c.id] + PROXIMITY_MAX
                 nearest = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in others)  # type: ignore[arg-type]
                 bonus = (
@@ -221,6 +291,8 @@ class Resolver:
 
     def _keep(self, m: Mention, country_focus: dict[str, float]) -> bool:
         c = m.chosen
+        if m.feature:
+            return c is not None and bool(m.candidates)
         if c is None:
             return bool(m.ent)
         if m.ent or m.locative or m.region_form or m.city_form or m.demonym:
@@ -231,8 +303,30 @@ class Resolver:
         return not weak or country_focus.get(c.country or "", 0.0) >= 0.5
 
 
+def _focus_without(
+    votes: dict[str, tuple[dict[str, float], dict[str, float]]], name: str | None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Normalised country and admin-1 focus from the votes of every name but ``name``.
+
+    Towns are still scored against the whole article's admin-1 focus: a town's
+    own region vote is spread over its namesakes' regions and is what keeps a
+    big city ahead of a small namesake near one other place the article names
+    (Louisville, Kentucky, in a story that also names Columbus, Ohio).
+    """
+    countries: dict[str, float] = defaultdict(float)
+    admin1: dict[str, float] = defaultdict(float)
+    for key, (cc, aa) in votes.items():
+        if key == name:
+            continue
+        for code, v in cc.items():
+            countries[code] += v
+        for code, v in aa.items():
+            admin1[code] += v
+    return _normalise(countries), _normalise(admin1)
+
+
 def _normalise(counts: dict[str, float]) -> dict[str, float]:
-    if not counts:
+    top = max(counts.values(), default=0.0)
+    if top <= 0:
         return {}
-    top = max(counts.values())
     return {k: v / top for k, v in counts.items()}

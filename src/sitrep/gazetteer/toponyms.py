@@ -20,6 +20,8 @@ from sitrep.gazetteer.lexicon import PlaceLexicon
 from sitrep.gazetteer.names import fold
 
 MAX_NAME_TOKENS = 6
+MAX_FEATURE_NAME_TOKENS = 4
+_ARTICLES = frozenset({"the", "a", "an"})
 _CONNECTORS = frozenset({"of", "de", "la", "le", "del", "upon", "on", "am", "sur", "-", "'s", "’s"})
 _LIST_GLUE = frozenset({",", "and", "&", "or"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -59,6 +61,10 @@ class Mention:
     ent: str = ""
     country_hint: str | None = None  # "Germany's Phoenix": must lie in this country
     demonym: bool = False  # "Russian", "Ukrainians": stands for the country
+    # "Bourbon Street", "Windsor Castle", "Rue Chartres": a street or building inside some town; the
+    # span covers the whole name; ``key``, ``candidates`` and ``part`` are the place name inside it
+    feature: bool = False
+    part: tuple[int, int] | None = None  # a feature's known name part ("Texas"), as character offsets
     chosen: GazetteerEntry | None = field(default=None)
 
 
@@ -170,6 +176,11 @@ class ToponymFinder:
         persons: set[str] = set()  # names seen as surnames ("Lloyd Austin") in this text
         i = 0
         while i < len(tokens):
+            feature = None if i in demonyms else self._feature_at(tokens, i, text, found, mentions, persons)
+            if feature is not None:
+                mentions.append(feature)
+                i = feature.tok_end
+                continue
             match: tuple[int, str] | None = None
             for end, key in starts.get(i, []):
                 if key in found:
@@ -201,6 +212,93 @@ class ToponymFinder:
             i = end
         self._mark_region_lists(tokens, mentions)
         return mentions
+
+    def _feature_at(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        text: str,
+        found: dict[str, list[GazetteerEntry]],
+        earlier: list[Mention],
+        persons: set[str],
+    ) -> Mention | None:
+        """A proper name with a feature word: "Bourbon Street", "Windsor Castle", "Rue Chartres".
+
+        The name inside often matches a town (Bourbon, Windsor, Chartres) that the
+        street or building has nothing to do with, so the mention is marked and
+        resolution decides (see ``Resolver._place_features``). ``key`` is the
+        longest part of the name the gazetteer knows ("Texas" in "Northeast Texas
+        Community College"); a name with no known part, or whose part would not
+        pass as a place on its own, is no mention (gold sets other than GeoWebNews
+        do not mark streets and buildings, so guessing them costs precision).
+        """
+        lex = self.lexicon
+        first = tokens[i]
+        if (
+            not _capitalised(first.text)
+            or first.ent in _NOT_PLACE_ENTS
+            or first.lower in _ARTICLES
+            or first.lower in lex.locative
+            or (i > 0 and tokens[i - 1].end == first.start and _capitalised(tokens[i - 1].text))
+        ):
+            return None
+        before = first.lower in lex.feature_before
+        name_start = i + 1 if before else i
+        k = name_start
+        while (
+            k < len(tokens)
+            and k - name_start < MAX_FEATURE_NAME_TOKENS
+            and _capitalised(tokens[k].text)
+            and tokens[k].text.isalpha()
+            and not tokens[k].text.isupper()
+            and not (k > i and tokens[k].sent_start)
+            and (before or tokens[k].lower not in lex.feature_after)
+        ):
+            k += 1
+        if k == name_start:
+            return None
+        if before:
+            last = k
+        elif (
+            k < len(tokens)
+            and tokens[k].lower in lex.feature_after
+            and _capitalised(tokens[k].text)
+            # "Hall County", "Fort St. John": the word is inside a longer name, not its head
+            and not (
+                k + 1 < len(tokens) and _capitalised(tokens[k + 1].text) and tokens[k + 1].text.isalpha()
+            )
+        ):
+            last = k + 1
+        else:
+            return None
+        parts = [
+            (e - s, fold(text[tokens[s].start : tokens[e - 1].end]), s, e)
+            for s in range(name_start, k)
+            for e in range(k, s, -1)
+        ]
+        known = [
+            (n, max(c.population for c in found[key]), key, (tokens[s].start, tokens[e - 1].end), (s, e))
+            for n, key, s, e in parts
+            if key in found and key not in lex.stopwords
+        ]
+        best = max(known) if known else None
+        if best is None:
+            return None
+        part_start, part_end = best[4]
+        if self._mention(tokens, part_start, part_end, best[2], found[best[2]], "", earlier, persons) is None:
+            return None  # the part would not be taken as a place on its own ("Sam" of Sam Houston)
+        key = best[2]
+        return Mention(
+            first.start,
+            tokens[last - 1].end,
+            key,
+            list(found.get(key, [])),
+            tok_start=i,
+            tok_end=last,
+            ent=first.ent,
+            feature=True,
+            part=best[3],
+        )
 
     @staticmethod
     def _demonym_wins(
@@ -271,7 +369,11 @@ class ToponymFinder:
         ):
             return None
         prev = _prev_word(tokens, i)
-        if prev >= 0 and not ent:
+        # A country's own name is not read as a surname: a capitalised word before it is a title-case
+        # headline ("Rethinking Egypt-US relations") far more often than a person called "Egypt".
+        country = any(c.kind == "country" and fold(c.name) == key for c in candidates)
+        # nor is a country or state acronym ("Small Business BC", "FrontCounter BC")
+        if prev >= 0 and not ent and not country and not acronym:
             before = tokens[prev]
             if before.lower in lex.titles or before.lower.rstrip(".") in lex.titles:
                 persons.add(key)
@@ -283,6 +385,7 @@ class ToponymFinder:
                 and fold(before.text) not in lex.stopwords
                 and not self.gazetteer.is_common_word(fold(before.text))
                 and not (before.sent_start and before.lower in lex.locative)
+                and before.lower not in lex.feature_before  # "Rue Chartres", "Faubourg Marigny"
             ):
                 # "Lloyd Austin": a capitalised non-place word right before the name
                 persons.add(key)

@@ -79,6 +79,23 @@ def place_of(text: str, m: Mention) -> Place:
             kind=_KIND_OF_ENT.get(m.ent, "region"),
             precision="region",
         )
+    if m.feature:
+        # A street or building placed at the town (or region) it lies in, only that precise. The
+        # span is the place name inside it ("Texas" of "Texas Southern University"), as gold
+        # sets mark it.
+        start, end = m.part or (m.start, m.end)
+        return Place(
+            mention=text[start:end],
+            start=start,
+            end=end,
+            name=mention,
+            kind="feature",
+            country=c.country,
+            admin1=c.admin1 if c.kind in ("city", "admin1", "admin2") else None,
+            lat=c.lat,
+            lon=c.lon,
+            precision=_precision(c),
+        )
     kind: PlaceKind = "region" if c.kind not in ("city", "admin1", "country", "region", "feature") else c.kind  # type: ignore[assignment]
     return Place(
         mention=mention,

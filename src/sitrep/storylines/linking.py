@@ -105,7 +105,11 @@ def _contains(outer: PlaceKey, inner: PlaceKey) -> bool:
 def _pair_clashes(p: PlaceKey, q: PlaceKey) -> bool:
     km = _km(p, q)
     if p.kind != "admin1" and q.kind != "admin1":
-        return km is not None and km > FAR_KM
+        # Two named settlements are points the reports chose: beyond NEAR_KM they are two towns
+        # (Soledar and Kramatorsk, 40 km apart in one oblast), not one place seen roughly. The
+        # margin up to FAR_KM is for rough points only (offsets, regions, features).
+        towns = p.kind == q.kind == "city" and p.name.casefold() != q.name.casefold()
+        return km is not None and km > (NEAR_KM if towns else FAR_KM)
     if p.kind == "admin1" and q.kind == "admin1":
         return _admin_name(p.name) != _admin_name(q.name)
     region, place = (p, q) if p.kind == "admin1" else (q, p)

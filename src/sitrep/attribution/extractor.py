@@ -120,7 +120,9 @@ class Extraction:
 class AttributionExtractor:
     """Everything that is loaded once per pipeline; :meth:`extract` is per article."""
 
-    def __init__(self, lex: Lexicons, cues: CueFinder, certainty: CertaintyRules) -> None:
+    def __init__(
+        self, lex: Lexicons, cues: CueFinder, certainty: CertaintyRules, open_frame_score: float = 1.0
+    ) -> None:
         self.lex = lex
         self.cues = cues
         self.certainty = certainty
@@ -128,6 +130,9 @@ class AttributionExtractor:
         self.aux = lex.word_class("aux") | lex.word_class("past")
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
+        # the least a learned cue's probability (its entry's ``precision``) must be for the
+        # frame-less reading of :meth:`_open_frame`
+        self.open_frame_score = open_frame_score
 
     # ------------------------------------------------------------------------------------------
     def extract(
@@ -150,20 +155,25 @@ class AttributionExtractor:
         original = text
         text = straighten_doubled(text)
         sents = SentenceIndex(sentence_spans)
+        disclaimer_matches = [
+            (s, m) for s, e in sentence_spans for m in self.certainty.disclaimers(text, s, e)
+        ]
         self._disclaimer_starts = [
-            _clause_subject_start(text, s, m.start, self.lex)
-            for s, e in sentence_spans
-            for m in self.certainty.disclaimers(text, s, e)
+            _clause_subject_start(text, s, m.start, self.lex) for s, m in disclaimer_matches
         ]
         quotes = find_quotes(text, self.cues.forms)
         all_cues = self.cues.find(text)
+        open_starts: set[int] = set()
         if open_cues:
             known = {c.start for c in all_cues}
             taken = [(c.start, c.end) for c in all_cues]
+            # the reporter's "did not immediately comment" is a disclaimer, never a cue
+            taken += [(m.start, m.end) for _, m in disclaimer_matches]
             extra = [
                 c for c in open_cues if c.start not in known and not any(s <= c.start < e for s, e in taken)
             ]
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
+            open_starts = {c.start for c in extra}
         inside_quote = [(q.start, q.end) for q in quotes]
         drafts: list[Draft] = []
         consumed: set[int] = set()
@@ -182,10 +192,16 @@ class AttributionExtractor:
             draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
             if draft is None:
                 draft = self._from_parse(text, cue, direct_spans)
+            if (
+                draft is None
+                and cue.start in open_starts
+                and (cue.entry.precision or 0.0) >= self.open_frame_score
+            ):
+                draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
-        drafts = _drop_nested_objects(drafts)
+        drafts = _drop_nested_objects(drafts, open_starts)
         for draft in drafts:
             if draft.coordinated and draft.inherit is None and draft.cue is not None:
                 draft.inherit = _same_sentence(drafts, sents, draft.cue.start)
@@ -423,6 +439,36 @@ class AttributionExtractor:
                 d.clauses.append(opener)
         return d
 
+    def _open_frame(
+        self,
+        text: str,
+        cue: CueMatch,
+        sents: SentenceIndex,
+        direct_spans: list[tuple[int, int]],
+        cues: list[CueMatch],
+    ) -> Draft | None:
+        """A cue no lexicon frame fits (a learned or parser-found verb): its subject, read
+        back over auxiliaries ("is confirming", "have expressed"), is the source, and the
+        rest of its clause, a clause or a noun phrase, is the content."""
+        sent_start, sent_end = sents.span(cue.start)
+        body_end = _strip_end(text, sent_start, sent_end)
+        if any(s <= cue.start < e for s, e in direct_spans):
+            return None
+        before = words_in(text, sent_start, cue.start)
+        while before and (before[-1].lower in self.aux or before[-1].lower in self.lex.word_class("adverb")):
+            before.pop()
+        if not before:
+            return None
+        subject = subject_before(text, sent_start, before[-1].end, self.lex)
+        if subject is None or subject.text.lower() in ("who", "which"):
+            return None
+        start = cue.end
+        end = self._content_end(text, start, body_end, direct_spans, cues, cue)
+        start, end = _trim(text, start, end)
+        if end - start < 8 or not self._clause_like(text, start, end, "speech"):
+            return None
+        return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
+
     def _whole_phrase(self, text: str, start: int, end: int) -> Mention | None:
         """Everything between a closing quote and its cue, when it reads as a speaker."""
         words = words_in(text, start, end)
@@ -576,6 +622,10 @@ class AttributionExtractor:
                 end = start + conj.start()
                 break
             lead = text[start : other.start]
+            if lead.rstrip().endswith(",") and other.entry.form.split()[0].endswith("ing"):
+                # ", arguing that ...": a participle cue opens a claim of its own
+                end = start + len(lead.rstrip()) - 1
+                break
             comma = lead.rfind(",")
             if comma >= 0 and other.entry.frame != "according":
                 tail = lead[comma + 1 :].split()
@@ -824,11 +874,11 @@ def _plain_phrase(text: str, start: int, limit: int) -> Mention | None:
     return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
 
 
-def _drop_nested_objects(drafts: list[Draft]) -> list[Draft]:
+def _drop_nested_objects(drafts: list[Draft], open_starts: set[int]) -> list[Draft]:
     """A learned cue inside another claim's content is part of that claim, not a new one."""
     kept: list[Draft] = []
     for d in drafts:
-        if d.cue is not None and d.cue.entry.frame == "object":
+        if d.cue is not None and (d.cue.entry.frame == "object" or d.cue.start in open_starts):
             c = d.cue.start
             if any(o is not d and o.start <= c < o.end for o in drafts):
                 continue

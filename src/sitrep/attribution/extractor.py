@@ -191,7 +191,7 @@ class AttributionExtractor:
                 continue
             draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
             if draft is None:
-                draft = self._from_parse(text, cue, direct_spans)
+                draft = self._from_parse(text, cue, direct_spans, clause_only=cue.start in open_starts)
             if (
                 draft is None
                 and cue.start in open_starts
@@ -465,7 +465,7 @@ class AttributionExtractor:
         start = cue.end
         end = self._content_end(text, start, body_end, direct_spans, cues, cue)
         start, end = _trim(text, start, end)
-        if end - start < 8 or not self._clause_like(text, start, end, "speech"):
+        if end - start < 8 or not self._has_verb(text, start, end):
             return None
         return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
 
@@ -483,8 +483,13 @@ class AttributionExtractor:
             return None
         return Mention(text[first.start : words[-1].end], first.start, words[-1].end)
 
-    def _from_parse(self, text: str, cue: CueMatch, direct_spans: list[tuple[int, int]]) -> Draft | None:
-        """When the word rules find no frame, a parser's subject and complement of the cue."""
+    def _from_parse(
+        self, text: str, cue: CueMatch, direct_spans: list[tuple[int, int]], clause_only: bool = False
+    ) -> Draft | None:
+        """When the word rules find no frame, a parser's subject and complement of the cue.
+
+        ``clause_only``: a cue from outside the lexicon takes no noun phrase as content
+        ("Russia calls the invasion ..." names, it does not report)."""
         frame = self._dep_frames.get(cue.start)
         if frame is None or cue.entry.form.endswith("ing"):
             return None  # a participle with its own subject is an absolute clause (see _reported)
@@ -493,6 +498,8 @@ class AttributionExtractor:
             return None
         start, end = _trim(text, c_start, c_end)
         if end - start < 8 or len(words_in(text, start, end)) < 2:
+            return None
+        if clause_only and not self._has_verb(text, start, end):
             return None
         mention = Mention(text[s_start:s_end], s_start, s_end)
         return Draft(start, end, "indirect", cue, mention, [(cue.start, cue.end)])
@@ -633,6 +640,12 @@ class AttributionExtractor:
                     end = start + comma
                     break
         return end
+
+    def _has_verb(self, text: str, start: int, end: int) -> bool:
+        """A clause by the tagger's verbs where there is one, else by the word rules."""
+        if self._verb_starts:
+            return any(w.start in self._verb_starts for w in words_in(text, start, end))
+        return self._clause_like(text, start, end, "speech")
 
     def _clause_like(self, text: str, start: int, end: int, frame: str, lemma: str = "") -> bool:
         words = words_in(text, start, end)[:20]

@@ -24,7 +24,7 @@ from sitrep.nlp import extensions
 from sitrep.records import Claim
 
 Run = Callable[..., Doc]
-UNLISTED_CUES = ("contended", "posited", "opined", "scoffed")
+UNLISTED_CUES = ("hinted", "posited", "opined", "scoffed")
 
 
 @pytest.fixture(scope="module")
@@ -112,8 +112,8 @@ def test_model_loads_once_with_the_pipeline_not_at_import(monkeypatch: pytest.Mo
     nlp = spacy.blank("en")
     nlp.add_pipe("sitrep_attribution")
     assert calls == [None]
-    nlp("The mayor contended that the power station had been hit.")
-    nlp("The mayor contended that the water station had been hit.")
+    nlp("The mayor opined that the power station had been hit.")
+    nlp("The mayor opined that the water station had been hit.")
     assert calls == [None]
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,6 +35,45 @@ N_BUCKETS = 1 << 18
 _QUOTE_MARKS = frozenset('"“”«»„')
 _OPENING = frozenset("“«„")
 _CLOSING = frozenset("”»")
+
+
+_SHAPES = {"d": 1, "X": 2, "Xx": 3, "x": 4, "p": 5}
+_PAD_BEFORE = zlib.crc32(b"<s>")
+_PAD_AFTER = zlib.crc32(b"</s>")
+_MARK_CONTEXTS = {"-": 0, "after-mark": 1, "after-mark2": 2, "before-mark": 3}
+# feature templates: (name, first part, second part); parts name per-word id arrays,
+# "p1"/"n1" the word before/after, "" none
+TEMPLATES: tuple[tuple[str, str, str], ...] = (
+    ("bias", "", ""),
+    ("w", "lo", ""),
+    ("s3", "s3", ""),
+    ("s2", "s2", ""),
+    ("p4", "p4", ""),
+    ("shape", "shape", ""),
+    ("p1", "lo-1", ""),
+    ("p2", "lo-2", ""),
+    ("n1", "lo+1", ""),
+    ("n2", "lo+2", ""),
+    ("p1w", "lo-1", "lo"),
+    ("wn1", "lo", "lo+1"),
+    ("p1s3", "lo-1", "s3"),
+    ("s3n1", "s3", "lo+1"),
+    ("pshape", "shape-1", ""),
+    ("nshape", "shape+1", ""),
+    ("pshape-s3", "shape-1", "s3"),
+    ("q", "q", ""),
+    ("qw", "q", "lo"),
+    ("mark", "mark", ""),
+    ("mark-s3", "mark", "s3"),
+    ("lex", "lex", ""),
+    ("lex-q", "lex", "q"),
+    ("lex-n1", "lex", "lo+1"),
+    ("p1n1", "lo-1", "lo+1"),
+    ("n1n2", "lo+1", "lo+2"),
+)
+_K1 = np.uint64(0x9E3779B97F4A7C15)
+_K2 = np.uint64(0xBF58476D1CE4E5B9)
+_K3 = np.uint64(0x94D049BB133111EB)
 
 
 def _shape(word: str) -> str:
@@ -87,56 +125,64 @@ def _mark_context(words: list[Word], i: int) -> str:
     return "-"
 
 
-def word_features(text: str, words: list[Word], cue_forms: frozenset[str]) -> list[list[str]]:
-    """Feature strings for each word; punctuation gets none (it is never scored)."""
+def _crc(prefix: str, value: str) -> int:
+    return zlib.crc32(f"{prefix}={value}".encode())
+
+
+def _shifted(values: npt.NDArray[np.uint64], by: int, pad: int) -> npt.NDArray[np.uint64]:
+    """``values`` moved ``by`` places (negative: the word before), padded at the edge."""
+    out = np.full_like(values, np.uint64(pad))
+    if by < 0 and len(values) > -by:
+        out[-by:] = values[:by]
+    elif by > 0 and len(values) > by:
+        out[:-by] = values[by:]
+    return out
+
+
+def feature_buckets(
+    text: str, words: list[Word], cue_forms: frozenset[str]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(indices of the scored words, their hashed feature buckets: one row per scored
+    word, one column per template). Punctuation and numbers are never scored.
+
+    Word-level parts are CRC-32 ids; templates combine two parts with a fixed 64-bit mix,
+    all in numpy, so an article costs a few array operations rather than a string and a
+    hash per feature.
+    """
     n = len(words)
     lowers = [w.lower for w in words]
     inside = _quote_depths(text, words)
-    pad = ["<s>", "<s>"]
-    padded = pad + lowers + ["</s>", "</s>"]
-    result: list[list[str]] = []
-    for i, w in enumerate(words):
-        if not w.text[:1].isalpha():
-            result.append([])
-            continue
-        lo = lowers[i]
-        p1, p2, n1, n2 = padded[i + 1], padded[i], padded[i + 3], padded[i + 4]
-        prev_shape = _shape(words[i - 1].text) if i > 0 else "<s>"
-        next_shape = _shape(words[i + 1].text) if i + 1 < n else "</s>"
-        near_mark = _mark_context(words, i)
-        in_lex = lo in cue_forms
-        feats = [
-            "bias",
-            f"w={lo}",
-            f"s3={lo[-3:]}",
-            f"s2={lo[-2:]}",
-            f"p4={lo[:4]}",
-            f"shape={_shape(w.text)}",
-            f"p1={p1}",
-            f"p2={p2}",
-            f"n1={n1}",
-            f"n2={n2}",
-            f"p1w={p1}|{lo}",
-            f"wn1={lo}|{n1}",
-            f"p1s3={p1}|{lo[-3:]}",
-            f"s3n1={lo[-3:]}|{n1}",
-            f"pshape={prev_shape}",
-            f"nshape={next_shape}",
-            f"ps-s3={prev_shape}|{lo[-3:]}",
-            f"q={inside[i]}",
-            f"qw={inside[i]}|{lo}",
-            f"mark={near_mark}",
-            f"markw={near_mark}|{lo[-3:]}",
-            f"lex={in_lex}",
-            f"lexq={in_lex}|{inside[i]}",
-            f"lexn1={in_lex}|{n1}",
-        ]
-        result.append(feats)
-    return result
-
-
-def hash_features(features: Iterable[str]) -> list[int]:
-    return [zlib.crc32(f.encode("utf-8")) % N_BUCKETS for f in features]
+    shapes = [_shape(w.text) for w in words]
+    parts: dict[str, npt.NDArray[np.uint64]] = {
+        "lo": np.array([_crc("w", lo) for lo in lowers], dtype=np.uint64),
+        "s3": np.array([_crc("s3", lo[-3:]) for lo in lowers], dtype=np.uint64),
+        "s2": np.array([_crc("s2", lo[-2:]) for lo in lowers], dtype=np.uint64),
+        "p4": np.array([_crc("p4", lo[:4]) for lo in lowers], dtype=np.uint64),
+        "shape": np.array([_SHAPES[s] for s in shapes], dtype=np.uint64),
+        "q": np.array([2 + int(q) for q in inside], dtype=np.uint64),
+        "mark": np.array([10 + _MARK_CONTEXTS[_mark_context(words, i)] for i in range(n)], dtype=np.uint64),
+        "lex": np.array([20 + int(lo in cue_forms) for lo in lowers], dtype=np.uint64),
+    }
+    for name, pad_before, pad_after in (("lo", _PAD_BEFORE, _PAD_AFTER), ("shape", 6, 7)):
+        parts[f"{name}-1"] = _shifted(parts[name], -1, pad_before)
+        parts[f"{name}+1"] = _shifted(parts[name], 1, pad_after)
+    parts["lo-2"] = _shifted(parts["lo"], -2, _PAD_BEFORE)
+    parts["lo+2"] = _shifted(parts["lo"], 2, _PAD_AFTER)
+    scored = np.array([i for i, w in enumerate(words) if w.text[:1].isalpha()], dtype=np.int64)
+    if not len(scored):
+        return scored, np.zeros((0, len(TEMPLATES)), dtype=np.int64)
+    zero = np.zeros(len(scored), dtype=np.uint64)
+    columns: list[npt.NDArray[np.uint64]] = []
+    with np.errstate(over="ignore"):
+        for t, (_, first, second) in enumerate(TEMPLATES):
+            a = parts[first][scored] if first else zero
+            b = parts[second][scored] if second else zero
+            h = (np.uint64(t + 1) * _K1 ^ a) * _K2
+            h = (h ^ b) * _K3
+            h ^= h >> np.uint64(31)
+            columns.append(h)
+    buckets = (np.stack(columns, axis=1) >> np.uint64(20)) % np.uint64(N_BUCKETS)
+    return scored, buckets.astype(np.int64)
 
 
 def model_dir() -> Path:
@@ -185,18 +231,11 @@ class CueModel:
 
     def scores(self, text: str, words: list[Word]) -> npt.NDArray[np.float64]:
         """Probability that each word is (part of) a cue; 0 for punctuation."""
-        feats = word_features(text, words, self.cue_forms)
-        scored = [i for i, f in enumerate(feats) if f]
         out = np.zeros(len(words), dtype=np.float64)
-        if not scored:
-            return out
-        index: list[int] = []
-        starts: list[int] = []
-        for i in scored:
-            starts.append(len(index))
-            index.extend(hash_features(feats[i]))
-        z = np.add.reduceat(self.weights[np.asarray(index)].astype(np.float64), np.asarray(starts))
-        out[scored] = 1.0 / (1.0 + np.exp(-z))
+        scored, buckets = feature_buckets(text, words, self.cue_forms)
+        if len(scored):
+            z = self.weights[buckets].sum(axis=1, dtype=np.float64)
+            out[scored] = 1.0 / (1.0 + np.exp(-z))
         return out
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueSpan]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.attribution.cue_model import CARD_FILE, N_BUCKETS, WEIGHTS_FILE, hash_features, word_features
+from sitrep.attribution.cue_model import CARD_FILE, N_BUCKETS, WEIGHTS_FILE, feature_buckets
 from sitrep.attribution.lexicon import load_lexicons
 from sitrep.attribution.segments import words_in
 from sitrep.evaluation.attribution import load_polnear
@@ -41,27 +41,24 @@ def matrix(root: Path, split: str, forms: frozenset[str]) -> tuple[Any, np.ndarr
     """Hashed feature rows and 0/1 labels for every scored word of a split."""
     from scipy import sparse  # type: ignore[import-untyped]
 
-    rows: list[int] = []
-    cols: list[int] = []
+    blocks: list[np.ndarray[Any, Any]] = []
     labels: list[int] = []
-    n = 0
     for article in load_polnear(root, split):
         text = article.text
         cue_spans = [s for a in article.attributions for s in a.cue]
         words = words_in(text)
-        feats = word_features(text, words, forms)
-        for w, f in zip(words, feats, strict=True):
-            if not f:
-                continue
-            hashed = hash_features(f)
-            rows.extend([n] * len(hashed))
-            cols.extend(hashed)
+        scored, buckets = feature_buckets(text, words, forms)
+        blocks.append(buckets)
+        for i in scored:
+            w = words[i]
             labels.append(int(any(s < w.end and w.start < e for s, e in cue_spans)))
-            n += 1
-    data = np.ones(len(rows), dtype=np.float64)
-    x = sparse.csr_matrix((data, (rows, cols)), shape=(n, N_BUCKETS))
+    cols = np.concatenate(blocks)
+    n, width = cols.shape
+    rows = np.repeat(np.arange(n), width)
+    data = np.ones(n * width, dtype=np.float64)
+    # a bucket twice in one row counts twice, as the run-time sum of weights does
+    x = sparse.csr_matrix((data, (rows, cols.ravel())), shape=(n, N_BUCKETS))
     x.sum_duplicates()
-    x.data[:] = 1.0
     return x, np.asarray(labels, dtype=np.int8)
 
 

@@ -158,7 +158,7 @@ def learned_cues(
     requires=[],
     default_config={"learned_cues": True},
 )
-def make_attribution(nlp: Language, name: str, learned_cues: bool) -> AttributionComponent:
+def make_attribution(nlp: Language, name: str, learned_cues: bool = True) -> AttributionComponent:
     """``learned_cues``: also take the cue tagger's cues where the lexicon has none."""
     ext.register()
     lex = load_lexicons()

@@ -133,3 +133,14 @@ def test_disclaimers_and_lone_auxiliaries_never_become_claims(run: Run) -> None:
     assert [c.cue for c in claims] == ["said"]
     doc = run("Ukraine is using shells faster than the West can make them and says it needs jets.")
     assert [c.cue for c in doc._.sitrep_claims] == ["says"]
+
+
+def test_cue_grows_to_the_tagged_span_as_polnear_marks_it(run: Run) -> None:
+    # PolNeAR's cue is "has said" / "also said": the tagger's span, not the lexicon's word
+    for text, cue in (
+        ("The governor has said that the bridge over the river was destroyed.", "has said"),
+        ("The mayor also said that the water station had been hit.", "also said"),
+    ):
+        (c,) = run(text)._.sitrep_claims
+        assert c.cue == cue == text[c.cue_start : c.cue_end]
+        assert c.cue_end <= c.start

@@ -146,10 +146,13 @@ class AttributionExtractor:
         verb_starts: frozenset[int] = frozenset(),
         dep_frames: dict[int, DepFrame] | None = None,
         open_cues: list[CueMatch] | None = None,
+        cue_extents: list[tuple[int, int]] | None = None,
     ) -> Extraction:
         """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one);
         ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser;
-        ``open_cues``: verbs a parser saw taking a clause, used where the lexicon has no cue."""
+        ``open_cues``: verbs a parser saw taking a clause, used where the lexicon has no cue;
+        ``cue_extents``: cue spans from the cue tagger: a claim's cue grows to the tagger's
+        span around it ("has said", "also said", "is expected to") for its offsets."""
         self._verb_starts = verb_starts
         self._dep_frames = dep_frames or {}
         original = text
@@ -223,6 +226,7 @@ class AttributionExtractor:
             ):
                 kind = "mixed"
             content = original[draft.start : draft.end]
+            cue_span = _extent(draft.cue, cue_extents or [], draft.start, draft.end) if draft.cue else None
             stance = draft.cue.entry.stance if draft.cue else None
             speaker = draft.speaker
             if speaker.text is not None and speaker.start is not None and speaker.end is not None:
@@ -235,9 +239,9 @@ class AttributionExtractor:
                     end=draft.end,
                     kind=kind,
                     speaker=speaker,
-                    cue=original[draft.cue.start : draft.cue.end] if draft.cue else None,
-                    cue_start=draft.cue.start if draft.cue else None,
-                    cue_end=draft.cue.end if draft.cue else None,
+                    cue=original[cue_span[0] : cue_span[1]] if cue_span else None,
+                    cue_start=cue_span[0] if cue_span else None,
+                    cue_end=cue_span[1] if cue_span else None,
                     stance=stance,
                     channel=draft.channel,
                     said_on=draft.said_on,
@@ -742,6 +746,18 @@ class AttributionExtractor:
 
 
 # ---- small helpers ------------------------------------------------------------------------------
+def _extent(cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The cue's offsets grown to a tagged cue span that holds it, never into the content."""
+    lo, hi = cue.start, cue.end
+    for s, e in extents:
+        if s <= lo and hi <= e:
+            lo, hi = s, e
+            break
+    if lo < end and start < hi:  # the tagger's span runs into the claim: keep the lexicon's
+        return cue.start, cue.end
+    return lo, hi
+
+
 def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
     for i, (s, e) in enumerate(paras):
         if s <= offset < e or offset < s:

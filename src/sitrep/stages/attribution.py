@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from sitrep.attribution.actors import ActorDictionary
 from sitrep.attribution.certainty import CertaintyRules
-from sitrep.attribution.cue_model import CueModel
+from sitrep.attribution.cue_model import CueModel, CueSpan
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.extractor import AttributionExtractor, DepFrame
 from sitrep.attribution.lexicon import CueEntry, Lexicons, load_lexicons
@@ -57,11 +57,11 @@ class AttributionComponent:
             verbs = frozenset(t.idx for t in doc if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
         frames = dep_frames(doc) if doc.has_annotation("DEP") else None
         open_cues = clausal_verbs(doc, self.extractor.lex) if frames is not None else None
+        extents: list[tuple[int, int]] = []
         if self.cue_model is not None:
-            open_cues = [
-                *(open_cues or []),
-                *learned_cues(text, self.cue_model, self.extractor.lex, open_cues),
-            ]
+            spans = self.cue_model.find(text)
+            extents = [(s.start, s.end) for s in spans]
+            open_cues = [*(open_cues or []), *learned_cues(text, spans, self.extractor.lex, open_cues)]
         result = self.extractor.extract(
             text,
             sentences(doc, text),
@@ -72,6 +72,7 @@ class AttributionComponent:
             verb_starts=verbs,
             dep_frames=frames,
             open_cues=open_cues,
+            cue_extents=extents,
         )
         setattr(doc._, ext.CLAIMS, result.claims)
         setattr(doc._, ext.DISCLAIMERS, result.disclaimers)
@@ -126,7 +127,7 @@ def clausal_verbs(doc: Doc, lex: Lexicons) -> list[CueMatch]:
 
 
 def learned_cues(
-    text: str, model: CueModel, lex: Lexicons, taken: list[CueMatch] | None = None
+    text: str, spans: list[CueSpan], lex: Lexicons, taken: list[CueMatch] | None = None
 ) -> list[CueMatch]:
     """The cue tagger's spans as cue matches, for the extractor to use where the lexicon
     has no cue (it drops any that start at or inside a lexicon cue).
@@ -137,10 +138,10 @@ def learned_cues(
     """
     known = {e.form: e for e in lex.cues}
     aux = lex.word_class("aux")
-    spans = [(c.start, c.end) for c in taken or []]
+    taken_spans = [(c.start, c.end) for c in taken or []]
     found: list[CueMatch] = []
-    for span in model.find(text):
-        if any(s < span.end and span.start < e for s, e in spans):
+    for span in spans:
+        if any(s < span.end and span.start < e for s, e in taken_spans):
             continue
         form = " ".join(text[span.start : span.end].lower().split())
         if all(word in aux for word in form.split()):

@@ -451,9 +451,9 @@ class AttributionExtractor:
         direct_spans: list[tuple[int, int]],
         cues: list[CueMatch],
     ) -> Draft | None:
-        """A cue no lexicon frame fits (a learned or parser-found verb): its subject, read
-        back over auxiliaries ("is confirming", "have expressed"), is the source, and the
-        rest of its clause, a clause or a noun phrase, is the content."""
+        """A confident learned cue no lexicon frame fits: its subject, read back over
+        auxiliaries and adverbs ("is confirming", "have since expressed"), is the source,
+        and the rest of its sentence is the content when it reads as a clause."""
         sent_start, sent_end = sents.span(cue.start)
         body_end = _strip_end(text, sent_start, sent_end)
         if any(s <= cue.start < e for s, e in direct_spans):

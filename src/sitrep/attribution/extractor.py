@@ -23,7 +23,7 @@ from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import Lexicons
 from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
-from sitrep.attribution.segments import SentenceIndex, paragraphs, words_in
+from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
 from sitrep.attribution.speakers import (
     Mention,
     SpeakerResolver,
@@ -385,12 +385,19 @@ class AttributionExtractor:
                 before.pop()
             if before and before[-1].lower in ("and", "but"):
                 coordinated = True
-            elif before and before[-1].text == ",":
+            elif before and _comma_before(before):
+                # `..., X said` / `... approach,'' said X`: a quoted fragment may close
+                # between the comma and the cue; its marks (and the comma) then belong to it
+                marks_end = before[-1].end if before[-1].text != "," else None
+                while before[-1].text != ",":
+                    before.pop()
                 inverted = phrase_after(text, cue.end, body_end, self.lex)
                 if inverted is not None:
                     inverted = _with_appositive(text, inverted, body_end)
                 if inverted is not None and not text[inverted.end : body_end].strip(' .!?"”'):
                     start, end = _trim(text, sent_start, before[-1].start)
+                    if marks_end is not None:
+                        end = marks_end
                     if end > start:
                         return Draft(start, end, "indirect", cue, inverted, [(before[-1].start, body_end)])
                 if not cue.entry.form.split()[0].endswith("ing"):
@@ -403,10 +410,13 @@ class AttributionExtractor:
         after = text[cue.end : body_end]
         if subject is not None and self._only_adjuncts(after, frame):
             lead = text[sent_start : subject.start].rstrip()
-            if lead.endswith(",") and not any(
+            quoted = lead.rstrip(_CLOSING_MARKS).rstrip()  # `... the top,'' Mr. Kamin said.`
+            if quoted.endswith(",") and not any(
                 s <= sent_start and subject.start <= e for s, e in direct_spans
             ):
-                start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+                start, end = _trim(text, sent_start, sent_start + len(quoted) - 1)
+                if quoted != lead:
+                    end = sent_start + len(lead)  # the fragment's comma and marks are its own
                 if end - start > 10 and not any(s <= start < e for s, e in direct_spans):
                     antecedent = _who_antecedent(text, sent_start, subject, self.lex)
                     return Draft(
@@ -746,6 +756,17 @@ class AttributionExtractor:
 
 
 # ---- small helpers ------------------------------------------------------------------------------
+_CLOSING_MARKS = "\"'”’"
+
+
+def _comma_before(words: list[Word]) -> bool:
+    """Whether the words end in a comma, or in a comma and the quote marks closing after it."""
+    i = len(words) - 1
+    while i >= 0 and words[i].text in _CLOSING_MARKS:
+        i -= 1
+    return i >= 0 and words[i].text == "," and i >= len(words) - 3
+
+
 def _extent(cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The cue's offsets grown to a tagged cue span that holds it, never into the content."""
     lo, hi = cue.start, cue.end

@@ -216,3 +216,10 @@ def test_quoted_fragment_closing_before_a_trailing_attribution(run: Run) -> None
         (c,) = run(text)._.sitrep_claims
         assert text.startswith(c.content) and c.content.endswith((",''", ',"'))
         assert c.kind == "mixed" and c.speaker.text == speaker and c.cue == "said"
+
+
+def test_trailing_tell_with_a_named_hearer(run: Run) -> None:
+    text = "The bridge will be rebuilt by spring, Governor Ivan Petrenko told The Kyiv Independent on Monday."
+    (c,) = run(text)._.sitrep_claims
+    assert c.content == "The bridge will be rebuilt by spring"
+    assert c.cue == "told" and c.speaker.text == "Governor Ivan Petrenko"

@@ -580,6 +580,13 @@ class AttributionExtractor:
             return False
         if frame == "tell" and len(words) <= 3:
             return True
+        if frame == "tell":
+            # `..., Graham told The Huffington Post on Thursday.`: a named hearer, then adjuncts
+            i = 0
+            while i < len(words) and (words[i][:1].isupper() or words[i].lower() in ("the", "a", "an")):
+                i += 1
+            if i > 1 and (i == len(words) or words[i].lower() in _ADJUNCT_START):
+                return True
         return words[0].lower() in _ADJUNCT_START or words[0].startswith("(")
 
     def _content_start(self, text: str, cue: CueMatch, limit: int) -> int | None:

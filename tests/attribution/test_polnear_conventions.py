@@ -204,3 +204,22 @@ def test_polnear_scoring_gives_direct_quotes_their_marks(run: Run) -> None:
     spans = [text[s:e] for a in pred for s, e in a.content]
     assert spans == ["“We are on our fourth secretary of defense,”", "''Nobody stays,''"]
     assert predicted_attributions([first])[0].content == [(first.start, first.end)]
+
+
+def test_quoted_fragment_closing_before_a_trailing_attribution(run: Run) -> None:
+    # PolNeAR's content runs to the fragment's closing marks, comma included
+    for text, speaker in (
+        ("Raising the fuel tax ''is the wrong answer,'' said Ms. Novak.", "Ms. Novak"),
+        ("The plan sends a clear message that security ''comes first,'' Mr. Petrenko said.", "Mr. Petrenko"),
+        ('Raising the fuel tax "is the wrong answer," said Ms. Novak.', "Ms. Novak"),
+    ):
+        (c,) = run(text)._.sitrep_claims
+        assert text.startswith(c.content) and c.content.endswith((",''", ',"'))
+        assert c.kind == "mixed" and c.speaker.text == speaker and c.cue == "said"
+
+
+def test_trailing_tell_with_a_named_hearer(run: Run) -> None:
+    text = "The bridge will be rebuilt by spring, Governor Ivan Petrenko told The Kyiv Independent on Monday."
+    (c,) = run(text)._.sitrep_claims
+    assert c.content == "The bridge will be rebuilt by spring"
+    assert c.cue == "told" and c.speaker.text == "Governor Ivan Petrenko"

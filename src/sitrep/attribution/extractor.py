@@ -23,7 +23,7 @@ from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import Lexicons
 from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
-from sitrep.attribution.segments import SentenceIndex, paragraphs, words_in
+from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
 from sitrep.attribution.speakers import (
     Mention,
     SpeakerResolver,
@@ -120,7 +120,9 @@ class Extraction:
 class AttributionExtractor:
     """Everything that is loaded once per pipeline; :meth:`extract` is per article."""
 
-    def __init__(self, lex: Lexicons, cues: CueFinder, certainty: CertaintyRules) -> None:
+    def __init__(
+        self, lex: Lexicons, cues: CueFinder, certainty: CertaintyRules, open_frame_score: float = 1.0
+    ) -> None:
         self.lex = lex
         self.cues = cues
         self.certainty = certainty
@@ -128,6 +130,9 @@ class AttributionExtractor:
         self.aux = lex.word_class("aux") | lex.word_class("past")
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
+        # the least a learned cue's probability (its entry's ``precision``) must be for the
+        # frame-less reading of :meth:`_open_frame`
+        self.open_frame_score = open_frame_score
 
     # ------------------------------------------------------------------------------------------
     def extract(
@@ -141,29 +146,37 @@ class AttributionExtractor:
         verb_starts: frozenset[int] = frozenset(),
         dep_frames: dict[int, DepFrame] | None = None,
         open_cues: list[CueMatch] | None = None,
+        cue_extents: list[tuple[int, int]] | None = None,
     ) -> Extraction:
         """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one);
         ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser;
-        ``open_cues``: verbs a parser saw taking a clause, used where the lexicon has no cue."""
+        ``open_cues``: verbs a parser saw taking a clause, used where the lexicon has no cue;
+        ``cue_extents``: cue spans from the cue tagger: a claim's cue grows to the tagger's
+        span around it ("has said", "also said", "is expected to") for its offsets."""
         self._verb_starts = verb_starts
         self._dep_frames = dep_frames or {}
         original = text
         text = straighten_doubled(text)
         sents = SentenceIndex(sentence_spans)
+        disclaimer_matches = [
+            (s, m) for s, e in sentence_spans for m in self.certainty.disclaimers(text, s, e)
+        ]
         self._disclaimer_starts = [
-            _clause_subject_start(text, s, m.start, self.lex)
-            for s, e in sentence_spans
-            for m in self.certainty.disclaimers(text, s, e)
+            _clause_subject_start(text, s, m.start, self.lex) for s, m in disclaimer_matches
         ]
         quotes = find_quotes(text, self.cues.forms)
         all_cues = self.cues.find(text)
+        open_starts: set[int] = set()
         if open_cues:
             known = {c.start for c in all_cues}
             taken = [(c.start, c.end) for c in all_cues]
+            # the reporter's "did not immediately comment" is a disclaimer, never a cue
+            taken += [(m.start, m.end) for _, m in disclaimer_matches]
             extra = [
                 c for c in open_cues if c.start not in known and not any(s <= c.start < e for s, e in taken)
             ]
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
+            open_starts = {c.start for c in extra}
         inside_quote = [(q.start, q.end) for q in quotes]
         drafts: list[Draft] = []
         consumed: set[int] = set()
@@ -181,11 +194,17 @@ class AttributionExtractor:
                 continue
             draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
             if draft is None:
-                draft = self._from_parse(text, cue, direct_spans)
+                draft = self._from_parse(text, cue, direct_spans, clause_only=cue.start in open_starts)
+            if (
+                draft is None
+                and cue.start in open_starts
+                and (cue.entry.precision or 0.0) >= self.open_frame_score
+            ):
+                draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
-        drafts = _drop_nested_objects(drafts)
+        drafts = _drop_nested_objects(drafts, open_starts)
         for draft in drafts:
             if draft.coordinated and draft.inherit is None and draft.cue is not None:
                 draft.inherit = _same_sentence(drafts, sents, draft.cue.start)
@@ -207,6 +226,7 @@ class AttributionExtractor:
             ):
                 kind = "mixed"
             content = original[draft.start : draft.end]
+            cue_span = _extent(draft.cue, cue_extents or [], draft.start, draft.end) if draft.cue else None
             stance = draft.cue.entry.stance if draft.cue else None
             speaker = draft.speaker
             if speaker.text is not None and speaker.start is not None and speaker.end is not None:
@@ -219,9 +239,9 @@ class AttributionExtractor:
                     end=draft.end,
                     kind=kind,
                     speaker=speaker,
-                    cue=original[draft.cue.start : draft.cue.end] if draft.cue else None,
-                    cue_start=draft.cue.start if draft.cue else None,
-                    cue_end=draft.cue.end if draft.cue else None,
+                    cue=original[cue_span[0] : cue_span[1]] if cue_span else None,
+                    cue_start=cue_span[0] if cue_span else None,
+                    cue_end=cue_span[1] if cue_span else None,
                     stance=stance,
                     channel=draft.channel,
                     said_on=draft.said_on,
@@ -365,12 +385,19 @@ class AttributionExtractor:
                 before.pop()
             if before and before[-1].lower in ("and", "but"):
                 coordinated = True
-            elif before and before[-1].text == ",":
+            elif before and _comma_before(before):
+                # `..., X said` / `... approach,'' said X`: a quoted fragment may close
+                # between the comma and the cue; its marks (and the comma) then belong to it
+                marks_end = before[-1].end if before[-1].text != "," else None
+                while before[-1].text != ",":
+                    before.pop()
                 inverted = phrase_after(text, cue.end, body_end, self.lex)
                 if inverted is not None:
                     inverted = _with_appositive(text, inverted, body_end)
                 if inverted is not None and not text[inverted.end : body_end].strip(' .!?"”'):
                     start, end = _trim(text, sent_start, before[-1].start)
+                    if marks_end is not None:
+                        end = marks_end
                     if end > start:
                         return Draft(start, end, "indirect", cue, inverted, [(before[-1].start, body_end)])
                 if not cue.entry.form.split()[0].endswith("ing"):
@@ -383,10 +410,13 @@ class AttributionExtractor:
         after = text[cue.end : body_end]
         if subject is not None and self._only_adjuncts(after, frame):
             lead = text[sent_start : subject.start].rstrip()
-            if lead.endswith(",") and not any(
+            quoted = lead.rstrip(_CLOSING_MARKS).rstrip()  # `... the top,'' Mr. Kamin said.`
+            if quoted.endswith(",") and not any(
                 s <= sent_start and subject.start <= e for s, e in direct_spans
             ):
-                start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+                start, end = _trim(text, sent_start, sent_start + len(quoted) - 1)
+                if quoted != lead:
+                    end = sent_start + len(lead)  # the fragment's comma and marks are its own
                 if end - start > 10 and not any(s <= start < e for s, e in direct_spans):
                     antecedent = _who_antecedent(text, sent_start, subject, self.lex)
                     return Draft(
@@ -423,6 +453,36 @@ class AttributionExtractor:
                 d.clauses.append(opener)
         return d
 
+    def _open_frame(
+        self,
+        text: str,
+        cue: CueMatch,
+        sents: SentenceIndex,
+        direct_spans: list[tuple[int, int]],
+        cues: list[CueMatch],
+    ) -> Draft | None:
+        """A confident learned cue no lexicon frame fits: its subject, read back over
+        auxiliaries and adverbs ("is confirming", "have since expressed"), is the source,
+        and the rest of its sentence is the content when it reads as a clause."""
+        sent_start, sent_end = sents.span(cue.start)
+        body_end = _strip_end(text, sent_start, sent_end)
+        if any(s <= cue.start < e for s, e in direct_spans):
+            return None
+        before = words_in(text, sent_start, cue.start)
+        while before and (before[-1].lower in self.aux or before[-1].lower in self.lex.word_class("adverb")):
+            before.pop()
+        if not before:
+            return None
+        subject = subject_before(text, sent_start, before[-1].end, self.lex)
+        if subject is None or subject.text.lower() in ("who", "which"):
+            return None
+        start = cue.end
+        end = self._content_end(text, start, body_end, direct_spans, cues, cue)
+        start, end = _trim(text, start, end)
+        if end - start < 8 or not self._has_verb(text, start, end):
+            return None
+        return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
+
     def _whole_phrase(self, text: str, start: int, end: int) -> Mention | None:
         """Everything between a closing quote and its cue, when it reads as a speaker."""
         words = words_in(text, start, end)
@@ -437,8 +497,13 @@ class AttributionExtractor:
             return None
         return Mention(text[first.start : words[-1].end], first.start, words[-1].end)
 
-    def _from_parse(self, text: str, cue: CueMatch, direct_spans: list[tuple[int, int]]) -> Draft | None:
-        """When the word rules find no frame, a parser's subject and complement of the cue."""
+    def _from_parse(
+        self, text: str, cue: CueMatch, direct_spans: list[tuple[int, int]], clause_only: bool = False
+    ) -> Draft | None:
+        """When the word rules find no frame, a parser's subject and complement of the cue.
+
+        ``clause_only``: a cue from outside the lexicon takes no noun phrase as content
+        ("Russia calls the invasion ..." names, it does not report)."""
         frame = self._dep_frames.get(cue.start)
         if frame is None or cue.entry.form.endswith("ing"):
             return None  # a participle with its own subject is an absolute clause (see _reported)
@@ -447,6 +512,8 @@ class AttributionExtractor:
             return None
         start, end = _trim(text, c_start, c_end)
         if end - start < 8 or len(words_in(text, start, end)) < 2:
+            return None
+        if clause_only and not self._has_verb(text, start, end):
             return None
         mention = Mention(text[s_start:s_end], s_start, s_end)
         return Draft(start, end, "indirect", cue, mention, [(cue.start, cue.end)])
@@ -513,6 +580,13 @@ class AttributionExtractor:
             return False
         if frame == "tell" and len(words) <= 3:
             return True
+        if frame == "tell":
+            # `..., Graham told The Huffington Post on Thursday.`: a named hearer, then adjuncts
+            i = 0
+            while i < len(words) and (words[i][:1].isupper() or words[i].lower() in ("the", "a", "an")):
+                i += 1
+            if i > 1 and (i == len(words) or words[i].lower() in _ADJUNCT_START):
+                return True
         return words[0].lower() in _ADJUNCT_START or words[0].startswith("(")
 
     def _content_start(self, text: str, cue: CueMatch, limit: int) -> int | None:
@@ -576,6 +650,10 @@ class AttributionExtractor:
                 end = start + conj.start()
                 break
             lead = text[start : other.start]
+            if lead.rstrip().endswith(",") and other.entry.form.split()[0].endswith("ing"):
+                # ", arguing that ...": a participle cue opens a claim of its own
+                end = start + len(lead.rstrip()) - 1
+                break
             comma = lead.rfind(",")
             if comma >= 0 and other.entry.frame != "according":
                 tail = lead[comma + 1 :].split()
@@ -583,6 +661,12 @@ class AttributionExtractor:
                     end = start + comma
                     break
         return end
+
+    def _has_verb(self, text: str, start: int, end: int) -> bool:
+        """A clause by the tagger's verbs where there is one, else by the word rules."""
+        if self._verb_starts:
+            return any(w.start in self._verb_starts for w in words_in(text, start, end))
+        return self._clause_like(text, start, end, "speech")
 
     def _clause_like(self, text: str, start: int, end: int, frame: str, lemma: str = "") -> bool:
         words = words_in(text, start, end)[:20]
@@ -679,6 +763,29 @@ class AttributionExtractor:
 
 
 # ---- small helpers ------------------------------------------------------------------------------
+_CLOSING_MARKS = "\"'”’"
+
+
+def _comma_before(words: list[Word]) -> bool:
+    """Whether the words end in a comma, or in a comma and the quote marks closing after it."""
+    i = len(words) - 1
+    while i >= 0 and words[i].text in _CLOSING_MARKS:
+        i -= 1
+    return i >= 0 and words[i].text == "," and i >= len(words) - 3
+
+
+def _extent(cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The cue's offsets grown to a tagged cue span that holds it, never into the content."""
+    lo, hi = cue.start, cue.end
+    for s, e in extents:
+        if s <= lo and hi <= e:
+            lo, hi = s, e
+            break
+    if lo < end and start < hi:  # the tagger's span runs into the claim: keep the lexicon's
+        return cue.start, cue.end
+    return lo, hi
+
+
 def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
     for i, (s, e) in enumerate(paras):
         if s <= offset < e or offset < s:
@@ -824,11 +931,11 @@ def _plain_phrase(text: str, start: int, limit: int) -> Mention | None:
     return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
 
 
-def _drop_nested_objects(drafts: list[Draft]) -> list[Draft]:
+def _drop_nested_objects(drafts: list[Draft], open_starts: set[int]) -> list[Draft]:
     """A learned cue inside another claim's content is part of that claim, not a new one."""
     kept: list[Draft] = []
     for d in drafts:
-        if d.cue is not None and d.cue.entry.frame == "object":
+        if d.cue is not None and (d.cue.entry.frame == "object" or d.cue.start in open_starts):
             c = d.cue.start
             if any(o is not d and o.start <= c < o.end for o in drafts):
                 continue

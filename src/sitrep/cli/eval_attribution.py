@@ -15,7 +15,7 @@ from sitrep.nlp import extensions
 from sitrep.nlp.pipeline import STAGES, choose_model, load_base
 
 
-def attribution_pipeline(model: str | None = None) -> Language:
+def attribution_pipeline(model: str | None = None, learned_cues: bool = True) -> Language:
     """The base model plus the stages up to attribution that are installed.
 
     Later stages (events) are not needed to score attribution; a stage module that is
@@ -28,9 +28,10 @@ def attribution_pipeline(model: str | None = None) -> Language:
             importlib.import_module(module)
         except ModuleNotFoundError:
             continue
-        nlp.add_pipe(factory, name=factory)
         if factory == "sitrep_attribution":
+            nlp.add_pipe(factory, name=factory, config={"learned_cues": learned_cues})
             break
+        nlp.add_pipe(factory, name=factory)
     return nlp
 
 
@@ -64,6 +65,12 @@ def _prf(label: str, score: PRF) -> str:
 @click.option("--limit", type=int, default=None, help="Score only the first N PolNeAR articles.")
 @click.option("--model", default=None, help="spaCy pipeline to use instead of the shipped one.")
 @click.option("--details", is_flag=True, help="List unmatched claims and field mismatches.")
+@click.option(
+    "--learned-cues/--no-learned-cues",
+    default=True,
+    show_default=True,
+    help="Use the learned cue tagger where the lexicon has no cue (off: lexicon and rules alone).",
+)
 def command(
     gold: tuple[Path, ...],
     polnear: Path | None,
@@ -72,6 +79,7 @@ def command(
     limit: int | None,
     model: str | None,
     details: bool,
+    learned_cues: bool,
 ) -> None:
     """Score claims, speakers, sides and spans of the attribution stage."""
     if polnear is None and shared_data is not None:
@@ -79,7 +87,7 @@ def command(
     if not gold and polnear is None:
         raise click.UsageError("give --gold FILE and/or --polnear DIR (or --shared-data DIR)")
     try:
-        nlp = attribution_pipeline(model)
+        nlp = attribution_pipeline(model, learned_cues)
         for path in gold:
             r = evaluate_gold_file(nlp, path)
             click.echo(f"{r.path}: gold {r.gold}, predicted {r.predicted}, matched {r.matched}")

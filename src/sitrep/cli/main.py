@@ -24,6 +24,7 @@ COMMANDS: tuple[tuple[str | None, str], ...] = (
     (None, "sitrep.cli.demo"),
     (None, "sitrep.cli.serve"),
     ("train", "sitrep.cli.train"),
+    ("train", "sitrep.cli.train_attribution"),
     ("eval", "sitrep.cli.eval_nlp"),
     ("eval", "sitrep.cli.eval_attribution"),
     ("eval", "sitrep.cli.eval_geo"),

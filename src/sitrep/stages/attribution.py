@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from sitrep.attribution.actors import ActorDictionary
 from sitrep.attribution.certainty import CertaintyRules
+from sitrep.attribution.cue_model import CueModel, CueSpan
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.extractor import AttributionExtractor, DepFrame
 from sitrep.attribution.lexicon import CueEntry, Lexicons, load_lexicons
@@ -25,9 +26,12 @@ from sitrep.records import DateMention, Place
 
 
 class AttributionComponent:
-    def __init__(self, extractor: AttributionExtractor, actors: ActorDictionary) -> None:
+    def __init__(
+        self, extractor: AttributionExtractor, actors: ActorDictionary, cue_model: CueModel | None = None
+    ) -> None:
         self.extractor = extractor
         self.actors = actors
+        self.cue_model = cue_model
         self.names: NameIndex | None = None  # set by a batch owner to unify names across articles
 
     def __call__(self, doc: Doc) -> Doc:
@@ -53,6 +57,11 @@ class AttributionComponent:
             verbs = frozenset(t.idx for t in doc if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
         frames = dep_frames(doc) if doc.has_annotation("DEP") else None
         open_cues = clausal_verbs(doc, self.extractor.lex) if frames is not None else None
+        extents: list[tuple[int, int]] = []
+        if self.cue_model is not None:
+            spans = self.cue_model.find(text)
+            extents = [(s.start, s.end) for s in spans]
+            open_cues = [*(open_cues or []), *learned_cues(text, spans, self.extractor.lex, open_cues)]
         result = self.extractor.extract(
             text,
             sentences(doc, text),
@@ -63,6 +72,7 @@ class AttributionComponent:
             verb_starts=verbs,
             dep_frames=frames,
             open_cues=open_cues,
+            cue_extents=extents,
         )
         setattr(doc._, ext.CLAIMS, result.claims)
         setattr(doc._, ext.DISCLAIMERS, result.disclaimers)
@@ -116,13 +126,45 @@ def clausal_verbs(doc: Doc, lex: Lexicons) -> list[CueMatch]:
     return found
 
 
+def learned_cues(
+    text: str, spans: list[CueSpan], lex: Lexicons, taken: list[CueMatch] | None = None
+) -> list[CueMatch]:
+    """The cue tagger's spans as cue matches, for the extractor to use where the lexicon
+    has no cue (it drops any that start at or inside a lexicon cue).
+
+    A span the lexicon knows by its form keeps the lexicon's entry (stance, frame);
+    any other reads as ``object``, the frame of the learned forms: PolNeAR's content of
+    such a cue may be a clause or a noun phrase.
+    """
+    known = {e.form: e for e in lex.cues}
+    aux = lex.word_class("aux")
+    taken_spans = [(c.start, c.end) for c in taken or []]
+    found: list[CueMatch] = []
+    for span in spans:
+        if any(s < span.end and span.start < e for s, e in taken_spans):
+            continue
+        form = " ".join(text[span.start : span.end].lower().split())
+        if all(word in aux for word in form.split()):
+            continue  # "is", "has": the auxiliary of a cue the tagger missed, never one alone
+        # content must be a clause, as for the lexicon's verbs of speech: "Russia calls the
+        # invasion a special operation" names, it does not report
+        entry = known.get(form) or CueEntry(form, form, "assert", "speech", span.score)
+        found.append(CueMatch(span.start, span.end, entry))
+    return found
+
+
 @Language.factory(
     "sitrep_attribution",
     assigns=["doc._.sitrep_claims", "doc._.sitrep_disclaimers"],
     requires=[],
+    default_config={"learned_cues": True},
 )
-def make_attribution(nlp: Language, name: str) -> AttributionComponent:
+def make_attribution(nlp: Language, name: str, learned_cues: bool = True) -> AttributionComponent:
+    """``learned_cues``: also take the cue tagger's cues where the lexicon has none."""
     ext.register()
     lex = load_lexicons()
-    extractor = AttributionExtractor(lex, CueFinder(lex), CertaintyRules(lex))
-    return AttributionComponent(extractor, ActorDictionary.load())
+    cues = CueFinder(lex)
+    model = CueModel.load(cues.forms) if learned_cues else None
+    open_score = model.open_frame_threshold if model is not None else 1.0
+    extractor = AttributionExtractor(lex, cues, CertaintyRules(lex), open_score)
+    return AttributionComponent(extractor, ActorDictionary.load(), model)

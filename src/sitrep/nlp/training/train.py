@@ -3,9 +3,9 @@
 Steps (``sitrep train nlp`` or ``python -m sitrep.nlp.training``):
 
 1. convert the corpora to DocBins (:func:`sitrep.nlp.training.corpora.build_corpora`);
-2. train ``configs/parser.cfg`` (tok2vec, tagger, morphologizer, parser) and
-   ``configs/ner.cfg`` (ner with its own tok2vec) with ``spacy train``, each
-   single-threaded, optionally both at once (``jobs=2``);
+2. train ``configs/parser.cfg`` (tok2vec, tagger, morphologizer, parser), then
+   ``configs/ner.cfg`` (ner with its own tok2vec, started from the parser run's
+   tok2vec weights) with ``spacy train``, each single-threaded;
 3. assemble ``model-best`` of both runs into one pipeline, add the rule
    lemmatizer (tables from ``spacy-lookups-data``, POS from the morphologizer),
    re-apply the news tokenizer rules, write meta/licences, and save it so that

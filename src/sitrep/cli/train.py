@@ -46,11 +46,9 @@ def _default_shared() -> str:
 @click.option("--parser-steps", type=int, default=None, help="Override training.max_steps of parser.cfg.")
 @click.option("--ner-steps", type=int, default=None, help="Override training.max_steps of ner.cfg.")
 @click.option(
-    "--jobs",
-    type=click.IntRange(1, 2),
-    default=2,
-    show_default=True,
-    help="Train the parser and NER runs at the same time (each single-threaded).",
+    "--skip-parser",
+    is_flag=True,
+    help="Reuse WORKDIR/parser/model-best and train only the NER (which starts from its tok2vec).",
 )
 @click.option(
     "--assemble-only",
@@ -63,7 +61,7 @@ def command(
     workdir: Path,
     parser_steps: int | None,
     ner_steps: int | None,
-    jobs: int,
+    skip_parser: bool,
     assemble_only: bool,
 ) -> None:
     """Convert the corpora, train the tagger/parser and NER, assemble the shipped pipeline."""
@@ -85,6 +83,11 @@ def command(
     if not shared_data.is_dir():
         raise click.UsageError(f"shared data folder not found: {shared_data}")
     result = run_training(
-        shared_data, workdir, target, parser_steps=parser_steps, ner_steps=ner_steps, jobs=jobs
+        shared_data,
+        workdir,
+        target,
+        parser_steps=parser_steps,
+        ner_steps=ner_steps,
+        train_parser=not skip_parser,
     )
     click.echo(json.dumps(_asdict(result), indent=1))

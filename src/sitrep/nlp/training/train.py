@@ -3,9 +3,9 @@
 Steps (``sitrep train nlp`` or ``python -m sitrep.nlp.training``):
 
 1. convert the corpora to DocBins (:func:`sitrep.nlp.training.corpora.build_corpora`);
-2. train ``configs/parser.cfg`` (tok2vec, tagger, morphologizer, parser) and
-   ``configs/ner.cfg`` (ner with its own tok2vec) with ``spacy train``, each
-   single-threaded, optionally both at once (``jobs=2``);
+2. train ``configs/parser.cfg`` (tok2vec, tagger, morphologizer, parser), then
+   ``configs/ner.cfg`` (ner with its own tok2vec, started from the parser run's
+   tok2vec weights) with ``spacy train``, each single-threaded;
 3. assemble ``model-best`` of both runs into one pipeline, add the rule
    lemmatizer (tables from ``spacy-lookups-data``, POS from the morphologizer),
    re-apply the news tokenizer rules, write meta/licences, and save it so that
@@ -23,7 +23,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -32,6 +32,7 @@ from spacy.tokens import DocBin
 from thinc.api import Config
 
 from sitrep.nlp import tokenizer as news_tokenizer
+from sitrep.nlp.training import callbacks as training_callbacks
 from sitrep.nlp.training import gazetteer
 from sitrep.nlp.training.corpora import build_corpora
 from sitrep.nlp.training.labels import SHIPPED_LABELS
@@ -107,7 +108,7 @@ def train_command(config: Path, output: Path, train: Path, dev: Path, overrides:
         "--output",
         str(output),
         "--code",
-        news_tokenizer.__file__,
+        training_callbacks.__file__,
         "--paths.train",
         str(train),
         "--paths.dev",
@@ -125,10 +126,15 @@ def run_training(
     *,
     parser_steps: int | None = None,
     ner_steps: int | None = None,
-    jobs: int = 2,
     convert: bool = True,
+    train_parser: bool = True,
 ) -> TrainResult:
-    """Run all steps; returns timings. Logs of the runs go to ``workdir/{parser,ner}.log``."""
+    """Run all steps; returns timings. Logs of the runs go to ``workdir/{parser,ner}.log``.
+
+    The runs are sequential: the NER starts from the tok2vec weights of the
+    parser run's ``model-best`` (``ner.cfg`` → ``paths.parser_model``). With
+    ``train_parser=False`` an existing ``workdir/parser/model-best`` is reused.
+    """
     started = time.monotonic()
     workdir.mkdir(parents=True, exist_ok=True)
     if convert:
@@ -136,43 +142,32 @@ def run_training(
         build_corpora(shared, workdir)
     converted = time.monotonic()
     corpus = workdir / "corpus"
-    runs = {
-        "parser": train_command(
-            PARSER_CONFIG,
-            workdir / "parser",
-            corpus / "parser_train",
-            corpus / "parser_dev",
-            {"training.max_steps": str(parser_steps)} if parser_steps else {},
-        ),
-        "ner": train_command(
-            NER_CONFIG,
-            workdir / "ner",
-            corpus / "ner_train",
-            corpus / "ner_dev",
-            {"training.max_steps": str(ner_steps)} if ner_steps else {},
-        ),
-    }
+    parser_best = workdir / "parser" / "model-best"
     durations: dict[str, float] = {}
-    pending = list(runs.items())
-    active: list[tuple[str, subprocess.Popen[bytes], float, IO[bytes]]] = []
-    while pending or active:
-        while pending and len(active) < max(1, jobs):
-            name, cmd = pending.pop(0)
-            log.info("training %s: %s", name, " ".join(cmd))
-            log_file: IO[bytes] = (workdir / f"{name}.log").open("wb")
-            proc = subprocess.Popen(cmd, stdout=log_file, stderr=subprocess.STDOUT, env=thread_env())
-            active.append((name, proc, time.monotonic(), log_file))
-        for item in list(active):
-            name, proc, t0, finished_log = item
-            if proc.poll() is not None:
-                finished_log.close()
-                durations[name] = time.monotonic() - t0
-                active.remove(item)
-                if proc.returncode != 0:
-                    raise RuntimeError(f"spacy train ({name}) failed; see {workdir / (name + '.log')}")
-        time.sleep(2)
+    if train_parser:
+        durations["parser"] = _run_logged(
+            "parser",
+            train_command(
+                PARSER_CONFIG,
+                workdir / "parser",
+                corpus / "parser_train",
+                corpus / "parser_dev",
+                {"training.max_steps": str(parser_steps)} if parser_steps else {},
+            ),
+            workdir,
+        )
+    elif not parser_best.is_dir():
+        raise FileNotFoundError(f"no parser run to reuse: {parser_best} (train the parser first)")
+    ner_overrides = {"paths.parser_model": str(parser_best)}
+    if ner_steps:
+        ner_overrides["training.max_steps"] = str(ner_steps)
+    durations["ner"] = _run_logged(
+        "ner",
+        train_command(NER_CONFIG, workdir / "ner", corpus / "ner_train", corpus / "ner_dev", ner_overrides),
+        workdir,
+    )
     assemble(
-        workdir / "parser" / "model-best",
+        parser_best,
         workdir / "ner" / "model-best",
         out,
         shared=shared,
@@ -187,6 +182,17 @@ def run_training(
         seconds_total=time.monotonic() - started,
         size_bytes=directory_size(out),
     )
+
+
+def _run_logged(name: str, cmd: list[str], workdir: Path) -> float:
+    """Run one single-threaded ``spacy train``; output to ``workdir/<name>.log``; seconds taken."""
+    log.info("training %s: %s", name, " ".join(cmd))
+    started = time.monotonic()
+    with (workdir / f"{name}.log").open("wb") as log_file:
+        proc = subprocess.run(cmd, stdout=log_file, stderr=subprocess.STDOUT, env=thread_env(), check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"spacy train ({name}) failed; see {workdir / (name + '.log')}")
+    return time.monotonic() - started
 
 
 def directory_size(path: Path) -> int:
@@ -308,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--parser-steps", type=int, default=None)
     parser.add_argument("--ner-steps", type=int, default=None)
-    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--skip-parser", action="store_true", help="reuse WORKDIR/parser/model-best")
     parser.add_argument("--assemble-only", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -331,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         out,
         parser_steps=args.parser_steps,
         ner_steps=args.ner_steps,
-        jobs=args.jobs,
+        train_parser=not args.skip_parser,
     )
     print(json.dumps(_asdict(result), indent=1))
     return 0

@@ -1,0 +1,75 @@
+"""The NER run starts from the parser run's tok2vec: the copy must really happen, or fail loudly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.util import load_model_from_config
+from thinc.api import Config
+
+from sitrep.nlp.training.callbacks import copy_tok2vec_weights, create_ner_tok2vec_from
+from sitrep.nlp.training.train import NER_CONFIG, PARSER_CONFIG
+
+
+def _ner_pipeline() -> Language:
+    config = Config().from_disk(NER_CONFIG, overrides={"paths.parser_model": None})
+    nlp = load_model_from_config(config, auto_fill=True)
+    nlp.get_pipe("ner").add_label("PERSON")  # type: ignore[attr-defined]
+    nlp.initialize()
+    return nlp
+
+
+def _donor(tmp_path: Path, **encode: int) -> Path:
+    """A pipeline with only the parser config's tok2vec component, saved to disk."""
+    block = Config().from_disk(PARSER_CONFIG, interpolate=False)["components"]["tok2vec"]
+    model = dict(block["model"])
+    model["encode"] = {**model["encode"], **encode}
+    model["embed"] = {**model["embed"], "width": model["encode"]["width"]}
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec", config={"model": model})
+    nlp.initialize()
+    path = tmp_path / "parser-best"
+    nlp.to_disk(path)
+    return path
+
+
+def _embed_tables(model: object) -> list[numpy.ndarray]:
+    return [numpy.asarray(node.get_param("E")) for node in model.walk() if node.has_param("E")]  # type: ignore[attr-defined]
+
+
+def test_ner_tok2vec_takes_the_parser_weights(tmp_path: Path) -> None:
+    donor_path = _donor(tmp_path)
+    nlp = _ner_pipeline()
+    target = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]  # type: ignore[attr-defined]
+    donor = spacy.load(donor_path).get_pipe("tok2vec").model  # type: ignore[attr-defined]
+    before = _embed_tables(target)
+    wanted = _embed_tables(donor)
+    assert not all(numpy.array_equal(a, b) for a, b in zip(before, wanted, strict=True))
+    create_ner_tok2vec_from(str(donor_path))(nlp)
+    after = _embed_tables(target)
+    assert all(numpy.array_equal(a, b) for a, b in zip(after, wanted, strict=True))
+    # the NER still runs with the copied weights
+    assert nlp("Serhiy Haidai said so.") is not None
+
+
+def test_mismatching_tok2vec_is_a_clear_error(tmp_path: Path) -> None:
+    donor_path = _donor(tmp_path, width=64)
+    with pytest.raises(ValueError, match="does not match"):
+        copy_tok2vec_weights(_ner_pipeline(), donor_path)
+
+
+def test_missing_parser_run_names_the_path(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no trained tok2vec"):
+        copy_tok2vec_weights(_ner_pipeline(), tmp_path / "absent")
+
+
+def test_null_path_keeps_the_weights() -> None:
+    nlp = _ner_pipeline()
+    target = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]  # type: ignore[attr-defined]
+    before = _embed_tables(target)
+    create_ner_tok2vec_from(None)(nlp)
+    assert all(numpy.array_equal(a, b) for a, b in zip(before, _embed_tables(target), strict=True))

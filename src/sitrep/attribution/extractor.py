@@ -437,6 +437,8 @@ class AttributionExtractor:
         start, end = _trim(text, content_start, end)
         if end - start < 8 or not self._clause_like(text, start, end, frame, cue.entry.lemma):
             return None
+        if not self._asserts(text, cue, start, end):
+            return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
             d.clauses.append((subject.start, cue.start))
@@ -661,6 +663,33 @@ class AttributionExtractor:
                     end = start + comma
                     break
         return end
+
+    def _asserts(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
+        """False where the words after a cue are no proposition of the speaker's.
+
+        "The ministry did not say when the strike took place" reports what was *not*
+        said; in "a truce that Putin had declared unilaterally and that Kyiv had
+        dismissed" the cue's object is the truce before it, and what follows only
+        continues the relative clause.
+        """
+        words = words_in(text, start, end)
+        adverbs = self.lex.word_class("adverb")
+        while words and (
+            words[0].lower in adverbs or (words[0].lower.endswith("ly") and words[0].text.islower())
+        ):
+            words.pop(0)  # "also", "unilaterally"
+        if not words:
+            return False
+        first = words[0].lower
+        if (
+            first in self.lex.word_class("coordinator")
+            and len(words) > 1
+            and words[1].lower in self.lex.word_class("relative")
+        ):
+            return False  # "... declared unilaterally and that Kyiv had dismissed"
+        withheld = any(w in self.lex.word_class("negation") for w in cue.entry.form.lower().split())
+        # "did not say when ...", "declined to say whether ..."
+        return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
 
     def _has_verb(self, text: str, start: int, end: int) -> bool:
         """A clause by the tagger's verbs where there is one, else by the word rules."""

@@ -184,3 +184,13 @@ def test_cue_inside_a_relative_clause_takes_no_content(run: Run) -> None:
         "and that Kyiv had dismissed. Officials said the truce had been broken."
     )
     assert [c.content for c in claims(doc)] == ["the truce had been broken"]
+
+
+def test_a_day_name_before_the_speaker_is_not_part_of_it(run: Run) -> None:
+    (c,) = claims(run("On Monday the ministry had said that 63 soldiers were killed."))
+    assert c.speaker.text == "the ministry"
+
+
+def test_a_day_between_speaker_and_cue_is_skipped(run: Run) -> None:
+    (c,) = claims(run("The ministry on Tuesday said that 63 soldiers were killed."))
+    assert c.speaker.text == "The ministry"

@@ -194,3 +194,14 @@ def test_a_day_name_before_the_speaker_is_not_part_of_it(run: Run) -> None:
 def test_a_day_between_speaker_and_cue_is_skipped(run: Run) -> None:
     (c,) = claims(run("The ministry on Tuesday said that 63 soldiers were killed."))
     assert c.speaker.text == "The ministry"
+
+
+def test_hedge_adverb_before_a_verb_of_saying_is_no_cue(run: Run) -> None:
+    doc = run(
+        "Russian bloggers criticised the commanders. "
+        "Some reportedly said that stored ammunition made it worse."
+    )
+    (c,) = claims(doc)
+    assert c.cue == "said"
+    assert "reportedly" not in c.content
+    assert c.hedges == ("reportedly",)

@@ -227,6 +227,17 @@ class AttributionExtractor:
                 kind = "mixed"
             content = original[draft.start : draft.end]
             cue_span = _extent(draft.cue, cue_extents or [], draft.start, draft.end) if draft.cue else None
+            hedges = self.certainty.hedges(content)
+            if draft.cue is not None and cue_span is not None:
+                # "Some reportedly said": the reporter hedges the attribution itself; the adverb
+                # is a hedge of the claim, not part of its cue
+                cue_words = words_in(original, cue_span[0], cue_span[1])
+                lead: list[str] = []
+                while len(cue_words) > 1 and self.certainty.hedges(cue_words[0].text):
+                    lead.append(cue_words.pop(0).text)
+                if lead:
+                    cue_span = (cue_words[0].start, cue_span[1])
+                    hedges = (*lead, *hedges)
             stance = draft.cue.entry.stance if draft.cue else None
             speaker = draft.speaker
             if speaker.text is not None and speaker.start is not None and speaker.end is not None:
@@ -246,7 +257,7 @@ class AttributionExtractor:
                     channel=draft.channel,
                     said_on=draft.said_on,
                     polarity="deny" if self.certainty.denies(content, stance) else "assert",
-                    hedges=self.certainty.hedges(content),
+                    hedges=hedges,
                 )
             )
         disclaimers, covered = self._disclaimers(text, sentence_spans, claims, sents)

@@ -167,3 +167,41 @@ def test_noun_phrase_object_is_not_a_claim(run: Run) -> None:
 def test_coordinated_cue_takes_sentence_subject(run: Run) -> None:
     (c,) = claims(run("Ukraine is using shells faster than the West can make them and says it needs jets."))
     assert c.speaker.name == "Ukraine" and c.content == "it needs jets"
+
+
+def test_what_a_speaker_did_not_say_is_no_claim(run: Run) -> None:
+    doc = run(
+        "The ministry said a strike had hit two barracks. "
+        "The ministry did not say when the strike took place. "
+        "The army declined to say whether the convoy had been hit."
+    )
+    assert [c.content for c in claims(doc)] == ["a strike had hit two barracks"]
+
+
+def test_cue_inside_a_relative_clause_takes_no_content(run: Run) -> None:
+    doc = run(
+        "The strike came after a truce that President Vladimir Putin had declared unilaterally "
+        "and that Kyiv had dismissed. Officials said the truce had been broken."
+    )
+    assert [c.content for c in claims(doc)] == ["the truce had been broken"]
+
+
+def test_a_day_name_before_the_speaker_is_not_part_of_it(run: Run) -> None:
+    (c,) = claims(run("On Monday the ministry had said that 63 soldiers were killed."))
+    assert c.speaker.text == "the ministry"
+
+
+def test_a_day_between_speaker_and_cue_is_skipped(run: Run) -> None:
+    (c,) = claims(run("The ministry on Tuesday said that 63 soldiers were killed."))
+    assert c.speaker.text == "The ministry"
+
+
+def test_hedge_adverb_before_a_verb_of_saying_is_no_cue(run: Run) -> None:
+    doc = run(
+        "Russian bloggers criticised the commanders. "
+        "Some reportedly said that stored ammunition made it worse."
+    )
+    (c,) = claims(doc)
+    assert c.cue == "said"
+    assert "reportedly" not in c.content
+    assert c.hedges == ("reportedly",)

@@ -40,6 +40,9 @@ class CueFinder:
                 (e, re.compile(r"\s+".join(map(re.escape, e.form.split())), re.IGNORECASE))
                 for e in sorted(entries, key=lambda e: (-len(e.form.split()), -len(e.form)))
             ]
+        # "Some reportedly said that ...": a hedge adverb the lexicon also lists as a cue yields
+        # to the verb of saying right after it, and stays a hedge of the claim
+        self._hedge_words = frozenset(h.lower() for h in lex.hedges if " " not in h)
         marks = sorted(e.form for e in lex.cues if not e.form[:1].isalnum())
         self._marks = {e.form: e for e in lex.cues if not e.form[:1].isalnum()}
         self._mark_pattern = re.compile("|".join(map(re.escape, marks))) if marks else None
@@ -76,7 +79,13 @@ class CueFinder:
             for mark in self._mark_pattern.finditer(text, start, stop):
                 found.append(CueMatch(mark.start(), mark.end(), self._marks[mark.group()]))
             found.sort(key=lambda c: c.start)
-        return found
+        return [
+            c
+            for c, nxt in zip(found, [*found[1:], None], strict=False)
+            if nxt is None
+            or text[c.start : c.end].lower() not in self._hedge_words
+            or text[c.end : nxt.start].strip()
+        ]
 
 
 def _in_headline(text: str, offset: int, memo: dict[int, bool]) -> bool:

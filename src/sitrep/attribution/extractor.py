@@ -227,6 +227,17 @@ class AttributionExtractor:
                 kind = "mixed"
             content = original[draft.start : draft.end]
             cue_span = _extent(draft.cue, cue_extents or [], draft.start, draft.end) if draft.cue else None
+            hedges = self.certainty.hedges(content)
+            if draft.cue is not None and cue_span is not None:
+                # "Some reportedly said": the reporter hedges the attribution itself; the adverb
+                # is a hedge of the claim, not part of its cue
+                cue_words = words_in(original, cue_span[0], cue_span[1])
+                lead: list[str] = []
+                while len(cue_words) > 1 and self.certainty.hedges(cue_words[0].text):
+                    lead.append(cue_words.pop(0).text)
+                if lead:
+                    cue_span = (cue_words[0].start, cue_span[1])
+                    hedges = (*lead, *hedges)
             stance = draft.cue.entry.stance if draft.cue else None
             speaker = draft.speaker
             if speaker.text is not None and speaker.start is not None and speaker.end is not None:
@@ -246,7 +257,7 @@ class AttributionExtractor:
                     channel=draft.channel,
                     said_on=draft.said_on,
                     polarity="deny" if self.certainty.denies(content, stance) else "assert",
-                    hedges=self.certainty.hedges(content),
+                    hedges=hedges,
                 )
             )
         disclaimers, covered = self._disclaimers(text, sentence_spans, claims, sents)
@@ -436,6 +447,8 @@ class AttributionExtractor:
         end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
         start, end = _trim(text, content_start, end)
         if end - start < 8 or not self._clause_like(text, start, end, frame, cue.entry.lemma):
+            return None
+        if not self._asserts(text, cue, start, end):
             return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
@@ -661,6 +674,33 @@ class AttributionExtractor:
                     end = start + comma
                     break
         return end
+
+    def _asserts(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
+        """False where the words after a cue are no proposition of the speaker's.
+
+        "The ministry did not say when the strike took place" reports what was *not*
+        said; in "a truce that Putin had declared unilaterally and that Kyiv had
+        dismissed" the cue's object is the truce before it, and what follows only
+        continues the relative clause.
+        """
+        words = words_in(text, start, end)
+        adverbs = self.lex.word_class("adverb")
+        while words and (
+            words[0].lower in adverbs or (words[0].lower.endswith("ly") and words[0].text.islower())
+        ):
+            words.pop(0)  # "also", "unilaterally"
+        if not words:
+            return False
+        first = words[0].lower
+        if (
+            first in self.lex.word_class("coordinator")
+            and len(words) > 1
+            and words[1].lower in self.lex.word_class("relative")
+        ):
+            return False  # "... declared unilaterally and that Kyiv had dismissed"
+        withheld = any(w in self.lex.word_class("negation") for w in cue.entry.form.lower().split())
+        # "did not say when ...", "declined to say whether ..."
+        return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
 
     def _has_verb(self, text: str, start: int, end: int) -> bool:
         """A clause by the tagger's verbs where there is one, else by the word rules."""

@@ -70,13 +70,20 @@ def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Ment
     """The noun phrase ending right before a cue, or None (e.g. a coordinated verb)."""
     words = words_in(text, limit, cue_start)
     adverbs = lex.word_class("adverb")
+    temporal = lex.word_class("temporal")
     while words and words[-1].lower in adverbs:
         words.pop()
+    if len(words) > 1 and words[-1].lower in temporal:
+        # "The campaign on Tuesday said": the day is an adjunct between subject and cue
+        words.pop()
+        while words and words[-1].lower in ("on", "in", "last", "this", "late", "early"):
+            words.pop()
     if not words:
         return None
     if words[-1].text == ",":
         return _appositive_subject(text, words[:-1], lex)
     stops = lex.word_class("boundary") - {"of", "for", "to", "at"}
+    determiners = lex.word_class("determiner")
     collected: list[Word] = []
     depth = 0
     for w in reversed(words):
@@ -97,6 +104,12 @@ def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Ment
                 continue
         if w.lower in stops:
             break
+        if (
+            w.lower in temporal
+            and collected
+            and (collected[-1].lower in determiners or collected[-1].is_capitalised)
+        ):
+            break  # "On Monday the ministry said", not "Monday night's debate"
         if w.lower in ("who", "which") and not collected:
             return Mention(w.text, w.start, w.end)
         collected.append(w)

@@ -167,3 +167,33 @@ def test_noun_phrase_object_is_not_a_claim(run: Run) -> None:
 def test_coordinated_cue_takes_sentence_subject(run: Run) -> None:
     (c,) = claims(run("Ukraine is using shells faster than the West can make them and says it needs jets."))
     assert c.speaker.name == "Ukraine" and c.content == "it needs jets"
+
+
+def test_middle_initials_and_abbreviated_titles_stay_in_the_speaker(run: Run) -> None:
+    # the sentencizer breaks after "R." and "Del."; the speaker must still be whole
+    text = (
+        "Talks went on all week. Ronald R. Fieldstone, a Miami lawyer, said the program was working.\n\n"
+        "Secretary of State John F. Kerry said the talks would resume on Monday.\n\n"
+        "Del. Stacey Plaskett said the vote was close."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "Ronald R. Fieldstone, a Miami lawyer",
+        "Secretary of State John F. Kerry",
+        "Del. Stacey Plaskett",
+    ]
+
+
+def test_abbreviations_never_end_a_sentence_before_a_name() -> None:
+    from sitrep.attribution.segments import join_abbreviations
+
+    text = "Ask Del. Stacey Plaskett. John F. Kerry agreed. It was the U.S. Nobody else."
+    parts = ["Ask Del.", "Stacey Plaskett.", "John F.", "Kerry agreed.", "It was the U.S.", "Nobody else."]
+    spans = [(text.index(p), text.index(p) + len(p)) for p in parts]
+    joined = join_abbreviations(text, spans, frozenset({"del."}))
+    assert [text[s:e] for s, e in joined] == [
+        "Ask Del. Stacey Plaskett.",
+        "John F. Kerry agreed.",
+        "It was the U.S.",  # an abbreviation of several letters may end a sentence
+        "Nobody else.",
+    ]

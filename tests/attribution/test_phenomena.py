@@ -197,3 +197,14 @@ def test_abbreviations_never_end_a_sentence_before_a_name() -> None:
         "It was the U.S.",  # an abbreviation of several letters may end a sentence
         "Nobody else.",
     ]
+
+
+def test_role_nouns_keep_their_prepositional_phrase_and_common_speaker_nouns(run: Run) -> None:
+    text = (
+        "Although Scott lacks a signature achievement, elected officials from both parties say "
+        "he has forged a reputation as a hard worker.\n\n"
+        "Experts on North Korea said the latest nuclear test could change that.\n\n"
+        "Many voters said they would stay at home."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == ["elected officials from both parties", "Experts on North Korea", "Many voters"]

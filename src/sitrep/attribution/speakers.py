@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sitrep.attribution.actors import Actor, ActorDictionary
 from sitrep.attribution.lexicon import Lexicons
@@ -28,6 +29,8 @@ from sitrep.attribution.sides import side_of
 from sitrep.records import Speaker, SpeakerType
 
 _MAX_NP_WORDS = 14
+# prepositions a role noun takes into a speaker phrase ("officials from both parties")
+_ROLE_PREPOSITIONS = frozenset({"in", "on", "from", "at", "with", "about", "over", "against"})
 _PLACE_NOUN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+(?:region|province|oblast|district|city|area))\b")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
@@ -55,7 +58,12 @@ def _np_words(words: list[Word], lex: Lexicons) -> bool:
     if not words:
         return False
     boundary = lex.word_class("boundary") - {"of", "for"}
-    if any(w.lower in boundary and w.lower not in ("that", "and") for w in words[1:]):
+    if any(
+        w.lower in boundary
+        and w.lower not in ("that", "and")
+        and not (w.lower in _ROLE_PREPOSITIONS and words[i].lower in lex.roles)
+        for i, w in enumerate(words[1:])
+    ):
         return False
     head = words[-1]
     return (
@@ -63,6 +71,7 @@ def _np_words(words: list[Word], lex: Lexicons) -> bool:
         or head.lower in lex.pronouns
         or head.lower in lex.roles
         or any(w.is_capitalised for w in words)
+        or any(a.lower in lex.roles and b.lower in _ROLE_PREPOSITIONS for a, b in pairwise(words))
     )
 
 
@@ -96,7 +105,12 @@ def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Ment
                 collected.append(w)
                 continue
         if w.lower in stops:
-            break
+            i = words.index(w)
+            # "officials from both parties say", "experts on North Korea said": a role noun
+            # takes the prepositional phrase after it into the speaker
+            takes_phrase = i > 0 and words[i - 1].lower in lex.roles
+            if not (w.lower in _ROLE_PREPOSITIONS and collected and takes_phrase):
+                break
         if w.lower in ("who", "which") and not collected:
             return Mention(w.text, w.start, w.end)
         collected.append(w)

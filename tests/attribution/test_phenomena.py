@@ -208,3 +208,27 @@ def test_role_nouns_keep_their_prepositional_phrase_and_common_speaker_nouns(run
     )
     speakers = [c.speaker.text for c in claims(run(text))]
     assert speakers == ["elected officials from both parties", "Experts on North Korea", "Many voters"]
+
+
+def test_that_clause_after_a_cue_and_a_quoted_hearer(run: Run) -> None:
+    text = (
+        "In Honolulu, he told a meeting of island leaders that few people understood the stakes.\n\n"
+        'Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.'
+    )
+    first, second = claims(run(text))
+    assert first.content == "few people understood the stakes" and first.speaker.text == "he"
+    assert second.content == "nobody would question her intelligence" and second.speaker.text == "Sanders"
+
+
+def test_cue_with_a_colon_closing_its_paragraph_takes_the_next_one(run: Run) -> None:
+    text = (
+        "The governor spoke late.\n\n"
+        "The governor added:\n\n"
+        "It is typical of the ministry. It knows nothing, but the mouth never stops.\n\n"
+        "Haidai said:\n\n"
+        '"Our lines hold and will hold."'
+    )
+    first, second = claims(run(text))
+    assert first.content.startswith("It is typical of the ministry.") and first.speaker.text == "The governor"
+    assert first.content.endswith("never stops.")
+    assert second.kind == "direct" and second.speaker.text == "Haidai" and second.cue == "said"

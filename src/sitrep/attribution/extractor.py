@@ -84,6 +84,8 @@ _CUT = re.compile(
 )
 # cues that attach only in their own place, never to a quote next to them
 _POSITIONAL = frozenset({"according", "label", "byline"})
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+_NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 
@@ -302,14 +304,21 @@ class AttributionExtractor:
                 earlier = [o for o in quotes[:qi] if o.direct and lead_start <= o.outer_end <= q.open]
                 if earlier:
                     lead_start = earlier[-1].outer_end
-                lead = text[lead_start : q.open].rstrip()
+                lead_end = q.open
+                if p > 0 and not text[para_start : q.open].strip():
+                    # `He said:` closing the paragraph before, the quote opening its own
+                    prev_start, prev_end = paras[p - 1]
+                    if text[prev_start:prev_end].rstrip().endswith(":"):
+                        lead_start = max(sents.span(prev_end - 1)[0], prev_start)
+                        lead_end = prev_end
+                lead = text[lead_start:lead_end].rstrip()
                 if lead.endswith((":", ",")):
-                    cue = _last_cue(cues, lead_start, q.open)
+                    cue = _last_cue(cues, lead_start, lead_end)
                     if cue is not None:
                         mention = subject_before(text, lead_start, cue.start, self.lex)
-                        d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, q.open)])
+                        d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, lead_end)])
                         if mention is None:
-                            d.mention = phrase_after(text, cue.end, q.open, self.lex)
+                            d.mention = phrase_after(text, cue.end, lead_end, self.lex)
                             d.coordinated = d.mention is None
                         if d.mention is not None or d.coordinated:
                             draft = d
@@ -430,12 +439,28 @@ class AttributionExtractor:
                     )
             if not after.strip(" .!?,"):
                 return None
+        if (
+            subject is not None
+            and after.rstrip().endswith(":")
+            and self._only_adjuncts(after.rstrip()[:-1], frame)
+        ):
+            block = _next_block(text, body_end)
+            if block is not None:
+                # `The governor added:` closing a paragraph: the next one is what was said
+                d = Draft(block[0], block[1], "indirect", cue, subject, [(subject.start, body_end)])
+                d.antecedent = _who_antecedent(text, sent_start, subject, self.lex)
+                return d
         content_start = self._content_start(text, cue, body_end)
         if content_start is None:
             return None
         end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
         start, end = _trim(text, content_start, end)
-        if end - start < 8 or not self._clause_like(text, start, end, frame, cue.entry.lemma):
+        # "X said / told Y that S": the complementiser already says a clause follows
+        after_that = _THAT_BEFORE.search(text, cue.end, content_start) is not None
+        if end - start < 8 or not (
+            (after_that and len(words_in(text, start, end)) >= 3)
+            or self._clause_like(text, start, end, frame, cue.entry.lemma)
+        ):
             return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
@@ -594,7 +619,8 @@ class AttributionExtractor:
         frame = cue.entry.frame
         window = words_in(text, pos, limit)[:14]
         that = next((i for i, w in enumerate(window) if w.lower == "that"), None)
-        clean = that is not None and not any(w.is_punct and w.text not in "()" for w in window[:that])
+        # brackets and the quotation marks of a named hearer ('told MSNBC's "Morning Joe" that')
+        clean = that is not None and not any(w.is_punct and w.text not in '()"“”' for w in window[:that])
         if (
             that is not None
             and clean
@@ -764,6 +790,7 @@ class AttributionExtractor:
 
 # ---- small helpers ------------------------------------------------------------------------------
 _CLOSING_MARKS = "\"'”’"
+_OPENING_MARKS = "\"'“‘"
 
 
 def _comma_before(words: list[Word]) -> bool:
@@ -817,6 +844,17 @@ def _first_cue(
         if near and cue.entry.frame not in _POSITIONAL:
             return cue
     return None
+
+
+def _next_block(text: str, end: int) -> tuple[int, int] | None:
+    """The paragraph after the one ending at ``end``, when it is there and is no quote
+    (a quote has its own rules)."""
+    if text[end:].lstrip(" \t")[:1] != "\n":
+        return None
+    m = _NEXT_PARAGRAPH.match(text, end)
+    if m is None or m.group(1)[:1] in _OPENING_MARKS:
+        return None
+    return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
 def _last_cue(cues: list[CueMatch], start: int, end: int) -> CueMatch | None:

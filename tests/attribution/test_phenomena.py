@@ -232,3 +232,9 @@ def test_cue_with_a_colon_closing_its_paragraph_takes_the_next_one(run: Run) -> 
     assert first.content.startswith("It is typical of the ministry.") and first.speaker.text == "The governor"
     assert first.content.endswith("never stops.")
     assert second.kind == "direct" and second.speaker.text == "Haidai" and second.cue == "said"
+
+
+def test_medial_attribution_keeps_the_clause_before_it(run: Run) -> None:
+    doc = run("The town was lost, the governor said, and the troops pulled back.")
+    (c,) = claims(doc)
+    assert c.content == "The town was lost" and c.speaker.text == "the governor"

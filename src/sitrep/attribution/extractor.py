@@ -450,18 +450,29 @@ class AttributionExtractor:
                 d = Draft(block[0], block[1], "indirect", cue, subject, [(subject.start, body_end)])
                 d.antecedent = _who_antecedent(text, sent_start, subject, self.lex)
                 return d
+        lead = self._medial_lead(text, sent_start, subject, after, direct_spans)
         content_start = self._content_start(text, cue, body_end)
         if content_start is None:
-            return None
-        end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
-        start, end = _trim(text, content_start, end)
+            start = end = cue.end
+        else:
+            end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
+            start, end = _trim(text, content_start, end)
         # "X said / told Y that S": the complementiser already says a clause follows
-        after_that = _THAT_BEFORE.search(text, cue.end, content_start) is not None
+        after_that = (
+            content_start is not None and _THAT_BEFORE.search(text, cue.end, content_start) is not None
+        )
         if end - start < 8 or not (
             (after_that and len(words_in(text, start, end)) >= 3)
             or self._clause_like(text, start, end, frame, cue.entry.lemma)
         ):
-            return None
+            if lead is None or subject is None:
+                return None
+            start, end = lead
+        elif lead is not None and (
+            len(words_in(text, *lead)) > len(words_in(text, start, end))
+            or text[start:end].split(maxsplit=1)[0].lower() in ("and", "but", "or")
+        ):
+            start, end = lead  # `The DNC would take weeks to meet, he said, and ...`: the larger part
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
             d.clauses.append((subject.start, cue.start))
@@ -477,6 +488,26 @@ class AttributionExtractor:
             if opener is not None:
                 d.clauses.append(opener)
         return d
+
+    def _medial_lead(
+        self,
+        text: str,
+        sent_start: int,
+        subject: Mention | None,
+        after: str,
+        direct_spans: list[tuple[int, int]],
+    ) -> tuple[int, int] | None:
+        """The clause before a medial attribution (`It would take weeks, he said, and ...`):
+        the sentence's start up to the comma before the speaker, when it reads as a clause."""
+        if subject is None or not after.lstrip().startswith(","):
+            return None
+        lead = text[sent_start : subject.start].rstrip()
+        if not lead.endswith(",") or any(s < subject.start and sent_start < e for s, e in direct_spans):
+            return None
+        start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+        if len(words_in(text, start, end)) < 4 or not self._clause_like(text, start, end, "speech"):
+            return None
+        return start, end
 
     def _open_frame(
         self,

@@ -238,3 +238,20 @@ def test_medial_attribution_keeps_the_clause_before_it(run: Run) -> None:
     doc = run("The town was lost, the governor said, and the troops pulled back.")
     (c,) = claims(doc)
     assert c.content == "The town was lost" and c.speaker.text == "the governor"
+
+
+def test_appositions_with_asides_state_tags_and_long_descriptions(run: Run) -> None:
+    text = (
+        "Rep. Gregory W. Meeks (D-N.Y.), chairman of the Black Caucus PAC, said members will raise cash.\n\n"
+        "\u201cOur assumption is that the veto will be overridden,\u201d Senate Majority Leader "
+        "Mitch McConnell, R-Ky., said Tuesday.\n\n"
+        "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
+        "professor at New York University School of Law, said that the campaign was taking a close look."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "Rep. Gregory W. Meeks (D-N.Y.), chairman of the Black Caucus PAC",
+        "Senate Majority Leader Mitch McConnell, R-Ky.",
+        "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
+        "professor at New York University School of Law",
+    ]

@@ -856,8 +856,9 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     depth = 0
     for w in words_in(text, start, limit):
         depth += (w.text == "(") - (w.text == ")")
-        if w.text == "." and (depth > 0 or _after_initial(text, w.start)):
-            continue  # "Leonard E. Burman", "Rep. Gwen Moore (D-Wis.)": not the sentence's end
+        if w.text == "." and (depth > 0 or _after_initial(text, w.start) or text[w.end : w.end + 1] == ","):
+            # "Leonard E. Burman", "Rep. Gwen Moore (D-Wis.)", "McConnell, R-Ky., said": no end
+            continue
         if w.text in (".", "!", "?", "“", '"', "«"):
             return w.start if w.text in ("“", '"', "«") else w.end
     return limit

@@ -132,7 +132,10 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     comma = commas[-1]
     appos = words[comma + 1 :]
-    if not appos or len(appos) > _MAX_NP_WORDS or any(w.is_punct and w.text != "-" for w in appos):
+    # `Kamin, an outside adviser to ... and a professor at ...,`: a description may run long
+    longest = _MAX_NP_WORDS + 10 if appos and appos[0].lower in ("a", "an", "the") else _MAX_NP_WORDS
+    # `McConnell, R-Ky.,`: a party and state tag keeps its periods and brackets
+    if not appos or len(appos) > longest or any(w.is_punct and w.text not in "-.()" for w in appos):
         return None
     # `In Kyiv, Russia` is not an appositive; `Haidai, Luhansk governor,` is.
     names_role = any(w.lower in lex.roles or w.lower in lex.word_class("title") for w in appos)
@@ -140,7 +143,14 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     # in lower case is an appositive too; `In Kyiv, Russia` stays out (all capitalised).
     names_role = names_role or (len(appos) > 1 and any(not w.is_capitalised for w in appos[1:]))
     name_words: list[Word] = []
+    depth = 0
     for w in reversed(words[:comma]):
+        if w.text == ")" and not name_words:
+            depth = 1  # `Rep. Gregory W. Meeks (D-N.Y.), chairman of ...,`: the aside stays
+        if depth:
+            depth -= 1 if w.text == "(" else 0
+            name_words.append(w)
+            continue
         if w.is_punct or (w.lower in lex.word_class("boundary")):
             break
         name_words.append(w)
@@ -150,7 +160,10 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     title = appos[0].lower in lex.word_class("title")
     if appos[0].is_capitalised and not title and not names_role and not role_first:
         return None
-    if not name_words or not (name_words[-1].is_capitalised or role_first):
+    while name_words and name_words[0].text in "()":
+        name_words.pop(0)  # an aside without its name
+    head = next((w for w in reversed(name_words) if not w.is_punct and w.text[:1] != "("), None)
+    if head is None or not (head.is_capitalised or role_first):
         return None
     first, last = name_words[0], appos[-1]
     return Mention(text[first.start : last.end], first.start, last.end)

@@ -255,3 +255,12 @@ def test_appositions_with_asides_state_tags_and_long_descriptions(run: Run) -> N
         "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
         "professor at New York University School of Law",
     ]
+
+
+def test_a_determined_common_noun_speaks_through_a_lexicon_verb(run: Run) -> None:
+    text = (
+        "Six million jobs depend on exports, one slide says.\n\nThe ruling said the state had broken the law."
+    )
+    first, second = claims(run(text))
+    assert first.speaker.text == "one slide" and first.content == "Six million jobs depend on exports"
+    assert second.speaker.text == "The ruling" and second.content == "the state had broken the law"

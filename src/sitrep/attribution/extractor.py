@@ -382,7 +382,7 @@ class AttributionExtractor:
         frame = cue.entry.frame
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
-        subject = subject_before(text, sent_start, cue.start, self.lex)
+        subject = subject_before(text, sent_start, cue.start, self.lex, cue.entry.precision is None)
         if subject is not None and cue.entry.form.endswith("ing"):
             # "with Kyiv describing ... and allies announcing ...": a bare participle after
             # its subject is an absolute clause, background to the sentence, not a claim.

@@ -53,7 +53,7 @@ class Entity:
     surname: str = ""  # last word of the name's key, for "Haidai" -> "Serhiy Haidai"
 
 
-def _np_words(words: list[Word], lex: Lexicons) -> bool:
+def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> bool:
     """Whether a word run can be a speaker noun phrase (not empty, names someone)."""
     if not words:
         return False
@@ -72,11 +72,25 @@ def _np_words(words: list[Word], lex: Lexicons) -> bool:
         or head.lower in lex.roles
         or any(w.is_capitalised for w in words)
         or any(a.lower in lex.roles and b.lower in _ROLE_PREPOSITIONS for a, b in pairwise(words))
+        # `the ruling said`, `one slide says`: a determined common noun right before a cue
+        or (
+            common_nouns
+            and len(words) >= 2
+            and (words[0].lower in lex.word_class("determiner") or words[0].lower == "one")
+            and head.text.isalpha()
+            and head.lower not in lex.word_class("boundary")
+            and head.lower not in lex.word_class("aux")
+        )
     )
 
 
-def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Mention | None:
-    """The noun phrase ending right before a cue, or None (e.g. a coordinated verb)."""
+def subject_before(
+    text: str, limit: int, cue_start: int, lex: Lexicons, common_nouns: bool = False
+) -> Mention | None:
+    """The noun phrase ending right before a cue, or None (e.g. a coordinated verb).
+
+    ``common_nouns``: any determined noun phrase may be the subject ("the ruling said"),
+    for the hand-written lexicon's verbs of saying, which need no name to be a report."""
     words = words_in(text, limit, cue_start)
     adverbs = lex.word_class("adverb")
     while words and words[-1].lower in adverbs:
@@ -120,7 +134,7 @@ def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Ment
     # A phrase may not start with a dangling preposition ("of the ministry").
     while collected and collected[0].lower in ("of", "for", "to", "at"):
         collected.pop(0)
-    if not _np_words(collected, lex):
+    if not _np_words(collected, lex, common_nouns):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
 

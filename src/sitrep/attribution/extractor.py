@@ -450,7 +450,7 @@ class AttributionExtractor:
                 d = Draft(block[0], block[1], "indirect", cue, subject, [(subject.start, body_end)])
                 d.antecedent = _who_antecedent(text, sent_start, subject, self.lex)
                 return d
-        lead = self._medial_lead(text, sent_start, subject, after, direct_spans)
+        medial = self._medial_lead(text, sent_start, subject, after, direct_spans)
         content_start = self._content_start(text, cue, body_end)
         if content_start is None:
             start = end = cue.end
@@ -465,14 +465,14 @@ class AttributionExtractor:
             (after_that and len(words_in(text, start, end)) >= 3)
             or self._clause_like(text, start, end, frame, cue.entry.lemma)
         ):
-            if lead is None or subject is None:
+            if medial is None or subject is None:
                 return None
-            start, end = lead
-        elif lead is not None and (
-            len(words_in(text, *lead)) > len(words_in(text, start, end))
+            start, end = medial
+        elif medial is not None and (
+            len(words_in(text, *medial)) > len(words_in(text, start, end))
             or text[start:end].split(maxsplit=1)[0].lower() in ("and", "but", "or")
         ):
-            start, end = lead  # `The DNC would take weeks to meet, he said, and ...`: the larger part
+            start, end = medial  # `The DNC would take weeks to meet, he said, and ...`: the larger part
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
             d.clauses.append((subject.start, cue.start))

@@ -264,3 +264,14 @@ def test_a_determined_common_noun_speaks_through_a_lexicon_verb(run: Run) -> Non
     first, second = claims(run(text))
     assert first.speaker.text == "one slide" and first.content == "Six million jobs depend on exports"
     assert second.speaker.text == "The ruling" and second.content == "the state had broken the law"
+
+
+def test_progressive_cues_and_promises(run: Run) -> None:
+    text = (
+        "Trump is also saying that the vote is rigged.\n\n"
+        "Demonstrators said they want justice, but pledged to remain civil."
+    )
+    first, second, third = claims(run(text))
+    assert first.speaker.text == "Trump" and first.content == "the vote is rigged"
+    assert third.cue == "pledged" and third.content == "to remain civil"
+    assert third.speaker.name == second.speaker.name == "Demonstrators"

@@ -85,6 +85,8 @@ _CUT = re.compile(
 # cues that attach only in their own place, never to a quote next to them
 _POSITIONAL = frozenset({"according", "label", "byline"})
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)(?:\s+(?:also|now|still|again|not))?\s+$")
+_LEADING_THAT = re.compile(r"\s+that\b")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
@@ -383,7 +385,19 @@ class AttributionExtractor:
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
         subject = subject_before(text, sent_start, cue.start, self.lex, cue.entry.precision is None)
-        if subject is not None and cue.entry.form.endswith("ing"):
+        progressive = _PROGRESSIVE.search(text, sent_start, cue.start)
+        if (
+            progressive is not None
+            and cue.entry.form.split()[0].endswith("ing")
+            and frame in ("speech", "tell", "urge")
+        ):
+            if any(c.start < cue.start < c.end for c in cues):
+                return None  # a longer cue ("is also saying") holds this one
+            # "Clinton is promising to ...": the subject of the progressive's auxiliary
+            subject = subject_before(
+                text, sent_start, progressive.start(), self.lex, cue.entry.precision is None
+            )
+        elif subject is not None and cue.entry.form.endswith("ing"):
             # "with Kyiv describing ... and allies announcing ...": a bare participle after
             # its subject is an absolute clause, background to the sentence, not a claim.
             return None
@@ -461,8 +475,11 @@ class AttributionExtractor:
         after_that = (
             content_start is not None and _THAT_BEFORE.search(text, cue.end, content_start) is not None
         )
+        # "X pledged to remain civil": what is promised is the infinitive
+        promised = cue.entry.stance == "promise" and text[start : start + 3].lower() == "to "
         if end - start < 8 or not (
             (after_that and len(words_in(text, start, end)) >= 3)
+            or promised
             or self._clause_like(text, start, end, frame, cue.entry.lemma)
         ):
             if medial is None or subject is None:
@@ -533,6 +550,9 @@ class AttributionExtractor:
         if subject is None or subject.text.lower() in ("who", "which"):
             return None
         start = cue.end
+        that = _LEADING_THAT.match(text, start)
+        if that is not None:
+            start = that.end()  # the complementiser is no part of what was said
         end = self._content_end(text, start, body_end, direct_spans, cues, cue)
         start, end = _trim(text, start, end)
         if end - start < 8 or not self._has_verb(text, start, end):

@@ -275,3 +275,16 @@ def test_progressive_cues_and_promises(run: Run) -> None:
     assert first.speaker.text == "Trump" and first.content == "the vote is rigged"
     assert third.cue == "pledged" and third.content == "to remain civil"
     assert third.speaker.name == second.speaker.name == "Demonstrators"
+
+
+def test_quote_opening_after_a_full_stop_and_mixed_quote_marks(run: Run) -> None:
+    text = (
+        'The administration may be reluctant to act, Schiff said. "The other factor is the '
+        'appearance of taking sides."\n\n'
+        '"Oz has a huge bully pulpit, with the entire empire behind him,\u201d said David Gorski, a surgeon.'
+    )
+    first, second, third = claims(run(text))
+    assert first.speaker.text == "Schiff" and first.content == "The administration may be reluctant to act"
+    assert second.kind == "direct" and second.content.startswith("The other factor")
+    assert second.speaker.name == "Schiff"
+    assert third.kind == "direct" and third.speaker.text == "David Gorski, a surgeon"

@@ -16,6 +16,8 @@ from sitrep.attribution.segments import paragraphs
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+# the other double mark that may close a quote opened by a straight or a curly one
+_MIXED = {STRAIGHT: "”", "“": STRAIGHT}
 _CLAUSE_END = tuple(",.!?…;:-—–")
 
 
@@ -46,6 +48,11 @@ def _pairs(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
         j = text.find(closer, i + 1, end)
         if ch == "„" and j < 0:
             j = text.find("”", i + 1, end)
+        if ch in _MIXED:
+            # `"Oz has a huge bully pulpit,” said ...`: copy mixing straight and curly marks
+            k = text.find(_MIXED[ch], i + 1, end)
+            if k >= 0 and (j < 0 or k < j):
+                j = k
         if j < 0:
             pairs.append((i, None))
             break

@@ -25,6 +25,8 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*\n")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# a quotation mark opening after a sentence's full stop: `said. "The ...`
+_TRAILING_OPENER = re.compile(r"(?<=[.!?])\s+[\"“‘«]+$")
 # a sentence that seems to end on a middle initial ("John F.") or a title ("Del.", "the Rev.")
 _LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z]+\.)$")
 _LINE = _PARAGRAPH
@@ -118,7 +120,27 @@ def sentences(
     capitalised word, nor does a single capital initial (see :func:`join_abbreviations`).
     """
     text = doc.text if text is None else text
-    return join_abbreviations(text, _sentences(doc, text), abbreviations)
+    return join_abbreviations(text, _opening_marks_forward(text, _sentences(doc, text)), abbreviations)
+
+
+def _opening_marks_forward(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give an opening quotation mark to the sentence it opens.
+
+    spaCy's sentencizer keeps punctuation after a full stop in the sentence that stops,
+    so `Schiff said. "The other factor ...` ends the first sentence on the quote's mark.
+    """
+    fixed = list(spans)
+    for i in range(len(fixed) - 1):
+        start, end = fixed[i]
+        m = _TRAILING_OPENER.search(text, start, end)
+        if m is None or m.start() <= start:
+            continue
+        next_start, next_end = fixed[i + 1]
+        if "\n" in text[m.start() : next_start]:
+            continue
+        fixed[i] = (start, _strip(text, start, m.start())[1])
+        fixed[i + 1] = (m.start() + len(m.group()) - len(m.group().lstrip()), next_end)
+    return fixed
 
 
 def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:

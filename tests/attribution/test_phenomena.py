@@ -288,3 +288,10 @@ def test_quote_opening_after_a_full_stop_and_mixed_quote_marks(run: Run) -> None
     assert second.kind == "direct" and second.content.startswith("The other factor")
     assert second.speaker.name == "Schiff"
     assert third.kind == "direct" and third.speaker.text == "David Gorski, a surgeon"
+
+
+def test_quote_ending_in_a_nested_quote_is_direct(run: Run) -> None:
+    text = "\u201cYou say you \u2018accept responsibility for those people,\u2019\u201d Merkley said."
+    (c,) = claims(run(text))
+    assert c.kind == "direct" and c.speaker.text == "Merkley"
+    assert c.content.startswith("You say you")

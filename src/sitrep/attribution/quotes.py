@@ -100,7 +100,8 @@ def find_quotes(text: str, cue_forms: frozenset[str] = frozenset()) -> list[Quot
             continues = (
                 first_in_para and left_open and not text[para_start:open_mark].strip() and not reopened
             )
-            ends_clause = close_mark is None or inner.endswith(_CLAUSE_END)
+            # `‘... people,’”`: a quote inside the quote may close right before it
+            ends_clause = close_mark is None or inner.rstrip("’'").endswith(_CLAUSE_END)
             after = text[close_mark + 1 : para_end].lstrip() if close_mark is not None else ""
             # `"I would," Melanie said.`: a short quote is a claim when an attribution follows
             long_enough = len(inner.split()) >= 3 or (

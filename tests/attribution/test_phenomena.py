@@ -295,3 +295,19 @@ def test_quote_ending_in_a_nested_quote_is_direct(run: Run) -> None:
     (c,) = claims(run(text))
     assert c.kind == "direct" and c.speaker.text == "Merkley"
     assert c.content.startswith("You say you")
+
+
+def test_coordinated_and_prepositional_speaker_names(run: Run) -> None:
+    text = (
+        "RT and its defenders say that the network is no more biased than any other.\n\n"
+        "Federal and state officials said the program was rigged.\n\n"
+        "The nonpartisan Commission on Presidential Debates says it will not change the rules.\n\n"
+        "The town was shelled in Kyiv and officials said it was bad."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "RT and its defenders",
+        "Federal and state officials",
+        "The nonpartisan Commission on Presidential Debates",
+        "officials",
+    ]

@@ -61,7 +61,7 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
     if any(
         w.lower in boundary
         and w.lower not in ("that", "and")
-        and not (w.lower in _ROLE_PREPOSITIONS and words[i].lower in lex.roles)
+        and not (w.lower in _ROLE_PREPOSITIONS and (words[i].lower in lex.roles or words[i].is_capitalised))
         for i, w in enumerate(words[1:])
     ):
         return False
@@ -112,18 +112,36 @@ def subject_before(
             continue
         if w.is_punct and w.text not in ("-",):
             break
-        if w.lower == "and" and any(c.is_capitalised for c in collected):
-            # "Denmark and the Netherlands said": a coordinated subject of names.
+        if w.lower == "and" and collected:
+            # "Denmark and the Netherlands said", "RT and its defenders say", "Federal and
+            # state officials said": a coordinated subject after a name; not "in Kyiv and
+            # officials said"
             i = words.index(w)
-            if i > 0 and words[i - 1].is_capitalised and not words[i - 1].is_punct:
+            named = any(c.is_capitalised for c in collected)
+            nominal = collected[-1].lower in lex.word_class("determiner") or any(
+                c.lower in lex.roles for c in collected
+            )
+            if (
+                i > 0
+                and words[i - 1].is_capitalised
+                and not words[i - 1].is_punct
+                and (named or (nominal and (i < 2 or words[i - 2].lower not in stops)))
+            ):
                 collected.append(w)
                 continue
         if w.lower in stops:
             i = words.index(w)
             # "officials from both parties say", "experts on North Korea said": a role noun
-            # takes the prepositional phrase after it into the speaker
+            # takes the prepositional phrase after it into the speaker; so does a name
+            # when a name follows ("the Commission on Presidential Debates says")
             takes_phrase = i > 0 and words[i - 1].lower in lex.roles
-            if not (w.lower in _ROLE_PREPOSITIONS and collected and takes_phrase):
+            names = (
+                i > 0
+                and words[i - 1].is_capitalised
+                and all(c.is_capitalised or c.lower in ("the", "of", "and", "for") for c in collected)
+                and any(c.is_capitalised for c in collected)
+            )
+            if not (w.lower in _ROLE_PREPOSITIONS and collected and (takes_phrase or names)):
                 break
         if w.lower in ("who", "which") and not collected:
             return Mention(w.text, w.start, w.end)

@@ -134,6 +134,7 @@ class AttributionExtractor:
         self.aux = lex.word_class("aux") | lex.word_class("past")
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
+        self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
         # the least a learned cue's probability (its entry's ``precision``) must be for the
         # frame-less reading of :meth:`_open_frame`
         self.open_frame_score = open_frame_score
@@ -171,6 +172,7 @@ class AttributionExtractor:
         quotes = find_quotes(text, self.cues.forms)
         all_cues = self.cues.find(text)
         open_starts: set[int] = set()
+        self._open_starts = frozenset()
         if open_cues:
             known = {c.start for c in all_cues}
             taken = [(c.start, c.end) for c in all_cues]
@@ -181,6 +183,7 @@ class AttributionExtractor:
             ]
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
             open_starts = {c.start for c in extra}
+        self._open_starts = frozenset(open_starts)
         inside_quote = [(q.start, q.end) for q in quotes]
         drafts: list[Draft] = []
         consumed: set[int] = set()
@@ -384,19 +387,20 @@ class AttributionExtractor:
         frame = cue.entry.frame
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
-        subject = subject_before(text, sent_start, cue.start, self.lex, cue.entry.precision is None)
+        # the hand-written lexicon's verbs of saying, not the tagger's or the parser's cues
+        lexical = cue.entry.precision is None and cue.start not in self._open_starts
+        subject = subject_before(text, sent_start, cue.start, self.lex, lexical)
         progressive = _PROGRESSIVE.search(text, sent_start, cue.start)
         if (
-            progressive is not None
+            lexical
+            and progressive is not None
             and cue.entry.form.split()[0].endswith("ing")
             and frame in ("speech", "tell", "urge")
         ):
             if any(c.start < cue.start < c.end for c in cues):
                 return None  # a longer cue ("is also saying") holds this one
             # "Clinton is promising to ...": the subject of the progressive's auxiliary
-            subject = subject_before(
-                text, sent_start, progressive.start(), self.lex, cue.entry.precision is None
-            )
+            subject = subject_before(text, sent_start, progressive.start(), self.lex, lexical)
         elif subject is not None and cue.entry.form.endswith("ing"):
             # "with Kyiv describing ... and allies announcing ...": a bare participle after
             # its subject is an absolute clause, background to the sentence, not a claim.

@@ -311,3 +311,13 @@ def test_coordinated_and_prepositional_speaker_names(run: Run) -> None:
         "The nonpartisan Commission on Presidential Debates",
         "officials",
     ]
+
+
+def test_according_to_keeps_authors_and_appositions(run: Run) -> None:
+    text = (
+        "Training can reduce suicide, according to Craig Bryan, head of the National Center for Veterans.\n\n"
+        "According to a new report by Politico, the campaign spent millions on ads."
+    )
+    first, second = claims(run(text))
+    assert first.speaker.text == "Craig Bryan, head of the National Center for Veterans"
+    assert second.speaker.text == "a new report by Politico"

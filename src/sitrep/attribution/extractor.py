@@ -644,6 +644,8 @@ class AttributionExtractor:
             start, end = _trim(text, source.end + comma + 1, body_end)
         elif lead.endswith(","):
             start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+            # `..., according to Craig Bryan, head of the National Center ...`
+            source = _with_appositive(text, source, body_end)
         else:
             return None
         if end - start < 8:

@@ -207,7 +207,9 @@ def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | 
     stops = lex.word_class("boundary") - {"of", "for"}
     collected: list[Word] = []
     for w in words:
-        if (w.is_punct and w.text != "-") or (collected and w.lower in stops):
+        # `according to an analysis by Lily Batchelder`: a document names its author
+        authored = w.lower == "by" and bool(collected) and collected[-1].lower in lex.roles
+        if (w.is_punct and w.text != "-") or (collected and w.lower in stops and not authored):
             break
         if not collected and w.lower in stops:
             break

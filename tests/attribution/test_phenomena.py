@@ -321,3 +321,17 @@ def test_according_to_keeps_authors_and_appositions(run: Run) -> None:
     first, second = claims(run(text))
     assert first.speaker.text == "Craig Bryan, head of the National Center for Veterans"
     assert second.speaker.text == "a new report by Politico"
+
+
+def test_relative_clauses_roles_before_names_and_advisers_to(run: Run) -> None:
+    text = (
+        "Schiff, 56, who has served on the committee for a decade, told reporters that it is clear.\n\n"
+        "The minister of the economy, Mr. Guajardo Villarreal, argues there is little point in it.\n\n"
+        "But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "Schiff, 56, who has served on the committee for a decade",
+        "The minister of the economy, Mr. Guajardo Villarreal",
+        "advisers to Mr. Obama",
+    ]

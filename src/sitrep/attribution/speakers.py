@@ -30,7 +30,7 @@ from sitrep.records import Speaker, SpeakerType
 
 _MAX_NP_WORDS = 14
 # prepositions a role noun takes into a speaker phrase ("officials from both parties")
-_ROLE_PREPOSITIONS = frozenset({"in", "on", "from", "at", "with", "about", "over", "against"})
+_ROLE_PREPOSITIONS = frozenset({"in", "on", "from", "at", "with", "about", "over", "against", "to"})
 _PLACE_NOUN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+(?:region|province|oblast|district|city|area))\b")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
@@ -164,6 +164,12 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     comma = commas[-1]
     appos = words[comma + 1 :]
+    if appos and appos[0].lower in ("who", "whose") and len(commas) > 1 and len(appos) <= _MAX_NP_WORDS + 10:
+        # `Schiff, 56, who has served on the committee for a decade,`: the relative clause
+        # belongs to the speaker described before it
+        inner = _appositive_subject(text, words[:comma], lex)
+        if inner is not None:
+            return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
     # `Kamin, an outside adviser to ... and a professor at ...,`: a description may run long
     longest = _MAX_NP_WORDS + 10 if appos and appos[0].lower in ("a", "an", "the") else _MAX_NP_WORDS
     # `McConnell, R-Ky.,`: a party and state tag keeps its periods and brackets
@@ -183,12 +189,19 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
             depth -= 1 if w.text == "(" else 0
             name_words.append(w)
             continue
-        if w.is_punct or (w.lower in lex.word_class("boundary")):
+        if w.is_punct or (w.lower in lex.word_class("boundary") - {"of", "for"}):
             break
         name_words.append(w)
     name_words.reverse()
-    # `The state's campaign chairman, Phil Lovas,`: the role comes first, the name after.
-    role_first = bool(name_words) and name_words[-1].lower in lex.roles and appos[-1].is_capitalised
+    while name_words and name_words[0].lower in ("of", "for"):
+        name_words.pop(0)
+    # `The state's campaign chairman, Phil Lovas,`, `The minister of the economy, Mr. X,`:
+    # the role comes first, the name after.
+    role_first = (
+        bool(name_words)
+        and (name_words[-1].lower in lex.roles or (len(name_words) > 1 and name_words[1].lower in lex.roles))
+        and appos[-1].is_capitalised
+    )
     title = appos[0].lower in lex.word_class("title")
     if appos[0].is_capitalised and not title and not names_role and not role_first:
         return None

@@ -268,7 +268,7 @@ def test_a_determined_common_noun_speaks_through_a_lexicon_verb(run: Run) -> Non
 
 def test_progressive_cues_and_promises(run: Run) -> None:
     text = (
-        "Trump is also saying that the vote is rigged.\n\n"
+        "Trump is also saying the vote is rigged.\n\n"
         "Demonstrators said they want justice, but pledged to remain civil."
     )
     first, second, third = claims(run(text))

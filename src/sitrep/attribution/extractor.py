@@ -86,7 +86,6 @@ _CUT = re.compile(
 _POSITIONAL = frozenset({"according", "label", "byline"})
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)(?:\s+(?:also|now|still|again|not))?\s+$")
-_LEADING_THAT = re.compile(r"\s+that\b")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
@@ -554,9 +553,6 @@ class AttributionExtractor:
         if subject is None or subject.text.lower() in ("who", "which"):
             return None
         start = cue.end
-        that = _LEADING_THAT.match(text, start)
-        if that is not None:
-            start = that.end()  # the complementiser is no part of what was said
         end = self._content_end(text, start, body_end, direct_spans, cues, cue)
         start, end = _trim(text, start, end)
         if end - start < 8 or not self._has_verb(text, start, end):

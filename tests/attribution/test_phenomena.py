@@ -335,3 +335,10 @@ def test_relative_clauses_roles_before_names_and_advisers_to(run: Run) -> None:
         "The minister of the economy, Mr. Guajardo Villarreal",
         "advisers to Mr. Obama",
     ]
+
+
+def test_description_between_dashes_belongs_to_the_speaker(run: Run) -> None:
+    text = "Kall -- co-editor of a book on the debates -- said the candidate tended to make announcements."
+    (c,) = claims(run(text))
+    assert c.speaker.text == "Kall -- co-editor of a book on the debates"
+    assert c.content == "the candidate tended to make announcements"

@@ -99,6 +99,8 @@ def subject_before(
         return None
     if words[-1].text == ",":
         return _appositive_subject(text, words[:-1], lex)
+    if words[-1].text in _DASHES and len(words) > 2:
+        return _dashed_subject(text, limit, words, lex, common_nouns)
     stops = lex.word_class("boundary") - {"of", "for", "to", "at"}
     collected: list[Word] = []
     depth = 0
@@ -155,6 +157,31 @@ def subject_before(
     if not _np_words(collected, lex, common_nouns):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+
+
+_DASHES = frozenset({"-", "—", "–"})
+
+
+def _dashed_subject(
+    text: str, limit: int, words: list[Word], lex: Lexicons, common_nouns: bool
+) -> Mention | None:
+    """`Kall -- co-editor of a book on the debates -- said`: the name before the dashes
+    and the description between them are the speaker."""
+    close = len(words) - 1
+    while close > 0 and words[close - 1].text in _DASHES:
+        close -= 1  # `--` is two words
+    opening = next((i for i in range(close - 1, max(0, close - 40), -1) if words[i].text in _DASHES), None)
+    if opening is None or opening == close - 1:
+        return None
+    while opening > 0 and words[opening - 1].text in _DASHES:
+        opening -= 1
+    if opening == 0:
+        return None
+    name = subject_before(text, limit, words[opening].start, lex, common_nouns)
+    if name is None:
+        return None
+    end = words[close - 1].end
+    return Mention(text[name.start : end], name.start, end)
 
 
 def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention | None:

@@ -342,3 +342,11 @@ def test_description_between_dashes_belongs_to_the_speaker(run: Run) -> None:
     (c,) = claims(run(text))
     assert c.speaker.text == "Kall -- co-editor of a book on the debates"
     assert c.content == "the candidate tended to make announcements"
+
+
+def test_chained_appositions_keep_the_name(run: Run) -> None:
+    text = (
+        "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said the rule was illegal."
+    )
+    (c,) = claims(run(text))
+    assert c.speaker.text == "Scott Pruitt, the attorney general of Oklahoma, one of the states suing"

@@ -238,6 +238,13 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     if head is None or not (head.is_capitalised or role_first):
         return None
     first, last = name_words[0], appos[-1]
+    before = comma - len(name_words) - 1
+    if first.lower in ("the", "a", "an") and before > 0 and words[before].text == ",":
+        # `Scott Pruitt, the attorney general of Oklahoma, one of the states suing,`: the
+        # description is itself an apposition of the name before it
+        inner = _appositive_subject(text, words[:comma], lex)
+        if inner is not None and inner.start < first.start:
+            return Mention(text[inner.start : last.end], inner.start, last.end)
     return Mention(text[first.start : last.end], first.start, last.end)
 
 

@@ -350,3 +350,8 @@ def test_chained_appositions_keep_the_name(run: Run) -> None:
     )
     (c,) = claims(run(text))
     assert c.speaker.text == "Scott Pruitt, the attorney general of Oklahoma, one of the states suing"
+
+
+def test_then_between_speaker_and_cue(run: Run) -> None:
+    (c,) = claims(run("The governor then said the town was taken."))
+    assert c.speaker.text == "The governor" and c.content == "the town was taken"

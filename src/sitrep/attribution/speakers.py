@@ -100,7 +100,12 @@ def subject_before(
     if words[-1].text == ",":
         return _appositive_subject(text, words[:-1], lex)
     if words[-1].text in _DASHES and len(words) > 2:
-        return _dashed_subject(text, limit, words, lex, common_nouns)
+        # "Kall -- co-editor of a book -- said": a spaced dash only (never "debate–published"),
+        # before a hand-lexicon verb of saying
+        spaced = text[words[-1].start - 1 : words[-1].start].isspace() or words[-2].text in _DASHES
+        dashed = _dashed_subject(text, limit, words, lex, common_nouns) if spaced and common_nouns else None
+        if dashed is not None:
+            return dashed
     stops = lex.word_class("boundary") - {"of", "for", "to", "at"}
     collected: list[Word] = []
     depth = 0

@@ -205,3 +205,191 @@ def test_hedge_adverb_before_a_verb_of_saying_is_no_cue(run: Run) -> None:
     assert c.cue == "said"
     assert "reportedly" not in c.content
     assert c.hedges == ("reportedly",)
+
+
+def test_middle_initials_and_abbreviated_titles_stay_in_the_speaker(run: Run) -> None:
+    # the sentencizer breaks after "R." and "Del."; the speaker must still be whole
+    text = (
+        "Talks went on all week. Ronald R. Fieldstone, a Miami lawyer, said the program was working.\n\n"
+        "Secretary of State John F. Kerry said the talks would resume on Monday.\n\n"
+        "Del. Stacey Plaskett said the vote was close."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "Ronald R. Fieldstone, a Miami lawyer",
+        "Secretary of State John F. Kerry",
+        "Del. Stacey Plaskett",
+    ]
+
+
+def test_abbreviations_never_end_a_sentence_before_a_name() -> None:
+    from sitrep.attribution.segments import join_abbreviations
+
+    text = "Ask Del. Stacey Plaskett. John F. Kerry agreed. It was the U.S. Nobody else."
+    parts = ["Ask Del.", "Stacey Plaskett.", "John F.", "Kerry agreed.", "It was the U.S.", "Nobody else."]
+    spans = [(text.index(p), text.index(p) + len(p)) for p in parts]
+    joined = join_abbreviations(text, spans, frozenset({"del."}))
+    assert [text[s:e] for s, e in joined] == [
+        "Ask Del. Stacey Plaskett.",
+        "John F. Kerry agreed.",
+        "It was the U.S.",  # an abbreviation of several letters may end a sentence
+        "Nobody else.",
+    ]
+
+
+def test_role_nouns_keep_their_prepositional_phrase_and_common_speaker_nouns(run: Run) -> None:
+    text = (
+        "Although Scott lacks a signature achievement, elected officials from both parties say "
+        "he has forged a reputation as a hard worker.\n\n"
+        "Experts on North Korea said the latest nuclear test could change that.\n\n"
+        "Many voters said they would stay at home."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == ["elected officials from both parties", "Experts on North Korea", "Many voters"]
+
+
+def test_that_clause_after_a_cue_and_a_quoted_hearer(run: Run) -> None:
+    text = (
+        "In Honolulu, he told a meeting of island leaders that few people understood the stakes.\n\n"
+        'Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.'
+    )
+    first, second = claims(run(text))
+    assert first.content == "few people understood the stakes" and first.speaker.text == "he"
+    assert second.content == "nobody would question her intelligence" and second.speaker.text == "Sanders"
+
+
+def test_cue_with_a_colon_closing_its_paragraph_takes_the_next_one(run: Run) -> None:
+    text = (
+        "The governor spoke late.\n\n"
+        "The governor added:\n\n"
+        "It is typical of the ministry. It knows nothing, but the mouth never stops.\n\n"
+        "Haidai said:\n\n"
+        '"Our lines hold and will hold."'
+    )
+    first, second = claims(run(text))
+    assert first.content.startswith("It is typical of the ministry.") and first.speaker.text == "The governor"
+    assert first.content.endswith("never stops.")
+    assert second.kind == "direct" and second.speaker.text == "Haidai" and second.cue == "said"
+
+
+def test_medial_attribution_keeps_the_clause_before_it(run: Run) -> None:
+    doc = run("The town was lost, the governor said, and the troops pulled back.")
+    (c,) = claims(doc)
+    assert c.content == "The town was lost" and c.speaker.text == "the governor"
+
+
+def test_appositions_with_asides_state_tags_and_long_descriptions(run: Run) -> None:
+    text = (
+        "Rep. Gregory W. Meeks (D-N.Y.), chairman of the Black Caucus PAC, said members will raise cash.\n\n"
+        "\u201cOur assumption is that the veto will be overridden,\u201d Senate Majority Leader "
+        "Mitch McConnell, R-Ky., said Tuesday.\n\n"
+        "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
+        "professor at New York University School of Law, said that the campaign was taking a close look."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "Rep. Gregory W. Meeks (D-N.Y.), chairman of the Black Caucus PAC",
+        "Senate Majority Leader Mitch McConnell, R-Ky.",
+        "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
+        "professor at New York University School of Law",
+    ]
+
+
+def test_a_determined_common_noun_speaks_through_a_lexicon_verb(run: Run) -> None:
+    text = (
+        "Six million jobs depend on exports, one slide says.\n\nThe ruling said the state had broken the law."
+    )
+    first, second = claims(run(text))
+    assert first.speaker.text == "one slide" and first.content == "Six million jobs depend on exports"
+    assert second.speaker.text == "The ruling" and second.content == "the state had broken the law"
+
+
+def test_progressive_cues_and_promises(run: Run) -> None:
+    text = (
+        "Trump is also saying the vote is rigged.\n\n"
+        "Demonstrators said they want justice, but pledged to remain civil."
+    )
+    first, second, third = claims(run(text))
+    assert first.speaker.text == "Trump" and first.content == "the vote is rigged"
+    assert third.cue == "pledged" and third.content == "to remain civil"
+    assert third.speaker.name == second.speaker.name == "Demonstrators"
+
+
+def test_quote_opening_after_a_full_stop_and_mixed_quote_marks(run: Run) -> None:
+    text = (
+        'The administration may be reluctant to act, Schiff said. "The other factor is the '
+        'appearance of taking sides."\n\n'
+        '"Oz has a huge bully pulpit, with the entire empire behind him,\u201d said David Gorski, a surgeon.'
+    )
+    first, second, third = claims(run(text))
+    assert first.speaker.text == "Schiff" and first.content == "The administration may be reluctant to act"
+    assert second.kind == "direct" and second.content.startswith("The other factor")
+    assert second.speaker.name == "Schiff"
+    assert third.kind == "direct" and third.speaker.text == "David Gorski, a surgeon"
+
+
+def test_quote_ending_in_a_nested_quote_is_direct(run: Run) -> None:
+    text = "\u201cYou say you \u2018accept responsibility for those people,\u2019\u201d Merkley said."
+    (c,) = claims(run(text))
+    assert c.kind == "direct" and c.speaker.text == "Merkley"
+    assert c.content.startswith("You say you")
+
+
+def test_coordinated_and_prepositional_speaker_names(run: Run) -> None:
+    text = (
+        "RT and its defenders say that the network is no more biased than any other.\n\n"
+        "Federal and state officials said the program was rigged.\n\n"
+        "The nonpartisan Commission on Presidential Debates says it will not change the rules.\n\n"
+        "The town was shelled in Kyiv and officials said it was bad."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "RT and its defenders",
+        "Federal and state officials",
+        "The nonpartisan Commission on Presidential Debates",
+        "officials",
+    ]
+
+
+def test_according_to_keeps_authors_and_appositions(run: Run) -> None:
+    text = (
+        "Training can reduce suicide, according to Craig Bryan, head of the National Center for Veterans.\n\n"
+        "According to a new report by Politico, the campaign spent millions on ads."
+    )
+    first, second = claims(run(text))
+    assert first.speaker.text == "Craig Bryan, head of the National Center for Veterans"
+    assert second.speaker.text == "a new report by Politico"
+
+
+def test_relative_clauses_roles_before_names_and_advisers_to(run: Run) -> None:
+    text = (
+        "Schiff, 56, who has served on the committee for a decade, told reporters that it is clear.\n\n"
+        "The minister of the economy, Mr. Guajardo Villarreal, argues there is little point in it.\n\n"
+        "But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
+    )
+    speakers = [c.speaker.text for c in claims(run(text))]
+    assert speakers == [
+        "Schiff, 56, who has served on the committee for a decade",
+        "The minister of the economy, Mr. Guajardo Villarreal",
+        "advisers to Mr. Obama",
+    ]
+
+
+def test_description_between_dashes_belongs_to_the_speaker(run: Run) -> None:
+    text = "Kall -- co-editor of a book on the debates -- said the candidate tended to make announcements."
+    (c,) = claims(run(text))
+    assert c.speaker.text == "Kall -- co-editor of a book on the debates"
+    assert c.content == "the candidate tended to make announcements"
+
+
+def test_chained_appositions_keep_the_name(run: Run) -> None:
+    text = (
+        "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said the rule was illegal."
+    )
+    (c,) = claims(run(text))
+    assert c.speaker.text == "Scott Pruitt, the attorney general of Oklahoma, one of the states suing"
+
+
+def test_then_between_speaker_and_cue(run: Run) -> None:
+    (c,) = claims(run("The governor then said the town was taken."))
+    assert c.speaker.text == "The governor" and c.content == "the town was taken"

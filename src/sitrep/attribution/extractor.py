@@ -84,6 +84,9 @@ _CUT = re.compile(
 )
 # cues that attach only in their own place, never to a quote next to them
 _POSITIONAL = frozenset({"according", "label", "byline"})
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)(?:\s+(?:also|now|still|again|not))?\s+$")
+_NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 
@@ -130,6 +133,7 @@ class AttributionExtractor:
         self.aux = lex.word_class("aux") | lex.word_class("past")
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
+        self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
         # the least a learned cue's probability (its entry's ``precision``) must be for the
         # frame-less reading of :meth:`_open_frame`
         self.open_frame_score = open_frame_score
@@ -167,6 +171,7 @@ class AttributionExtractor:
         quotes = find_quotes(text, self.cues.forms)
         all_cues = self.cues.find(text)
         open_starts: set[int] = set()
+        self._open_starts = frozenset()
         if open_cues:
             known = {c.start for c in all_cues}
             taken = [(c.start, c.end) for c in all_cues]
@@ -177,6 +182,7 @@ class AttributionExtractor:
             ]
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
             open_starts = {c.start for c in extra}
+        self._open_starts = frozenset(open_starts)
         inside_quote = [(q.start, q.end) for q in quotes]
         drafts: list[Draft] = []
         consumed: set[int] = set()
@@ -313,14 +319,21 @@ class AttributionExtractor:
                 earlier = [o for o in quotes[:qi] if o.direct and lead_start <= o.outer_end <= q.open]
                 if earlier:
                     lead_start = earlier[-1].outer_end
-                lead = text[lead_start : q.open].rstrip()
+                lead_end = q.open
+                if p > 0 and not text[para_start : q.open].strip():
+                    # `He said:` closing the paragraph before, the quote opening its own
+                    prev_start, prev_end = paras[p - 1]
+                    if text[prev_start:prev_end].rstrip().endswith(":"):
+                        lead_start = max(sents.span(prev_end - 1)[0], prev_start)
+                        lead_end = prev_end
+                lead = text[lead_start:lead_end].rstrip()
                 if lead.endswith((":", ",")):
-                    cue = _last_cue(cues, lead_start, q.open)
+                    cue = _last_cue(cues, lead_start, lead_end)
                     if cue is not None:
                         mention = subject_before(text, lead_start, cue.start, self.lex)
-                        d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, q.open)])
+                        d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, lead_end)])
                         if mention is None:
-                            d.mention = phrase_after(text, cue.end, q.open, self.lex)
+                            d.mention = phrase_after(text, cue.end, lead_end, self.lex)
                             d.coordinated = d.mention is None
                         if d.mention is not None or d.coordinated:
                             draft = d
@@ -384,8 +397,21 @@ class AttributionExtractor:
         frame = cue.entry.frame
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
-        subject = subject_before(text, sent_start, cue.start, self.lex)
-        if subject is not None and cue.entry.form.endswith("ing"):
+        # the hand-written lexicon's verbs of saying, not the tagger's or the parser's cues
+        lexical = cue.entry.precision is None and cue.start not in self._open_starts
+        subject = subject_before(text, sent_start, cue.start, self.lex, lexical)
+        progressive = _PROGRESSIVE.search(text, sent_start, cue.start)
+        if (
+            lexical
+            and progressive is not None
+            and cue.entry.form.split()[0].endswith("ing")
+            and frame in ("speech", "tell", "urge")
+        ):
+            if any(c.start < cue.start < c.end for c in cues):
+                return None  # a longer cue ("is also saying") holds this one
+            # "Clinton is promising to ...": the subject of the progressive's auxiliary
+            subject = subject_before(text, sent_start, progressive.start(), self.lex, lexical)
+        elif subject is not None and cue.entry.form.endswith("ing"):
             # "with Kyiv describing ... and allies announcing ...": a bare participle after
             # its subject is an absolute clause, background to the sentence, not a claim.
             return None
@@ -441,13 +467,43 @@ class AttributionExtractor:
                     )
             if not after.strip(" .!?,"):
                 return None
+        if (
+            subject is not None
+            and after.rstrip().endswith(":")
+            and self._only_adjuncts(after.rstrip()[:-1], frame)
+        ):
+            block = _next_block(text, body_end)
+            if block is not None:
+                # `The governor added:` closing a paragraph: the next one is what was said
+                d = Draft(block[0], block[1], "indirect", cue, subject, [(subject.start, body_end)])
+                d.antecedent = _who_antecedent(text, sent_start, subject, self.lex)
+                return d
+        medial = self._medial_lead(text, sent_start, subject, after, direct_spans)
         content_start = self._content_start(text, cue, body_end)
         if content_start is None:
-            return None
-        end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
-        start, end = _trim(text, content_start, end)
-        if end - start < 8 or not self._clause_like(text, start, end, frame, cue.entry.lemma):
-            return None
+            start = end = cue.end
+        else:
+            end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
+            start, end = _trim(text, content_start, end)
+        # "X said / told Y that S": the complementiser already says a clause follows
+        after_that = (
+            content_start is not None and _THAT_BEFORE.search(text, cue.end, content_start) is not None
+        )
+        # "X pledged to remain civil": what is promised is the infinitive
+        promised = cue.entry.stance == "promise" and text[start : start + 3].lower() == "to "
+        if end - start < 8 or not (
+            (after_that and len(words_in(text, start, end)) >= 3)
+            or promised
+            or self._clause_like(text, start, end, frame, cue.entry.lemma)
+        ):
+            if medial is None or subject is None:
+                return None
+            start, end = medial
+        elif medial is not None and (
+            len(words_in(text, *medial)) > len(words_in(text, start, end))
+            or text[start:end].split(maxsplit=1)[0].lower() in ("and", "but", "or")
+        ):
+            start, end = medial  # `The DNC would take weeks to meet, he said, and ...`: the larger part
         if not self._asserts(text, cue, start, end):
             return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
@@ -465,6 +521,26 @@ class AttributionExtractor:
             if opener is not None:
                 d.clauses.append(opener)
         return d
+
+    def _medial_lead(
+        self,
+        text: str,
+        sent_start: int,
+        subject: Mention | None,
+        after: str,
+        direct_spans: list[tuple[int, int]],
+    ) -> tuple[int, int] | None:
+        """The clause before a medial attribution (`It would take weeks, he said, and ...`):
+        the sentence's start up to the comma before the speaker, when it reads as a clause."""
+        if subject is None or not after.lstrip().startswith(","):
+            return None
+        lead = text[sent_start : subject.start].rstrip()
+        if not lead.endswith(",") or any(s < subject.start and sent_start < e for s, e in direct_spans):
+            return None
+        start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+        if len(words_in(text, start, end)) < 4 or not self._clause_like(text, start, end, "speech"):
+            return None
+        return start, end
 
     def _open_frame(
         self,
@@ -577,6 +653,8 @@ class AttributionExtractor:
             start, end = _trim(text, source.end + comma + 1, body_end)
         elif lead.endswith(","):
             start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+            # `..., according to Craig Bryan, head of the National Center ...`
+            source = _with_appositive(text, source, body_end)
         else:
             return None
         if end - start < 8:
@@ -607,7 +685,8 @@ class AttributionExtractor:
         frame = cue.entry.frame
         window = words_in(text, pos, limit)[:14]
         that = next((i for i, w in enumerate(window) if w.lower == "that"), None)
-        clean = that is not None and not any(w.is_punct and w.text not in "()" for w in window[:that])
+        # brackets and the quotation marks of a named hearer ('told MSNBC's "Morning Joe" that')
+        clean = that is not None and not any(w.is_punct and w.text not in '()"“”' for w in window[:that])
         if (
             that is not None
             and clean
@@ -804,6 +883,7 @@ class AttributionExtractor:
 
 # ---- small helpers ------------------------------------------------------------------------------
 _CLOSING_MARKS = "\"'”’"
+_OPENING_MARKS = "\"'“‘"
 
 
 def _comma_before(words: list[Word]) -> bool:
@@ -838,8 +918,9 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     depth = 0
     for w in words_in(text, start, limit):
         depth += (w.text == "(") - (w.text == ")")
-        if w.text == "." and (depth > 0 or _after_initial(text, w.start)):
-            continue  # "Leonard E. Burman", "Rep. Gwen Moore (D-Wis.)": not the sentence's end
+        if w.text == "." and (depth > 0 or _after_initial(text, w.start) or text[w.end : w.end + 1] == ","):
+            # "Leonard E. Burman", "Rep. Gwen Moore (D-Wis.)", "McConnell, R-Ky., said": no end
+            continue
         if w.text in (".", "!", "?", "“", '"', "«"):
             return w.start if w.text in ("“", '"', "«") else w.end
     return limit
@@ -857,6 +938,17 @@ def _first_cue(
         if near and cue.entry.frame not in _POSITIONAL:
             return cue
     return None
+
+
+def _next_block(text: str, end: int) -> tuple[int, int] | None:
+    """The paragraph after the one ending at ``end``, when it is there and is no quote
+    (a quote has its own rules)."""
+    if text[end:].lstrip(" \t")[:1] != "\n":
+        return None
+    m = _NEXT_PARAGRAPH.match(text, end)
+    if m is None or m.group(1)[:1] in _OPENING_MARKS:
+        return None
+    return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
 def _last_cue(cues: list[CueMatch], start: int, end: int) -> CueMatch | None:

@@ -16,6 +16,8 @@ from sitrep.attribution.segments import paragraphs
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+# the other double mark that may close a quote opened by a straight or a curly one
+_MIXED = {STRAIGHT: "”", "“": STRAIGHT}
 _CLAUSE_END = tuple(",.!?…;:-—–")
 
 
@@ -46,6 +48,11 @@ def _pairs(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
         j = text.find(closer, i + 1, end)
         if ch == "„" and j < 0:
             j = text.find("”", i + 1, end)
+        if ch in _MIXED:
+            # `"Oz has a huge bully pulpit,” said ...`: copy mixing straight and curly marks
+            k = text.find(_MIXED[ch], i + 1, end)
+            if k >= 0 and (j < 0 or k < j):
+                j = k
         if j < 0:
             pairs.append((i, None))
             break
@@ -93,7 +100,8 @@ def find_quotes(text: str, cue_forms: frozenset[str] = frozenset()) -> list[Quot
             continues = (
                 first_in_para and left_open and not text[para_start:open_mark].strip() and not reopened
             )
-            ends_clause = close_mark is None or inner.endswith(_CLAUSE_END)
+            # `‘... people,’”`: a quote inside the quote may close right before it
+            ends_clause = close_mark is None or inner.rstrip("’'").endswith(_CLAUSE_END)
             after = text[close_mark + 1 : para_end].lstrip() if close_mark is not None else ""
             # `"I would," Melanie said.`: a short quote is a claim when an attribution follows
             long_enough = len(inner.split()) >= 3 or (

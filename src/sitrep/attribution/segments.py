@@ -17,13 +17,18 @@ from spacy.tokens import Doc
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.K.
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Sen|Rep|Gov|Prof|St|No"
+    r"|[A-Z]\.(?=\s)"  # a middle initial: "John F. Kerry"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Sen|Rep|Gov|Del|Rev|Prof|St|No"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s)"
     r"|\w+(?:['’.\-]\w+)*(?:['’]s\b)?"
     r"|\S"
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*\n")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# a quotation mark opening after a sentence's full stop: `said. "The ...`
+_TRAILING_OPENER = re.compile(r"(?<=[.!?])\s+[\"“‘«]+$")
+# a sentence that seems to end on a middle initial ("John F.") or a title ("Del.", "the Rev.")
+_LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z]+\.)$")
 _LINE = _PARAGRAPH
 
 
@@ -79,13 +84,66 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+def join_abbreviations(
+    text: str, spans: list[tuple[int, int]], abbreviations: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Undo sentence breaks after a middle initial or a title before a name.
+
+    Splitters (spaCy's sentencizer, the punctuation rule, even the parser) end a sentence
+    at "Ronald R." or "Del." and so cut "Ronald R. Fieldstone ... said" from its
+    speaker's first words. A break stays when a line break is between the two parts.
+    """
+    if not abbreviations or len(spans) < 2:
+        return spans
+    joined: list[tuple[int, int]] = [spans[0]]
+    for start, end in spans[1:]:
+        prev_start, prev_end = joined[-1]
+        m = _LAST_WORD.search(text, prev_start, prev_end)
+        gap = text[prev_end:start]
+        if m is not None and "\n" not in gap and text[start : start + 1].isupper():
+            word = m.group(1)
+            if (len(word) == 2 and word[0].isupper()) or word.lower() in abbreviations:
+                joined[-1] = (prev_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def sentences(
+    doc: Doc, text: str | None = None, abbreviations: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Sentence spans from the pipeline when it set them, else from punctuation.
 
     Sentences never cross a line break: a paragraph break always ends a sentence.
-    ``text`` is ``doc.text`` when the caller has it already (spaCy rebuilds it per call).
+    ``text`` is ``doc.text`` when the caller has it already (spaCy rebuilds it per call);
+    ``abbreviations`` (lower case, with their period) never end a sentence before a
+    capitalised word, nor does a single capital initial (see :func:`join_abbreviations`).
     """
     text = doc.text if text is None else text
+    return join_abbreviations(text, _opening_marks_forward(text, _sentences(doc, text)), abbreviations)
+
+
+def _opening_marks_forward(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give an opening quotation mark to the sentence it opens.
+
+    spaCy's sentencizer keeps punctuation after a full stop in the sentence that stops,
+    so `Schiff said. "The other factor ...` ends the first sentence on the quote's mark.
+    """
+    fixed = list(spans)
+    for i in range(len(fixed) - 1):
+        start, end = fixed[i]
+        m = _TRAILING_OPENER.search(text, start, end)
+        if m is None or m.start() <= start:
+            continue
+        next_start, next_end = fixed[i + 1]
+        if "\n" in text[m.start() : next_start]:
+            continue
+        fixed[i] = (start, _strip(text, start, m.start())[1])
+        fixed[i + 1] = (m.start() + len(m.group()) - len(m.group().lstrip()), next_end)
+    return fixed
+
+
+def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
     # Sentence starts read as one array: iterating ``doc.sents`` (or asking
     # ``has_annotation``) builds a Python object per token, which cost more than the whole
     # attribution rules on a blank pipeline.

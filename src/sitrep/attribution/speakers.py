@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sitrep.attribution.actors import Actor, ActorDictionary
 from sitrep.attribution.lexicon import Lexicons
@@ -28,6 +29,8 @@ from sitrep.attribution.sides import side_of
 from sitrep.records import Speaker, SpeakerType
 
 _MAX_NP_WORDS = 14
+# prepositions a role noun takes into a speaker phrase ("officials from both parties")
+_ROLE_PREPOSITIONS = frozenset({"in", "on", "from", "at", "with", "about", "over", "against", "to"})
 _PLACE_NOUN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+(?:region|province|oblast|district|city|area))\b")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
@@ -50,12 +53,17 @@ class Entity:
     surname: str = ""  # last word of the name's key, for "Haidai" -> "Serhiy Haidai"
 
 
-def _np_words(words: list[Word], lex: Lexicons) -> bool:
+def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> bool:
     """Whether a word run can be a speaker noun phrase (not empty, names someone)."""
     if not words:
         return False
     boundary = lex.word_class("boundary") - {"of", "for"}
-    if any(w.lower in boundary and w.lower not in ("that", "and") for w in words[1:]):
+    if any(
+        w.lower in boundary
+        and w.lower not in ("that", "and")
+        and not (w.lower in _ROLE_PREPOSITIONS and (words[i].lower in lex.roles or words[i].is_capitalised))
+        for i, w in enumerate(words[1:])
+    ):
         return False
     head = words[-1]
     return (
@@ -63,11 +71,26 @@ def _np_words(words: list[Word], lex: Lexicons) -> bool:
         or head.lower in lex.pronouns
         or head.lower in lex.roles
         or any(w.is_capitalised for w in words)
+        or any(a.lower in lex.roles and b.lower in _ROLE_PREPOSITIONS for a, b in pairwise(words))
+        # `the ruling said`, `one slide says`: a determined common noun right before a cue
+        or (
+            common_nouns
+            and len(words) >= 2
+            and (words[0].lower in lex.word_class("determiner") or words[0].lower == "one")
+            and head.text.isalpha()
+            and head.lower not in lex.word_class("boundary")
+            and head.lower not in lex.word_class("aux")
+        )
     )
 
 
-def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Mention | None:
-    """The noun phrase ending right before a cue, or None (e.g. a coordinated verb)."""
+def subject_before(
+    text: str, limit: int, cue_start: int, lex: Lexicons, common_nouns: bool = False
+) -> Mention | None:
+    """The noun phrase ending right before a cue, or None (e.g. a coordinated verb).
+
+    ``common_nouns``: any determined noun phrase may be the subject ("the ruling said"),
+    for the hand-written lexicon's verbs of saying, which need no name to be a report."""
     words = words_in(text, limit, cue_start)
     adverbs = lex.word_class("adverb")
     temporal = lex.word_class("temporal")
@@ -82,6 +105,13 @@ def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Ment
         return None
     if words[-1].text == ",":
         return _appositive_subject(text, words[:-1], lex)
+    if words[-1].text in _DASHES and len(words) > 2:
+        # "Kall -- co-editor of a book -- said": a spaced dash only (never "debate–published"),
+        # before a hand-lexicon verb of saying
+        spaced = text[words[-1].start - 1 : words[-1].start].isspace() or words[-2].text in _DASHES
+        dashed = _dashed_subject(text, limit, words, lex, common_nouns) if spaced and common_nouns else None
+        if dashed is not None:
+            return dashed
     stops = lex.word_class("boundary") - {"of", "for", "to", "at"}
     determiners = lex.word_class("determiner")
     collected: list[Word] = []
@@ -96,14 +126,37 @@ def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Ment
             continue
         if w.is_punct and w.text not in ("-",):
             break
-        if w.lower == "and" and any(c.is_capitalised for c in collected):
-            # "Denmark and the Netherlands said": a coordinated subject of names.
+        if w.lower == "and" and collected:
+            # "Denmark and the Netherlands said", "RT and its defenders say", "Federal and
+            # state officials said": a coordinated subject after a name; not "in Kyiv and
+            # officials said"
             i = words.index(w)
-            if i > 0 and words[i - 1].is_capitalised and not words[i - 1].is_punct:
+            named = any(c.is_capitalised for c in collected)
+            nominal = collected[-1].lower in lex.word_class("determiner") or any(
+                c.lower in lex.roles for c in collected
+            )
+            if (
+                i > 0
+                and words[i - 1].is_capitalised
+                and not words[i - 1].is_punct
+                and (named or (nominal and (i < 2 or words[i - 2].lower not in stops)))
+            ):
                 collected.append(w)
                 continue
         if w.lower in stops:
-            break
+            i = words.index(w)
+            # "officials from both parties say", "experts on North Korea said": a role noun
+            # takes the prepositional phrase after it into the speaker; so does a name
+            # when a name follows ("the Commission on Presidential Debates says")
+            takes_phrase = i > 0 and words[i - 1].lower in lex.roles
+            names = (
+                i > 0
+                and words[i - 1].is_capitalised
+                and all(c.is_capitalised or c.lower in ("the", "of", "and", "for") for c in collected)
+                and any(c.is_capitalised for c in collected)
+            )
+            if not (w.lower in _ROLE_PREPOSITIONS and collected and (takes_phrase or names)):
+                break
         if (
             w.lower in temporal
             and collected
@@ -119,9 +172,34 @@ def subject_before(text: str, limit: int, cue_start: int, lex: Lexicons) -> Ment
     # A phrase may not start with a dangling preposition ("of the ministry").
     while collected and collected[0].lower in ("of", "for", "to", "at"):
         collected.pop(0)
-    if not _np_words(collected, lex):
+    if not _np_words(collected, lex, common_nouns):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+
+
+_DASHES = frozenset({"-", "—", "–"})
+
+
+def _dashed_subject(
+    text: str, limit: int, words: list[Word], lex: Lexicons, common_nouns: bool
+) -> Mention | None:
+    """`Kall -- co-editor of a book on the debates -- said`: the name before the dashes
+    and the description between them are the speaker."""
+    close = len(words) - 1
+    while close > 0 and words[close - 1].text in _DASHES:
+        close -= 1  # `--` is two words
+    opening = next((i for i in range(close - 1, max(0, close - 40), -1) if words[i].text in _DASHES), None)
+    if opening is None or opening == close - 1:
+        return None
+    while opening > 0 and words[opening - 1].text in _DASHES:
+        opening -= 1
+    if opening == 0:
+        return None
+    name = subject_before(text, limit, words[opening].start, lex, common_nouns)
+    if name is None:
+        return None
+    end = words[close - 1].end
+    return Mention(text[name.start : end], name.start, end)
 
 
 def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention | None:
@@ -131,7 +209,16 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     comma = commas[-1]
     appos = words[comma + 1 :]
-    if not appos or len(appos) > _MAX_NP_WORDS or any(w.is_punct and w.text != "-" for w in appos):
+    if appos and appos[0].lower in ("who", "whose") and len(commas) > 1 and len(appos) <= _MAX_NP_WORDS + 10:
+        # `Schiff, 56, who has served on the committee for a decade,`: the relative clause
+        # belongs to the speaker described before it
+        inner = _appositive_subject(text, words[:comma], lex)
+        if inner is not None:
+            return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
+    # `Kamin, an outside adviser to ... and a professor at ...,`: a description may run long
+    longest = _MAX_NP_WORDS + 10 if appos and appos[0].lower in ("a", "an", "the") else _MAX_NP_WORDS
+    # `McConnell, R-Ky.,`: a party and state tag keeps its periods and brackets
+    if not appos or len(appos) > longest or any(w.is_punct and w.text not in "-.()" for w in appos):
         return None
     # `In Kyiv, Russia` is not an appositive; `Haidai, Luhansk governor,` is.
     names_role = any(w.lower in lex.roles or w.lower in lex.word_class("title") for w in appos)
@@ -139,19 +226,43 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     # in lower case is an appositive too; `In Kyiv, Russia` stays out (all capitalised).
     names_role = names_role or (len(appos) > 1 and any(not w.is_capitalised for w in appos[1:]))
     name_words: list[Word] = []
+    depth = 0
     for w in reversed(words[:comma]):
-        if w.is_punct or (w.lower in lex.word_class("boundary")):
+        if w.text == ")" and not name_words:
+            depth = 1  # `Rep. Gregory W. Meeks (D-N.Y.), chairman of ...,`: the aside stays
+        if depth:
+            depth -= 1 if w.text == "(" else 0
+            name_words.append(w)
+            continue
+        if w.is_punct or (w.lower in lex.word_class("boundary") - {"of", "for"}):
             break
         name_words.append(w)
     name_words.reverse()
-    # `The state's campaign chairman, Phil Lovas,`: the role comes first, the name after.
-    role_first = bool(name_words) and name_words[-1].lower in lex.roles and appos[-1].is_capitalised
+    while name_words and name_words[0].lower in ("of", "for"):
+        name_words.pop(0)
+    # `The state's campaign chairman, Phil Lovas,`, `The minister of the economy, Mr. X,`:
+    # the role comes first, the name after.
+    role_first = (
+        bool(name_words)
+        and (name_words[-1].lower in lex.roles or (len(name_words) > 1 and name_words[1].lower in lex.roles))
+        and appos[-1].is_capitalised
+    )
     title = appos[0].lower in lex.word_class("title")
     if appos[0].is_capitalised and not title and not names_role and not role_first:
         return None
-    if not name_words or not (name_words[-1].is_capitalised or role_first):
+    while name_words and name_words[0].text in "()":
+        name_words.pop(0)  # an aside without its name
+    head = next((w for w in reversed(name_words) if not w.is_punct and w.text[:1] != "("), None)
+    if head is None or not (head.is_capitalised or role_first):
         return None
     first, last = name_words[0], appos[-1]
+    before = comma - len(name_words) - 1
+    if first.lower in ("the", "a", "an") and before > 0 and words[before].text == ",":
+        # `Scott Pruitt, the attorney general of Oklahoma, one of the states suing,`: the
+        # description is itself an apposition of the name before it
+        inner = _appositive_subject(text, words[:comma], lex)
+        if inner is not None and inner.start < first.start:
+            return Mention(text[inner.start : last.end], inner.start, last.end)
     return Mention(text[first.start : last.end], first.start, last.end)
 
 
@@ -161,7 +272,9 @@ def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | 
     stops = lex.word_class("boundary") - {"of", "for"}
     collected: list[Word] = []
     for w in words:
-        if (w.is_punct and w.text != "-") or (collected and w.lower in stops):
+        # `according to an analysis by Lily Batchelder`: a document names its author
+        authored = w.lower == "by" and bool(collected) and collected[-1].lower in lex.roles
+        if (w.is_punct and w.text != "-") or (collected and w.lower in stops and not authored):
             break
         if not collected and w.lower in stops:
             break

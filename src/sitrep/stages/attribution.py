@@ -64,7 +64,7 @@ class AttributionComponent:
             open_cues = [*(open_cues or []), *learned_cues(text, spans, self.extractor.lex, open_cues)]
         result = self.extractor.extract(
             text,
-            sentences(doc, text),
+            sentences(doc, text, self.extractor.lex.word_class("abbreviation")),
             resolver,
             dates,
             getattr(doc._, ext.PUBLISHED),

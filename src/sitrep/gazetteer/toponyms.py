@@ -369,6 +369,11 @@ class ToponymFinder:
         ):
             return None
         prev = _prev_word(tokens, i)
+        locative_before = prev >= 0 and tokens[prev].lower in lex.locative
+        if single and not ent and key in lex.given_names and not locative_before:
+            # "David said": a lone first name the model did not tag as a place is a person, not
+            # David, Panama; "in Keith" still reads as the town
+            return None
         # A country's own name is not read as a surname: a capitalised word before it is a title-case
         # headline ("Rethinking Egypt-US relations") far more often than a person called "Egypt".
         country = any(c.kind == "country" and fold(c.name) == key for c in candidates)

@@ -360,10 +360,23 @@ class ToponymFinder:
             candidates = [c for c in candidates if c.kind in ("country", "admin1")]
             if not candidates and not ent:
                 return None
+        # "SPRINGFIELD, Ill.", "Tacoma, Wash.": an AP state abbreviation, period and all, after a town
+        # and its comma is the state, never the everyday word ("ill", "wash") its letters spell
+        state_abbreviation = (
+            single
+            and first.text.endswith(".")
+            and i >= 2
+            and tokens[i - 1].text == ","
+            and _capitalised(tokens[i - 2].text)
+            and any(c.kind == "admin1" for c in candidates)
+        )
+        if state_abbreviation:
+            candidates = [c for c in candidates if c.kind == "admin1"]
         if (
             single
             and not ent
             and not acronym  # "US", "U.S." are written as names, never as the everyday word
+            and not state_abbreviation
             and self.gazetteer.is_common_word(key)
             and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
         ):

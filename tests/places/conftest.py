@@ -53,6 +53,10 @@ ENTRIES: list[tuple[list[str], GazetteerEntry]] = [
     (["Paris"], _e(4717560, "Paris", "city", "US", "US.TX", 33.661, -95.556, 24782, "PPLA2")),
     (["Huntsville"], _e(4068590, "Huntsville", "city", "US", "US.AL", 34.730, -86.586, 190000, "PPLA2")),
     (["Huntsville"], _e(4696202, "Huntsville", "city", "US", "US.TX", 30.724, -95.551, 40000, "PPLA2")),
+    (["Wash."], _e(5815135, "Washington", "admin1", "US", "US.WA", 47.5, -120.5, 7000000, "ADM1")),
+    (["David"], _e(3712076, "David", "city", "PA", "PA.02", 8.428, -82.433, 82907)),
+    (["Keith"], _e(2645298, "Keith", "city", "GB", "GB.SCT", 57.543, -2.953, 4700)),
+    (["Sutton"], _e(2636503, "Sutton", "city", "GB", "GB.ENG", 51.365, -0.196, 41483)),
     (
         ["Walker County"],
         _e(-1048471, "Walker County, TX", "admin2", "US", "US.TX", 30.72, -95.55, 40000, "ADM2"),
@@ -84,7 +88,7 @@ class FakeGazetteer:
         return next((e for _, e in ENTRIES if e.kind == "country" and e.country == iso), None)
 
     def is_common_word(self, key: str) -> bool:
-        return key in {"will", "said", "the", "police", "us"}
+        return key in {"will", "said", "the", "police", "us", "wash"}
 
     def demonyms(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
         out: dict[str, list[GazetteerEntry]] = {}

@@ -55,3 +55,17 @@ def test_real_index_has_demonyms_counties_and_state_abbreviations() -> None:
     assert any(e.admin1_code == "US.WV" for e in gazetteer.lookup("W.Va."))
     bc = gazetteer.admin1_entry("CA.02")
     assert bc is not None and haversine_km(bc.lat, bc.lon, 54.0, -125.0) < 50  # type: ignore[arg-type]
+
+
+def test_real_index_has_hand_written_regions_with_and_without_points() -> None:
+    gazetteer = Gazetteer()
+    [darfur] = gazetteer.lookup("Darfur")
+    assert darfur.kind == "region" and darfur.country == "SD"
+    assert haversine_km(darfur.lat, darfur.lon, 13.0, 25.0) < 1  # type: ignore[arg-type]
+    front = next(e for e in gazetteer.lookup("eastern front") if e.kind == "region")
+    assert front.lat is None  # a front has no honest single point
+
+
+def test_real_index_reads_sa_as_south_africa() -> None:
+    # South African English writes the country as "SA" ("post-apartheid SA"); no other SA is indexed
+    assert [(e.kind, e.country) for e in Gazetteer().lookup("SA")] == [("country", "ZA")]

@@ -52,6 +52,26 @@ def test_person_names_and_their_later_mentions_are_not_places(nlp: Language, pla
     assert [p.mention for p in run(nlp, places, text)] == ["Kyiv"]
 
 
+def test_a_lone_first_name_is_a_person_unless_a_locative_cue_makes_it_a_town(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    # "David" (Panama) and "Keith" (Scotland) are towns, but in news a lone first name is a person
+    assert [p.mention for p in run(nlp, places, "David said the convoy reached Kyiv.")] == ["Kyiv"]
+    assert [p.mention for p in run(nlp, places, "Talks were held in David on Monday.")] == ["David"]
+
+
+def test_the_surname_after_a_first_name_is_a_person_too(nlp: Language, places: PlacesComponent) -> None:
+    text = "Keith Sutton spoke on Monday. Sutton said Kyiv would get more aid."
+    assert [p.mention for p in run(nlp, places, text)] == ["Kyiv"]
+
+
+def test_an_ap_state_abbreviation_after_a_town_is_the_state(nlp: Language, places: PlacesComponent) -> None:
+    # "wash" is an everyday word, but "TACOMA, Wash." is the dateline form of Washington state
+    [place] = run(nlp, places, "TACOMA, Wash. - Crews worked all night.")
+    assert (place.mention, place.kind, place.name) == ("Wash.", "admin1", "Washington")
+    assert run(nlp, places, "They said, Wash. your hands first.") == []
+
+
 def test_possessive_and_old_name(nlp: Language, places: PlacesComponent) -> None:
     found = run(nlp, places, "Artemivsk's capture would matter.")
     assert [(p.mention, p.name) for p in found] == [("Artemivsk", "Bakhmut")]

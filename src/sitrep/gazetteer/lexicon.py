@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import DataFileError
+from sitrep.gazetteer.names import fold
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
@@ -33,6 +34,7 @@ class PlaceLexicon:
     directions: dict[str, float]  # direction word -> bearing in degrees
     feature_after: frozenset[str] = frozenset()  # "street", "castle" ... after a name: a feature in a town
     feature_before: frozenset[str] = frozenset()  # "rue", "faubourg" ... before a name
+    given_names: frozenset[str] = frozenset()  # folded English first names: alone, a person
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> PlaceLexicon:
@@ -59,4 +61,5 @@ class PlaceLexicon:
             directions=directions,
             feature_after=frozenset(heads["after"]),
             feature_before=frozenset(heads["before"]),
+            given_names=frozenset(fold(name) for name in _lines(data_dir / "person_names.txt")),
         )

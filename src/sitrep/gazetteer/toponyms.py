@@ -360,15 +360,33 @@ class ToponymFinder:
             candidates = [c for c in candidates if c.kind in ("country", "admin1")]
             if not candidates and not ent:
                 return None
+        # "SPRINGFIELD, Ill.", "Tacoma, Wash.": an AP state abbreviation, period and all, after a town
+        # and its comma is the state, never the everyday word ("ill", "wash") its letters spell
+        state_abbreviation = (
+            single
+            and first.text.endswith(".")
+            and i >= 2
+            and tokens[i - 1].text == ","
+            and _capitalised(tokens[i - 2].text)
+            and any(c.kind == "admin1" for c in candidates)
+        )
+        if state_abbreviation:
+            candidates = [c for c in candidates if c.kind == "admin1"]
         if (
             single
             and not ent
             and not acronym  # "US", "U.S." are written as names, never as the everyday word
+            and not state_abbreviation
             and self.gazetteer.is_common_word(key)
             and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
         ):
             return None
         prev = _prev_word(tokens, i)
+        locative_before = prev >= 0 and tokens[prev].lower in lex.locative
+        if single and not ent and key in lex.given_names and not locative_before:
+            # "David said": a lone first name the model did not tag as a place is a person, not
+            # David, Panama; "in Keith" still reads as the town
+            return None
         # A country's own name is not read as a surname: a capitalised word before it is a title-case
         # headline ("Rethinking Egypt-US relations") far more often than a person called "Egypt".
         country = any(c.kind == "country" and fold(c.name) == key for c in candidates)

@@ -144,3 +144,23 @@ def test_cue_grows_to_the_tagged_span_as_polnear_marks_it(run: Run) -> None:
         (c,) = run(text)._.sitrep_claims
         assert c.cue == cue == text[c.cue_start : c.cue_end]
         assert c.cue_end <= c.start
+
+
+def test_spans_start_at_the_threshold_and_grow_through_likely_neighbours(
+    forms: frozenset[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A half-believed word joins a sure neighbour's span but never starts one alone."""
+    weights = np.zeros(N_BUCKETS, dtype=np.float32)
+    cue = CueModel(weights, 0.5, forms, extend_threshold=0.3)
+    text = "aa bb cc dd ee ff gg"
+    probs = np.array([0.1, 0.4, 0.6, 0.35, 0.1, 0.4, 0.2])
+    monkeypatch.setattr(CueModel, "scores", lambda self, t, w: probs)
+    spans = [(s.start, s.end) for s in cue.find(text)]
+    assert spans == [(text.index("bb"), text.index("dd") + 2)]
+    strict = CueModel(weights, 0.5, forms)
+    assert [(s.start, s.end) for s in strict.find(text)] == [(text.index("cc"), text.index("cc") + 2)]
+
+
+def test_shipped_card_extends_below_its_threshold() -> None:
+    card = json.loads((model_dir() / CARD_FILE).read_text(encoding="utf-8"))
+    assert 0 < card["extend_threshold"] <= card["threshold"]

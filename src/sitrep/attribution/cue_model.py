@@ -205,11 +205,15 @@ class CueModel:
         threshold: float,
         cue_forms: frozenset[str],
         open_frame_threshold: float = 1.0,
+        extend_threshold: float | None = None,
     ) -> None:
         if weights.shape != (N_BUCKETS,):
             raise DataFileError(f"cue model weights have shape {weights.shape}, expected ({N_BUCKETS},)")
         self.weights = weights
         self.threshold = threshold
+        # a word next to a span seeded at ``threshold`` joins it from this probability on:
+        # spans start where the model is sure and take in the neighbours it half-believes
+        self.extend_threshold = threshold if extend_threshold is None else min(extend_threshold, threshold)
         # a cue the lexicon does not know needs this much to stand without a lexicon frame
         self.open_frame_threshold = open_frame_threshold
         self.cue_forms = cue_forms
@@ -225,9 +229,11 @@ class CueModel:
                 weights = np.asarray(data["weights"], dtype=np.float32)
             threshold = float(card["threshold"])
             open_threshold = float(card["open_frame_threshold"])
+            extend = card.get("extend_threshold")
+            extend_threshold = None if extend is None else float(extend)
         except (OSError, KeyError, ValueError, TypeError) as exc:
             raise DataFileError(f"cannot load the cue model: {exc}", source=str(folder)) from exc
-        return cls(weights, threshold, cue_forms, open_threshold)
+        return cls(weights, threshold, cue_forms, open_threshold, extend_threshold)
 
     def scores(self, text: str, words: list[Word]) -> npt.NDArray[np.float64]:
         """Probability that each word is (part of) a cue; 0 for punctuation."""
@@ -239,18 +245,24 @@ class CueModel:
         return out
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueSpan]:
-        """Runs of cue words (a run may hold a word just under the threshold between two above)."""
+        """Runs of cue words: each run holds a word at or above ``threshold`` and grows both
+        ways through neighbours at or above ``extend_threshold`` (never into the run before)."""
         words = words_in(text, start, end)
         probs = self.scores(text, words)
+        low = self.extend_threshold
         spans: list[CueSpan] = []
+        taken = 0  # first word not yet in a span
         i = 0
         while i < len(words):
             if probs[i] < self.threshold:
                 i += 1
                 continue
+            first = i
+            while first > taken and probs[first - 1] >= low:
+                first -= 1
             j = i
-            while j + 1 < len(words) and probs[j + 1] >= self.threshold:
+            while j + 1 < len(words) and probs[j + 1] >= low:
                 j += 1
-            spans.append(CueSpan(words[i].start, words[j].end, max(probs[i : j + 1])))
-            i = j + 1
+            spans.append(CueSpan(words[first].start, words[j].end, max(probs[first : j + 1])))
+            i = taken = j + 1
         return spans

@@ -122,3 +122,14 @@ def test_village_through_the_default_pipeline_is_approximate_and_event_is_near()
         e for e in result.events if e.place is not None and result.places[e.place].name == "Klishchiivka"
     ]
     assert shelling and shelling[0].geo_precision == 2  # ACLED's "near": the point is the hromada's
+
+
+def test_village_named_like_a_first_name_is_a_place_only_after_a_locative() -> None:
+    from sitrep.analysis import Analyzer
+    from sitrep.records import Article
+
+    analyzer = Analyzer()
+    person = analyzer.analyze(Article.from_text("Nataliia said the talks would resume in Kyiv."))
+    assert [p.mention for p in person.places] == ["Kyiv"]
+    village = analyzer.analyze(Article.from_text("Shells hit homes in Nataliia, Zhytomyr region."))
+    assert "Nataliia" in [p.mention for p in village.places]

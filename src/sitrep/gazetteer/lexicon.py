@@ -34,7 +34,7 @@ class PlaceLexicon:
     directions: dict[str, float]  # direction word -> bearing in degrees
     feature_after: frozenset[str] = frozenset()  # "street", "castle" ... after a name: a feature in a town
     feature_before: frozenset[str] = frozenset()  # "rue", "faubourg" ... before a name
-    given_names: frozenset[str] = frozenset()  # folded English first names: alone, a person
+    given_names: frozenset[str] = frozenset()  # folded first names (English, Ukrainian): alone, a person
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> PlaceLexicon:

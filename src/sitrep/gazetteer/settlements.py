@@ -130,10 +130,6 @@ def read(path: Path = DATA_FILE) -> list[Settlement]:
     return out
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return haversine_km(a[0], a[1], b[0], b[1])
-
-
 def _codifier_rows(xlsx: Path, hromadas: dict[str, str]) -> Iterator[tuple[str, str, str, str, str]]:
     """(oblast, hromada, settlement code, category, name) per settlement; fills ``hromadas``."""
     try:
@@ -227,7 +223,9 @@ def locate(
             continue
         middle = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
         # a name shared inside the oblast: GeoNames has this one if a namesake lies this close
-        if any(p[0] == admin1 and _km(middle, (p[1], p[2])) <= SAME_PLACE_KM for p in known.get(name, [])):
+        if any(
+            p[0] == admin1 and haversine_km(*middle, p[1], p[2]) <= SAME_PLACE_KM for p in known.get(name, [])
+        ):
             continue
         out.append(
             Settlement(

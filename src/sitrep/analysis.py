@@ -2,6 +2,11 @@
 
 ``Analyzer`` owns the spaCy pipeline and loads it on first use, so creating one
 is free and a CLI call that fails on its inputs never pays for a model load.
+Articles are analysed one by one, then each batch of them (up to
+``ZONE_ARTICLES``) is read together once: an event placed at a village with
+namesakes in its oblast is placed again where the batch's other events of the
+same weeks are (:mod:`sitrep.events.batch_context`). ``corpus_context=False`` turns
+that off, making every article's analysis independent of the others.
 """
 
 from __future__ import annotations
@@ -21,10 +26,14 @@ ZONE_ARTICLES = 256  # articles per spaCy memory zone
 
 
 class Analyzer:
-    def __init__(self, model: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(
+        self, model: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE, corpus_context: bool = True
+    ) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.corpus_context = corpus_context
         self._nlp: Language | None = None
+        self._batch_context: Callable[[list[ArticleAnalysis]], list[ArticleAnalysis]] | None = None
 
     @property
     def nlp(self) -> Language:
@@ -100,4 +109,22 @@ class Analyzer:
     ) -> list[ArticleAnalysis]:
         nlp = self.nlp
         with nlp.memory_zone():
-            return [convert(doc, a) for doc, a in nlp.pipe(docs, as_tuples=True, batch_size=self.batch_size)]
+            pairs = nlp.pipe(docs, as_tuples=True, batch_size=self.batch_size)
+            analyses = [convert(doc, a) for doc, a in pairs]
+        return self._batch_pass()(analyses) if self.corpus_context and len(analyses) > 1 else analyses
+
+    def _batch_pass(self) -> Callable[[list[ArticleAnalysis]], list[ArticleAnalysis]]:
+        """The batch pass, bound to the pipeline's own gazetteer; a pipeline without places has none."""
+        if self._batch_context is None:
+            from sitrep.events.anchoring import AnchorWords
+            from sitrep.events.batch_context import place_by_batch
+            from sitrep.events.resources import EVENTS_DIR
+
+            component = self.nlp.get_pipe("sitrep_places") if "sitrep_places" in self.nlp.pipe_names else None
+            gazetteer = getattr(component, "gazetteer", None)
+            if gazetteer is None:
+                self._batch_context = list
+            else:
+                words = AnchorWords.load(EVENTS_DIR / "anchoring.json")
+                self._batch_context = lambda analyses: place_by_batch(analyses, gazetteer, words)
+        return self._batch_context

@@ -27,16 +27,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.gazetteer.distance import offset_point
-from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer, GazetteerEntry, GazetteerLike
+from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer, GazetteerLike
 from sitrep.gazetteer.lexicon import PlaceLexicon
+from sitrep.gazetteer.precision import precision_of
 from sitrep.gazetteer.relative import RelativeFinder
 from sitrep.gazetteer.resolve import Resolver
-from sitrep.gazetteer.settlements import APPROXIMATE_FCODES
 from sitrep.gazetteer.toponyms import Mention, Token, ToponymFinder
 from sitrep.nlp import extensions
 from sitrep.records import Place, PlaceKind
 
-VILLAGE_POPULATION = 10_000
 _KIND_OF_ENT: dict[str, PlaceKind] = {"FAC": "feature", "LOC": "region", "GPE": "region"}
 
 
@@ -54,16 +53,6 @@ def doc_tokens(doc: Doc) -> list[Token]:
         )
         for t in doc
     ]
-
-
-def _precision(entry: GazetteerEntry) -> str:
-    if entry.kind == "admin2":
-        return "admin2"
-    if entry.fcode in APPROXIMATE_FCODES:
-        return APPROXIMATE_FCODES[entry.fcode]  # a village GeoNames lacks, placed at its hromada's middle
-    if entry.kind == "city":
-        return "village" if entry.population < VILLAGE_POPULATION else "city"
-    return entry.kind
 
 
 def place_of(text: str, m: Mention) -> Place:
@@ -94,7 +83,7 @@ def place_of(text: str, m: Mention) -> Place:
             admin1=c.admin1 if c.kind in ("city", "admin1", "admin2") else None,
             lat=c.lat,
             lon=c.lon,
-            precision=_precision(c),
+            precision=precision_of(c),
         )
     kind: PlaceKind = "region" if c.kind not in ("city", "admin1", "country", "region", "feature") else c.kind  # type: ignore[assignment]
     return Place(
@@ -108,7 +97,7 @@ def place_of(text: str, m: Mention) -> Place:
         lat=c.lat,
         lon=c.lon,
         geonames_id=c.id if c.id > 0 else None,
-        precision=_precision(c),
+        precision=precision_of(c),
     )
 
 

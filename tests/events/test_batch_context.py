@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from sitrep.analysis import Analyzer
+from sitrep.cli.analyze import command as analyze
 from sitrep.events.anchoring import AnchorWords
 from sitrep.events.batch_context import BatchContextSettings, place_by_batch
 from sitrep.events.resources import EVENTS_DIR
@@ -170,3 +174,22 @@ def test_analyzer_places_a_namesake_by_the_batch() -> None:
 
     assert to_front(stepove) < 25 < to_front(prior)
     assert [a.places for a in together[:2]] == [a.places for a in alone[:2]]
+
+
+def test_cli_analyze_places_by_the_batch_unless_told_not_to(tmp_path: Path) -> None:
+    for i, town in enumerate(("Orikhiv", "Huliaipole", "Stepove")):
+        note = f"Shelling of {town}\nOn 16 March 2023, Russian forces shelled {town}, Zaporizhia.\n"
+        (tmp_path / f"note{i}.txt").write_text(note, encoding="utf-8")
+
+    def stepove(*flags: str) -> tuple[float, float]:
+        result = CliRunner().invoke(analyze, [str(tmp_path), "--published", "2023-03-17", "--json", *flags])
+        assert result.exit_code == 0, result.output
+        for article in json.loads(result.stdout)["articles"]:
+            places = article["places"]
+            for event in article["events"]:
+                place = places[event["place"]]
+                if place["name"] == "Stepove":
+                    return place["lat"], place["lon"]
+        raise AssertionError("no event at Stepove")
+
+    assert stepove() != stepove("--no-batch-context")

@@ -9,7 +9,7 @@ import click
 
 from sitrep.analysis import Analyzer
 from sitrep.cli.errors import report, stderr_console
-from sitrep.cli.options import input_options, model_option
+from sitrep.cli.options import batch_context_option, input_options, model_option
 from sitrep.contract import report_to_json
 from sitrep.errors import EXIT_OK, EXIT_SOME_INPUTS_FAILED, InputError
 from sitrep.ingest import IngestOptions, iter_inputs
@@ -20,6 +20,7 @@ from sitrep.records import Article, ArticleAnalysis
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @input_options
 @model_option
+@batch_context_option
 @click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (see CONTRACT.md).")
 def command(
     paths: tuple[str, ...],
@@ -28,6 +29,7 @@ def command(
     encoding: str | None,
     max_chars: int,
     model: str | None,
+    batch_context: bool,
     as_json: bool,
 ) -> None:
     """Analyse .txt/.html/.jsonl/feed files, folders or - (stdin) and print their claims."""
@@ -45,7 +47,9 @@ def command(
         else:
             seen.add(item.id)
             articles.append(item)
-    analyses: list[ArticleAnalysis] = list(Analyzer(model).analyze_many(articles)) if articles else []
+    analyses: list[ArticleAnalysis] = (
+        list(Analyzer(model, corpus_context=batch_context).analyze_many(articles)) if articles else []
+    )
     from sitrep.storylines import link
 
     storylines = link(analyses)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sitrep.analysis import Analyzer
+from sitrep.cli.options import batch_context_option
 from sitrep.errors import SitrepError
 from sitrep.evaluation.events import PARTS, AcledResult, UcdpResult, evaluate_acled, evaluate_ucdp
 
@@ -59,13 +60,20 @@ def _ucdp_figures(r: UcdpResult) -> dict[str, object]:
     help="Half of each dev set, split by a hash of the row id: look at errors in 'tune' only, "
     "report 'held-out' as the figure no rule was fitted to.",
 )
+@batch_context_option
 @click.option("--errors", "show_errors", type=int, default=0, help="Print this many wrong ACLED rows.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object instead of text.")
 def command(
-    shared_data: Path, model: str | None, limit: int | None, part: str, show_errors: int, as_json: bool
+    shared_data: Path,
+    model: str | None,
+    limit: int | None,
+    part: str,
+    batch_context: bool,
+    show_errors: int,
+    as_json: bool,
 ) -> None:
     """ACLED: event type and sub-type, location within 25 km, date, sides. UCDP: location within 25 km."""
-    analyzer = Analyzer(model)
+    analyzer = Analyzer(model, corpus_context=batch_context)
     try:
         acled = evaluate_acled(shared_data, analyzer, limit=limit, part=part)
         ucdp = evaluate_ucdp(shared_data, analyzer, limit=limit, part=part)

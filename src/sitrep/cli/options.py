@@ -39,6 +39,16 @@ def model_option(f: F) -> F:
     )(f)
 
 
+def batch_context_option(f: F) -> F:
+    return click.option(
+        "--batch-context/--no-batch-context",
+        default=True,
+        show_default=True,
+        help="Place an event at a village with namesakes in its oblast near the other inputs' events "
+        "of the same weeks; off analyses every input as if alone.",
+    )(f)
+
+
 def input_options(f: F) -> F:
     f = click.option(
         "--published",

@@ -116,15 +116,9 @@ class Analyzer:
     def _batch_pass(self) -> Callable[[list[ArticleAnalysis]], list[ArticleAnalysis]]:
         """The batch pass, bound to the pipeline's own gazetteer; a pipeline without places has none."""
         if self._batch_context is None:
-            from sitrep.events.anchoring import AnchorWords
-            from sitrep.events.batch_context import place_by_batch
-            from sitrep.events.resources import EVENTS_DIR
+            from sitrep.events.batch_context import BatchPlacer
 
             component = self.nlp.get_pipe("sitrep_places") if "sitrep_places" in self.nlp.pipe_names else None
             gazetteer = getattr(component, "gazetteer", None)
-            if gazetteer is None:
-                self._batch_context = list
-            else:
-                words = AnchorWords.load(EVENTS_DIR / "anchoring.json")
-                self._batch_context = lambda analyses: place_by_batch(analyses, gazetteer, words)
+            self._batch_context = list if gazetteer is None else BatchPlacer(gazetteer)
         return self._batch_context

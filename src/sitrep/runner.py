@@ -4,7 +4,9 @@ Memory stays bounded because at most ``2 * workers`` batches are in flight and
 inputs are read lazily. Resuming after an interruption costs nothing: articles
 whose id is already stored are skipped before any analysis, and a batch is
 written in one transaction, so a kill leaves each article either fully stored
-or absent.
+or absent. Before it is written, a batch's events at same-named villages are
+placed against its own and the last ``CONTEXT_ARTICLES`` analyses' events
+(:mod:`sitrep.events.batch_context`).
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from dataclasses import dataclass, field
 
 from sitrep.analysis import Analyzer
 from sitrep.errors import AnalysisError, InputError, SitrepError
+from sitrep.events.batch_context import BatchPlacer
 from sitrep.records import Article, ArticleAnalysis
 from sitrep.store import Store
 
 DEFAULT_BATCH = 16
+# analyses written before a batch whose events vote where its same-named villages are
+CONTEXT_ARTICLES = 256
 # Errors beyond this many are counted and passed to ``on_error`` but not kept: a million bad
 # lines must not become a million exception objects in memory.
 KEPT_ERRORS = 1000
@@ -58,7 +63,7 @@ _WORKER: dict[str, Analyzer] = {}
 
 
 def _init_worker(model: str | None) -> None:
-    _WORKER["analyzer"] = Analyzer(model)
+    _WORKER["analyzer"] = Analyzer(model, corpus_context=False)  # the writer places batches together
     _ = _WORKER["analyzer"].nlp  # load now, not inside the first timed batch
 
 
@@ -144,6 +149,7 @@ def run_ingest(
     on_progress: Progress | None = None,
     on_error: Callable[[SitrepError], None] | None = None,
     keep_new_ids: bool = True,
+    batch_context: bool = True,
 ) -> IngestStats:
     """Ingest ``items`` into ``store``; ``keep_new_ids=False`` skips collecting ``stats.new_ids``.
 
@@ -151,12 +157,17 @@ def run_ingest(
     million-article run should not hold a million ids.
     """
     stats = IngestStats()
+    placer = BatchPlacer() if batch_context else None
+    recent: deque[ArticleAnalysis] = deque(maxlen=CONTEXT_ARTICLES)
 
     def write(outcomes: list[ArticleAnalysis | AnalysisError]) -> None:
-        results = [o for o in outcomes if not isinstance(o, AnalysisError)]
+        analyses = [o for o in outcomes if not isinstance(o, AnalysisError)]
         for err in outcomes:
             if isinstance(err, AnalysisError):
                 note_error(stats, err, on_error)
+        # placed against the batch and the analyses written just before it, which vote but stay as stored
+        results = placer(analyses, context=list(recent)) if placer is not None else analyses
+        recent.extend(results)
         for res in store.add_many(results):
             if res.inserted:
                 stats.stored += 1
@@ -169,7 +180,7 @@ def run_ingest(
 
     batches = _batches(fresh_articles(items, store, stats, on_progress, on_error), batch_size)
     if workers <= 1:
-        analyzer = Analyzer(model)
+        analyzer = Analyzer(model, corpus_context=False)
         for batch in batches:
             write(analyzer.analyze_each(batch))
         return stats

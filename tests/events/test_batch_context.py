@@ -19,6 +19,8 @@ from sitrep.gazetteer.distance import haversine_km
 from sitrep.gazetteer.index import GazetteerEntry
 from sitrep.gazetteer.names import fold
 from sitrep.records import Article, ArticleAnalysis, Event, Place
+from sitrep.runner import run_ingest
+from sitrep.store import Store
 
 DONETSK = "Donetsk Oblast"
 SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
@@ -193,3 +195,30 @@ def test_cli_analyze_places_by_the_batch_unless_told_not_to(tmp_path: Path) -> N
         raise AssertionError("no event at Stepove")
 
     assert stepove() != stepove("--no-batch-context")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_places_each_batch_by_the_ones_written_before(tmp_path: Path, workers: int) -> None:
+    """Batches of one article: Stepove's batch has no other event, so only the analyses written
+    before it (which the pass must not change) can place it near Orikhiv and Huliaipole."""
+    notes = [
+        f"On 16 March 2023, Russian forces shelled {town}, Zaporizhia."
+        for town in ("Orikhiv", "Huliaipole", "Stepove")
+    ]
+
+    def stored(batch_context: bool) -> list[ArticleAnalysis]:
+        articles = [Article.from_text(t, published="2023-03-17", source=f"n{i}") for i, t in enumerate(notes)]
+        db = str(tmp_path / f"{batch_context}-{workers}.sqlite")
+        with Store.open(db) as store:
+            run_ingest(articles, store, batch_size=1, workers=workers, batch_context=batch_context)
+            found = [store.get_analysis(a.id) for a in articles]
+        assert all(a is not None for a in found)
+        return [a for a in found if a is not None]
+
+    placed, alone = stored(True), stored(False)
+    assert [a.places for a in placed[:2]] == [a.places for a in alone[:2]]
+    assert placed[2].places != alone[2].places
+    towns = [a.places[0] for a in placed[:2]]
+    stepove = placed[2].places[placed[2].events[0].place or 0]
+    assert stepove.lat is not None and stepove.lon is not None
+    assert min(haversine_km(stepove.lat, stepove.lon, t.lat or 0.0, t.lon or 0.0) for t in towns) < 25

@@ -19,7 +19,7 @@ from rich.progress import (
 )
 
 from sitrep.cli.errors import report, stderr_console
-from sitrep.cli.options import db_option, input_options, model_option
+from sitrep.cli.options import batch_context_option, db_option, input_options, model_option
 from sitrep.errors import EXIT_SOME_INPUTS_FAILED, SitrepError
 from sitrep.ingest import IngestOptions, iter_inputs
 from sitrep.ingest.sources import estimate_total
@@ -32,6 +32,7 @@ from sitrep.store import Store
 @db_option
 @input_options
 @model_option
+@batch_context_option
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
@@ -75,6 +76,7 @@ def command(
     encoding: str | None,
     max_chars: int,
     model: str | None,
+    batch_context: bool,
     workers: int,
     batch_size: int,
     dask_scheduler: str | None,
@@ -106,6 +108,7 @@ def command(
         model=model,
         workers=workers,
         batch_size=batch_size,
+        batch_context=batch_context,
         storylines=not no_storylines,
         quiet=quiet,
     )
@@ -149,6 +152,7 @@ def ingest(
     model: str | None,
     workers: int = 1,
     batch_size: int = 16,
+    batch_context: bool = True,
     storylines: bool = True,
     quiet: bool = False,
 ) -> IngestStats:
@@ -162,6 +166,7 @@ def ingest(
             model=model,
             workers=workers,
             batch_size=batch_size,
+            batch_context=batch_context,
             on_progress=progress,
             on_error=on_error,
             keep_new_ids=storylines,

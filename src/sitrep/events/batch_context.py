@@ -34,8 +34,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from sitrep.events.anchoring import AnchorWords, geo_precision
+from sitrep.events.resources import EVENTS_DIR
 from sitrep.gazetteer.distance import haversine_km
-from sitrep.gazetteer.index import GazetteerEntry, GazetteerLike
+from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer, GazetteerEntry, GazetteerLike
 from sitrep.gazetteer.names import fold
 from sitrep.gazetteer.precision import precision_of
 from sitrep.records import ArticleAnalysis, Event, Place
@@ -110,8 +111,12 @@ def _decided_by_article(analysis: ArticleAnalysis, place: Place, settings: Batch
 
 
 def _slots(
-    analyses: Sequence[ArticleAnalysis], gazetteer: GazetteerLike, settings: BatchContextSettings
+    analyses: Sequence[ArticleAnalysis],
+    gazetteer: GazetteerLike,
+    settings: BatchContextSettings,
+    fixed: int,
 ) -> list[_Slot]:
+    """Every event at a town; the first ``fixed`` analyses only vote (no candidates, no look-ups)."""
     slots: list[_Slot] = []
     for a, analysis in enumerate(analyses):
         for e, event in enumerate(analysis.events):
@@ -121,7 +126,7 @@ def _slots(
             when = _day(event.date) or _day(analysis.article.published)
             if place.kind != "city" or place.lat is None or place.lon is None or when is None:
                 continue
-            candidates = _namesakes(place, gazetteer)
+            candidates = _namesakes(place, gazetteer) if a >= fixed else ()
             current = next((c for c in candidates if _same_point(c, place)), None)
             if current is None or len(candidates) < 2 or _decided_by_article(analysis, place, settings):
                 candidates = ()
@@ -146,10 +151,10 @@ def _choose(slots: list[_Slot], settings: BatchContextSettings) -> None:
         for slot in slots:
             theatre = [
                 v.point
-                for v in voters
+                for v in (voters if slot.candidates else ())
                 if v.key != slot.key and abs((v.day - slot.day).days) <= settings.window_days
             ]
-            if not slot.candidates or not theatre:
+            if not theatre:
                 choices.append(slot.choice)
                 continue
             # the current choice first, so that a tie keeps it
@@ -193,15 +198,47 @@ def _with_precision(event: Event, place: Place, text: str, words: AnchorWords) -
     return replace(event, geo_precision=geo_precision(text, place, words))
 
 
+class BatchPlacer:
+    """The pass with what it reads from disk (gazetteer, anchoring words) loaded once, lazily."""
+
+    def __init__(
+        self,
+        gazetteer: GazetteerLike | None = None,
+        words: AnchorWords | None = None,
+        settings: BatchContextSettings | None = None,
+    ) -> None:
+        self._gazetteer = gazetteer
+        self._words = words
+        self.settings = settings or BatchContextSettings()
+
+    def __call__(
+        self, analyses: Sequence[ArticleAnalysis], context: Sequence[ArticleAnalysis] = ()
+    ) -> list[ArticleAnalysis]:
+        if len(analyses) + len(context) < 2:
+            return list(analyses)
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(DEFAULT_INDEX)
+        if self._words is None:
+            self._words = AnchorWords.load(EVENTS_DIR / "anchoring.json")
+        return place_by_batch(analyses, self._gazetteer, self._words, self.settings, context=context)
+
+
 def place_by_batch(
     analyses: Sequence[ArticleAnalysis],
     gazetteer: GazetteerLike,
     words: AnchorWords,
     settings: BatchContextSettings | None = None,
+    *,
+    context: Sequence[ArticleAnalysis] = (),
 ) -> list[ArticleAnalysis]:
-    """The batch's analyses with each open namesake choice made against the batch's other events."""
+    """The batch's analyses with each open namesake choice made against the batch's other events.
+
+    ``context`` are analyses already placed (an ingest's previous batches): their events vote,
+    they are not changed and not returned.
+    """
     settings = settings or BatchContextSettings()
-    slots = _slots(analyses, gazetteer, settings)
+    everything = [*context, *analyses]
+    slots = _slots(everything, gazetteer, settings, fixed=len(context))
     if not any(s.candidates for s in slots):
         return list(analyses)
     original = {(s.article, s.event): s.choice for s in slots}
@@ -210,4 +247,4 @@ def place_by_batch(
     for slot in slots:
         if slot.choice is not None and slot.choice is not original[(slot.article, slot.event)]:
             moves.setdefault(slot.article, {})[slot.event] = slot.choice
-    return [_apply(a, moves[i], words) if i in moves else a for i, a in enumerate(analyses)]
+    return [_apply(a, moves[i], words) if i in moves else a for i, a in enumerate(everything)][len(context) :]

@@ -25,11 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.gazetteer import settlements
-from sitrep.gazetteer.names import fold, is_latin
+from sitrep.gazetteer.names import fold, is_latin, skeleton
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
+
+# Countries whose towns also get a transliteration skeleton key (see ``names.skeleton``): their
+# names come from Cyrillic, and English sources spell them several ways.
+SKELETON_COUNTRIES = frozenset({"UA", "RU", "BY"})
 
 # Alternate names of small places outside the area sitrep reports on are
 # capped: they inflate the index and mostly add false matches.
@@ -444,11 +448,13 @@ def write_index(
         CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         CREATE TABLE common (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE demonyms (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+        CREATE TABLE skeletons (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         """
     )
     all_rows: list[PlaceRow] = [*cities.values(), *admin1.values(), *countries.values(), *regions]
     seen: set[int] = set()
     name_rows: set[tuple[str, int]] = set()
+    skeleton_rows: set[tuple[str, int]] = set()
     place_rows = []
     for row in all_rows:
         if row.id in seen:
@@ -471,11 +477,14 @@ def write_index(
             key = fold(name)
             if key and key.isascii():
                 name_rows.add((key, row.id))
+                if row.kind == "city" and row.country in SKELETON_COUNTRIES:
+                    skeleton_rows.add((skeleton(key), row.id))
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     db.executemany("INSERT INTO admin1 VALUES (?,?)", sorted(admin1_names.items()))
     db.executemany("INSERT INTO names VALUES (?,?)", sorted(name_rows))
     db.executemany("INSERT INTO common VALUES (?)", sorted((w,) for w in common))
     db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms))
+    db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skeleton_rows))
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("places", str(len(place_rows))), ("names", str(len(name_rows)))],

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sitrep.errors import DataFileError
-from sitrep.gazetteer.names import fold
+from sitrep.gazetteer.names import fold, skeleton
 
 DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "gazetteer.sqlite"
 _CACHE_LIMIT = 50_000
@@ -51,6 +51,14 @@ class GazetteerLike(Protocol):
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Every place a name (as written) may refer to, most populous first."""
+        ...
+
+    def variants(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        """Towns whose transliteration skeleton equals that of each folded key (absent keys left out).
+
+        A fallback for names no place bears exactly as written ("Verkhnyotoretske"
+        for Verkhnotoretske); callers ask only for keys :meth:`candidates` missed.
+        """
         ...
 
     def get(self, geonames_id: int) -> GazetteerEntry | None: ...
@@ -99,6 +107,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._cache: dict[str, list[GazetteerEntry]] = {}
         self._common: dict[str, bool] = {}
+        self._variants: dict[str, list[GazetteerEntry]] = {}
         self._demonyms: dict[str, list[GazetteerEntry]] | None = None
         self._admin1: dict[str, GazetteerEntry] | None = None
         self._countries: dict[str, GazetteerEntry] | None = None
@@ -162,6 +171,43 @@ class Gazetteer:
                     self._cache[key] = entries
                     if entries:
                         out[key] = entries
+        return out
+
+    def variants(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        by_skeleton: dict[str, set[str]] = {}
+        for key in keys:
+            if key:
+                by_skeleton.setdefault(skeleton(key), set()).add(key)
+        missing = [k for k in by_skeleton if k not in self._variants]
+        if missing:
+            found: dict[str, list[GazetteerEntry]] = {k: [] for k in missing}
+            with self._lock:
+                db = self._connect()
+                for chunk_start in range(0, len(missing), 500):
+                    chunk = missing[chunk_start : chunk_start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    try:
+                        rows = db.execute(
+                            f"SELECT s.key, {_COLUMNS} FROM skeletons s JOIN places p ON p.id = s.id "
+                            "LEFT JOIN admin1 a ON a.code = p.admin1_code "
+                            f"WHERE s.key IN ({marks})",
+                            chunk,
+                        ).fetchall()
+                    except sqlite3.OperationalError:
+                        rows = []  # an index built before skeleton keys existed: no fallback
+                    for row in rows:
+                        found[str(row[0])].append(_entry(row[1:]))
+                if len(self._variants) > _CACHE_LIMIT:
+                    self._variants.clear()
+                for key, entries in found.items():
+                    entries.sort(key=lambda e: -e.population)
+                    self._variants[key] = entries
+        out: dict[str, list[GazetteerEntry]] = {}
+        for skel, written in by_skeleton.items():
+            entries = self._variants.get(skel, [])
+            if entries:
+                for key in written:
+                    out[key] = list(entries)
         return out
 
     def lookup(self, name: str) -> list[GazetteerEntry]:

@@ -189,10 +189,14 @@ class Resolver:
                 continue
             pairs = [(ca, cb) for ca in a.candidates for cb in b.candidates if contains(cb, ca)]
             if not pairs:
+                if a.variant and any(c.kind in ("admin1", "country") for c in b.candidates):
+                    # a spelling variant is trusted only inside the region the text names with it
+                    a.candidates = []
                 continue
             inner = {ca.id for ca, _ in pairs}
             outer = {cb.id for _, cb in pairs}
             a.candidates = [c for c in a.candidates if c.id in inner]
+            a.contained = True
             b.candidates = [c for c in b.candidates if c.id in outer]
             j = k - 1
             while j > 0:
@@ -289,10 +293,23 @@ class Resolver:
             if any(c.id == best for c in m.candidates):
                 m.chosen = by_id[best]
 
+    @staticmethod
+    def _forget(m: Mention) -> bool:
+        """Keep an NER-labelled mention as a place without a reading (True)."""
+        m.chosen = None
+        m.candidates = []
+        return True
+
     def _keep(self, m: Mention, country_focus: dict[str, float]) -> bool:
         c = m.chosen
         if m.feature:
             return c is not None and bool(m.candidates)
+        if m.variant and c is not None and not m.contained:
+            # a spelling variant alone ("Baltia" for Balta) needs a locative and an article about
+            # that country, or about no country at all ("positions near Verkhnyotoretske")
+            about = country_focus.get(c.country or "", 0.0) >= 0.5 or not country_focus
+            if not (m.locative and about):
+                return bool(m.ent) and self._forget(m)
         if c is None:
             return bool(m.ent)
         if m.ent or m.locative or m.region_form or m.city_form or m.demonym:

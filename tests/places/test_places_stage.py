@@ -42,6 +42,15 @@ def test_bare_name_without_region_evidence_is_the_city(nlp: Language, places: Pl
     assert place.kind == "city"
 
 
+def test_a_town_followed_by_its_own_region_is_the_town(nlp: Language, places: PlacesComponent) -> None:
+    for text in (
+        "Russian forces shelled Luhansk, Luhansk region, at night.",
+        "Shells hit Luhansk in the Luhansk region.",
+    ):
+        kinds = [(p.mention, p.kind) for p in run(nlp, places, text)]
+        assert kinds == [("Luhansk", "city"), ("Luhansk region", "admin1")], text
+
+
 def test_regions_of_list(nlp: Language, places: PlacesComponent) -> None:
     found = run(nlp, places, "Russia holds the southern regions of Luhansk and Donetsk.")
     assert [(p.mention, p.kind) for p in found] == [("Luhansk", "admin1"), ("Donetsk", "admin1")]

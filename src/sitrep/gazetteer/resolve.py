@@ -73,7 +73,7 @@ class Resolver:
         """Set ``chosen`` on each mention; returns the mentions worth keeping, in order."""
         for m in mentions:
             self._apply_forms(m)
-        self._apply_region_evidence(mentions)
+        self._apply_region_evidence(mentions, tokens)
         self._apply_containment(mentions, tokens)
         votes = self._focus_votes(mentions)
         country_focus, admin1_focus = _focus_without(votes, None)
@@ -161,15 +161,24 @@ class Resolver:
                     seen[region.id] = region
         return list(seen.values())
 
-    def _apply_region_evidence(self, mentions: list[Mention]) -> None:
-        """A name the article also calls "X region" is the region when written bare."""
+    def _apply_region_evidence(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
+        """A name the article also calls "X region" is the region when written bare.
+
+        Not when the region follows the bare name as its container: in "Kherson,
+        Kherson region" the first is the city in that region.
+        """
         regions: dict[str, set[int]] = defaultdict(set)
         for m in mentions:
             if m.region_form:
                 regions[m.key].update(c.id for c in m.candidates if c.kind == "admin1")
-        for m in mentions:
+        for k, m in enumerate(mentions):
             if m.region_form or m.city_form or m.key not in regions:
                 continue
+            after = mentions[k + 1] if k + 1 < len(mentions) else None
+            if after is not None and after.region_form and after.key == m.key:
+                glue = [t.lower for t in tokens[m.tok_end : after.tok_start] if t.lower != "the"]
+                if len(glue) == 1 and glue[0] in _CONTAINMENT_GLUE:
+                    continue
             if any(c.fcode == "PPLC" and fold(c.name) == m.key for c in m.candidates):
                 continue
             narrowed = [c for c in m.candidates if c.id in regions[m.key]]

@@ -478,6 +478,8 @@ class ToponymFinder:
             glue = {t.lower for t in tokens[a.tok_end : b.tok_start]}
             if not glue or not glue <= _LIST_GLUE or a.end > tokens[a.tok_end - 1].end:
                 continue
+            if a.key == b.key:
+                continue  # "Kherson, Kherson region" is a town and its region, never a list
             if b.region_form and b.end > tokens[b.tok_end - 1].end:
                 a.region_form = True
         for k in range(1, len(mentions)):

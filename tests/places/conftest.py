@@ -108,6 +108,10 @@ class FakeGazetteer:
     def country_entry(self, iso: str) -> GazetteerEntry | None:
         return next((e for _, e in ENTRIES if e.kind == "country" and e.country == iso), None)
 
+    def admin1_capital(self, code: str) -> GazetteerEntry | None:
+        seats = [e for _, e in ENTRIES if e.admin1_code == code and e.kind == "city" and e.fcode == "PPLA"]
+        return max(seats, key=lambda e: e.population, default=None)
+
     def is_common_word(self, key: str) -> bool:
         return key in {"will", "said", "the", "police", "us", "wash"}
 

@@ -69,6 +69,10 @@ class GazetteerLike(Protocol):
 
     def country_entry(self, iso: str) -> GazetteerEntry | None: ...
 
+    def admin1_capital(self, code: str) -> GazetteerEntry | None:
+        """The seat of admin-1 region ``CC.NN`` (its GeoNames PPLA town), or None if it has none."""
+        ...
+
     def is_common_word(self, key: str) -> bool:
         """True when the folded key is more often an everyday lower-case English word."""
         ...
@@ -241,6 +245,19 @@ class Gazetteer:
 
     def country_entry(self, iso: str) -> GazetteerEntry | None:
         return self._load_tables()[1].get(iso)
+
+    def admin1_capital(self, code: str) -> GazetteerEntry | None:
+        with self._lock:
+            row = (
+                self._connect()
+                .execute(
+                    f"SELECT {_COLUMNS} FROM {_FROM} WHERE p.admin1_code = ? AND p.kind = 'city' "
+                    "AND p.fcode = 'PPLA' ORDER BY p.population DESC LIMIT 1",
+                    (code,),
+                )
+                .fetchone()
+            )
+        return None if row is None else _entry(row)
 
     def is_common_word(self, key: str) -> bool:
         hit = self._common.get(key)

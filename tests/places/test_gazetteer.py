@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.gazetteer.distance import haversine_km, offset_point
 from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer
-from sitrep.gazetteer.names import fold, skeleton
+from sitrep.gazetteer.names import fold, hromada_stem, skeleton
 
 
 def test_fold_evens_out_transliteration_habits() -> None:
@@ -38,6 +38,13 @@ def test_skeleton_joins_transliterations_of_one_name(written: str, official: str
 def test_skeleton_keeps_different_names_apart() -> None:
     for a, b in [("Kiev", "Kyiv"), ("Balta", "Bolta"), ("Kherson", "Khersones"), ("Izium", "Izmail")]:
         assert skeleton(fold(a)) != skeleton(fold(b))
+
+
+def test_hromada_stem_joins_the_adjective_and_the_town_form() -> None:
+    assert hromada_stem("Tiahynka") == hromada_stem("Tiahynska")
+    assert hromada_stem("Vysokopilske") == hromada_stem("Vysokopilska")
+    assert hromada_stem("Bilopillia") == hromada_stem("Bilopilska")
+    assert hromada_stem("Tiahynska") != hromada_stem("Vysokopilska")
 
 
 def test_haversine_and_offset_agree() -> None:
@@ -105,3 +112,12 @@ def test_real_index_finds_towns_by_their_transliteration_skeleton() -> None:
     assert "zzzzzzzz" not in found
     # towns outside Ukraine, Russia and Belarus get no skeleton key
     assert all(e.country in ("UA", "RU", "BY") for e in gazetteer.variants(["parris"]).get("parris", []))
+
+
+@needs_index
+def test_real_index_knows_the_hromada_of_ukrainian_villages() -> None:
+    gazetteer = Gazetteer()
+    stem = hromada_stem("Tiahynka")
+    members = gazetteer.hromada_members([stem, "zzzz"])[stem]
+    mykolaivkas = [e for e in gazetteer.lookup("Mykolaivka") if e.id in members]
+    assert [e.admin1_code for e in mykolaivkas] == ["UA.08"]

@@ -77,6 +77,16 @@ def test_a_transliteration_variant_outside_the_named_region_or_without_a_place_c
     assert [p.name for p in run(nlp, places, "Shells fell on Bakhmut.")] == ["Bakhmut"]
 
 
+def test_a_named_hromada_picks_the_namesake_inside_it(nlp: Language, places: PlacesComponent) -> None:
+    [bare] = run(nlp, places, "Russian forces shelled near Ivanivka.")
+    assert bare.lat == 46.9  # the larger namesake, with nothing to say otherwise
+    text = "Russian forces shelled near Ivanivka (presumably the Vysokopilske community)."
+    assert [(p.mention, p.lat) for p in run(nlp, places, text)][0] == ("Ivanivka", 47.461)
+    # the hromada's own name is not narrowed away from itself
+    text = "Russian forces shelled Vysokopilske territorial community."
+    assert [p.mention for p in run(nlp, places, text)] == ["Vysokopilske"]
+
+
 def test_person_names_and_their_later_mentions_are_not_places(nlp: Language, places: PlacesComponent) -> None:
     text = "Defense Secretary Lloyd Austin spoke. Austin said more aid would come to Kyiv."
     assert [p.mention for p in run(nlp, places, text)] == ["Kyiv"]

@@ -69,6 +69,10 @@ class GazetteerLike(Protocol):
 
     def country_entry(self, iso: str) -> GazetteerEntry | None: ...
 
+    def hromada_members(self, stems: Iterable[str]) -> dict[str, set[int]]:
+        """Ids of the villages in each hromada, by :func:`~sitrep.gazetteer.names.hromada_stem`."""
+        ...
+
     def admin1_capital(self, code: str) -> GazetteerEntry | None:
         """The seat of admin-1 region ``CC.NN`` (its GeoNames PPLA town), or None if it has none."""
         ...
@@ -245,6 +249,25 @@ class Gazetteer:
 
     def country_entry(self, iso: str) -> GazetteerEntry | None:
         return self._load_tables()[1].get(iso)
+
+    def hromada_members(self, stems: Iterable[str]) -> dict[str, set[int]]:
+        wanted = sorted({s for s in stems if s})
+        out: dict[str, set[int]] = {}
+        if not wanted:
+            return out
+        marks = ",".join("?" * len(wanted))
+        with self._lock:
+            try:
+                rows = (
+                    self._connect()
+                    .execute(f"SELECT stem, id FROM hromadas WHERE stem IN ({marks})", wanted)
+                    .fetchall()
+                )
+            except sqlite3.OperationalError:
+                rows = []  # an index built before hromadas were stored
+        for stem, gid in rows:
+            out.setdefault(str(stem), set()).add(int(gid))
+        return out
 
     def admin1_capital(self, code: str) -> GazetteerEntry | None:
         with self._lock:

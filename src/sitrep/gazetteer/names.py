@@ -51,3 +51,18 @@ def skeleton(key: str) -> str:
     for written, common in _SKELETON_SPELLINGS:
         out = out.replace(written, common)
     return _DOUBLE.sub(r"\1", _GLIDE.sub("", out))
+
+
+# Endings of a hromada's name as an adjective ("Vysokopilska", "Vysokopilske") or of the town it
+# is named after ("Tiahynka"), longest first; one is stripped so both forms share a stem.
+_HROMADA_ENDINGS = ("skyi", "ska", "ske", "ka", "ia", "a", "e")
+
+
+def hromada_stem(name: str) -> str:
+    """Key shared by the ways a hromada is written ("Tiahynka community", "Tiahynska hromada")."""
+    key = fold(name)
+    for ending in _HROMADA_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            key = key[: -len(ending)]
+            break
+    return skeleton(key)

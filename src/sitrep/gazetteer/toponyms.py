@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from sitrep.gazetteer.index import GazetteerEntry, GazetteerLike
 from sitrep.gazetteer.lexicon import PlaceLexicon
-from sitrep.gazetteer.names import fold
+from sitrep.gazetteer.names import fold, hromada_stem
 
 MAX_NAME_TOKENS = 6
 MAX_FEATURE_NAME_TOKENS = 4
@@ -232,7 +232,42 @@ class ToponymFinder:
                 end = demonym[0]
             i = end
         self._mark_region_lists(tokens, mentions)
+        self._apply_communities(tokens, text, mentions)
         return mentions
+
+    def _apply_communities(self, tokens: Sequence[Token], text: str, mentions: list[Mention]) -> None:
+        """A hromada the text names ("presumably the Vysokopilske community") holds its namesake villages.
+
+        Of a village name with several readings, those inside a named hromada are
+        kept; a name with no reading there is left alone.
+        """
+        lex = self.lexicon
+        stems: list[str] = []
+        names: list[tuple[int, int]] = []  # token spans of the hromada names themselves
+        for j, tok in enumerate(tokens):
+            if tok.lower not in lex.community_heads:
+                continue
+            k = j - 1
+            while k >= 0 and tokens[k].lower in lex.community_qualifiers:
+                k -= 1
+            first = k
+            while first >= 0 and _capitalised(tokens[first].text) and tokens[first].text.isalpha():
+                first -= 1
+            if first < k:
+                stems.append(hromada_stem(text[tokens[first + 1].start : tokens[k].end]))
+                names.append((first + 1, k + 1))
+        if not stems:
+            return
+        members = self.gazetteer.hromada_members(stems)
+        inside = set().union(*members.values()) if members else set()
+        if not inside:
+            return
+        for m in mentions:
+            if any(s <= m.tok_start and m.tok_end <= e for s, e in names):
+                continue  # "Khotin territorial community": the hromada's own town is not narrowed
+            kept = [c for c in m.candidates if c.id in inside]
+            if kept and len(kept) < len(m.candidates):
+                m.candidates = kept
 
     def _variants(self, keys: set[str], found: dict[str, list[GazetteerEntry]]) -> set[str]:
         """Add to ``found`` the towns that names no place bears as written may be spelled for.

@@ -81,7 +81,8 @@ def test_a_named_hromada_picks_the_namesake_inside_it(nlp: Language, places: Pla
     [bare] = run(nlp, places, "Russian forces shelled near Ivanivka.")
     assert bare.lat == 46.9  # the larger namesake, with nothing to say otherwise
     text = "Russian forces shelled near Ivanivka (presumably the Vysokopilske community)."
-    assert [(p.mention, p.lat) for p in run(nlp, places, text)][0] == ("Ivanivka", 47.461)
+    first = run(nlp, places, text)[0]
+    assert (first.mention, first.lat) == ("Ivanivka", 47.461)
     # the hromada's own name is not narrowed away from itself
     text = "Russian forces shelled Vysokopilske territorial community."
     assert [p.mention for p in run(nlp, places, text)] == ["Vysokopilske"]

@@ -147,12 +147,18 @@ class Gazetteer:
                 self._db.close()
                 self._db = None
 
-    def candidates(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+    def _keyed(
+        self, table: str, keys: Iterable[str], cache: dict[str, list[GazetteerEntry]]
+    ) -> dict[str, list[GazetteerEntry]]:
+        """Entries under each key of a (key, id) table, most populous first, through ``cache``.
+
+        A table the index lacks (one built before it existed) answers nothing.
+        """
         wanted = {k for k in keys if k}
         out: dict[str, list[GazetteerEntry]] = {}
         missing = []
         for key in wanted:
-            hit = self._cache.get(key)
+            hit = cache.get(key)
             if hit is None:
                 missing.append(key)
             elif hit:
@@ -164,55 +170,40 @@ class Gazetteer:
                 for chunk_start in range(0, len(missing), 500):
                     chunk = missing[chunk_start : chunk_start + 500]
                     marks = ",".join("?" * len(chunk))
-                    rows = db.execute(
-                        f"SELECT n.key, {_COLUMNS} FROM names n JOIN places p ON p.id = n.id "
-                        "LEFT JOIN admin1 a ON a.code = p.admin1_code "
-                        f"WHERE n.key IN ({marks})",
-                        chunk,
-                    ).fetchall()
+                    try:
+                        rows = db.execute(
+                            f"SELECT n.key, {_COLUMNS} FROM {table} n JOIN places p ON p.id = n.id "
+                            "LEFT JOIN admin1 a ON a.code = p.admin1_code "
+                            f"WHERE n.key IN ({marks})",
+                            chunk,
+                        ).fetchall()
+                    except sqlite3.OperationalError:
+                        if table == "names":
+                            raise
+                        rows = []
                     for row in rows:
                         found[str(row[0])].append(_entry(row[1:]))
-                if len(self._cache) > _CACHE_LIMIT:
-                    self._cache.clear()
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
                 for key, entries in found.items():
                     entries.sort(key=lambda e: -e.population)
-                    self._cache[key] = entries
+                    cache[key] = entries
                     if entries:
                         out[key] = entries
         return out
+
+    def candidates(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        return self._keyed("names", keys, self._cache)
 
     def variants(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
         by_skeleton: dict[str, set[str]] = {}
         for key in keys:
             if key:
                 by_skeleton.setdefault(skeleton(key), set()).add(key)
-        missing = [k for k in by_skeleton if k not in self._variants]
-        if missing:
-            found: dict[str, list[GazetteerEntry]] = {k: [] for k in missing}
-            with self._lock:
-                db = self._connect()
-                for chunk_start in range(0, len(missing), 500):
-                    chunk = missing[chunk_start : chunk_start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    try:
-                        rows = db.execute(
-                            f"SELECT s.key, {_COLUMNS} FROM skeletons s JOIN places p ON p.id = s.id "
-                            "LEFT JOIN admin1 a ON a.code = p.admin1_code "
-                            f"WHERE s.key IN ({marks})",
-                            chunk,
-                        ).fetchall()
-                    except sqlite3.OperationalError:
-                        rows = []  # an index built before skeleton keys existed: no fallback
-                    for row in rows:
-                        found[str(row[0])].append(_entry(row[1:]))
-                if len(self._variants) > _CACHE_LIMIT:
-                    self._variants.clear()
-                for key, entries in found.items():
-                    entries.sort(key=lambda e: -e.population)
-                    self._variants[key] = entries
+        found = self._keyed("skeletons", by_skeleton, self._variants)
         out: dict[str, list[GazetteerEntry]] = {}
         for skel, written in by_skeleton.items():
-            entries = self._variants.get(skel, [])
+            entries = found.get(skel)
             if entries:
                 for key in written:
                     out[key] = list(entries)

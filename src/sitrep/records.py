@@ -160,6 +160,11 @@ class Event:
     time_precision: int | None = None  # ACLED 1 (day) .. 3 (month or wider)
     fatalities: int | None = None
     notes: str | None = None
+    # The point the event is coded at (ACLED's latitude/longitude): the place's own point, except
+    # that an event placed only at an admin-1 region is coded at the region's capital, as ACLED
+    # codes it (geo_precision 3). None when the event has no place with a point.
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,12 @@ def test_an_exchange_of_bodies_is_an_agreement_and_looting_is_property_destructi
     assert _types(events) == [("Strategic developments", "Looting/property destruction")]
 
 
+def test_burning_down_a_car_is_property_destruction(run: Run) -> None:
+    (e,), _ = run("Unknown persons burned down a car of a reporter in Kyiv.", places=["Kyiv"])
+    assert _types([e]) == [("Strategic developments", "Looting/property destruction")]
+    assert e.place == 0
+
+
 def test_town_with_its_oblast_after_a_comma_is_located_at_the_town(run: Run) -> None:
     text = "Russian forces shelled Pivdenne, Kharkiv, with artillery."
     (e,), _ = run(text, places=["Pivdenne", "Kharkiv"])

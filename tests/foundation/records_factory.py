@@ -94,6 +94,8 @@ def make_analysis(
             denied_by=(1,),
             geo_precision=1,
             time_precision=1,
+            lat=48.68,  # coded at its town's point, as the events stage codes it
+            lon=38.09,
         ),
     )
     disclaimers = (Disclaimer(text[x1:x2], x1, x2),)

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.gazetteer.index import GazetteerEntry
-from sitrep.gazetteer.names import fold
+from sitrep.gazetteer.names import fold, hromada_stem, skeleton
 from sitrep.nlp import extensions
 from sitrep.stages.places import PlacesComponent
 
@@ -53,6 +53,16 @@ ENTRIES: list[tuple[list[str], GazetteerEntry]] = [
     (["Paris"], _e(4717560, "Paris", "city", "US", "US.TX", 33.661, -95.556, 24782, "PPLA2")),
     (["Huntsville"], _e(4068590, "Huntsville", "city", "US", "US.AL", 34.730, -86.586, 190000, "PPLA2")),
     (["Huntsville"], _e(4696202, "Huntsville", "city", "US", "US.TX", 30.724, -95.551, 40000, "PPLA2")),
+    (["Verkhnotoretske"], _e(689900, "Verkhnotoretske", "city", "UA", "UA.05", 48.224, 37.873, 2819)),
+    (["Pryiutne"], _e(-3007749, "Pryiutne", "city", "UA", "UA.26", 47.718, 36.483, 0, "PPL~H")),
+    (["Pryiutne"], _e(-3007001, "Pryiutne", "city", "UA", "UA.14", 48.9, 38.9, 0, "PPL~H")),
+    (
+        ["Zaporizhzhia", "Zaporizhia"],
+        _e(687699, "Zaporizhzhia Oblast", "admin1", "UA", "UA.26", 47.17, 35.77, 1700000, "ADM1"),
+    ),
+    (["Ivanivka"], _e(706001, "Ivanivka", "city", "UA", "UA.08", 46.9, 34.0, 2500)),
+    (["Ivanivka"], _e(-3030001, "Ivanivka", "city", "UA", "UA.08", 47.461, 33.468, 0, "PPL~H")),
+    (["Vysokopilske"], _e(-3030002, "Vysokopilske", "city", "UA", "UA.08", 47.461, 33.468, 0, "PPL~H")),
     (["Wash."], _e(5815135, "Washington", "admin1", "US", "US.WA", 47.5, -120.5, 7000000, "ADM1")),
     (["David"], _e(3712076, "David", "city", "PA", "PA.02", 8.428, -82.433, 82907)),
     (["Keith"], _e(2645298, "Keith", "city", "GB", "GB.SCT", 57.543, -2.953, 4700)),
@@ -62,6 +72,7 @@ ENTRIES: list[tuple[list[str], GazetteerEntry]] = [
         _e(-1048471, "Walker County, TX", "admin2", "US", "US.TX", 30.72, -95.55, 40000, "ADM2"),
     ),
 ]
+HROMADAS: dict[str, list[int]] = {hromada_stem("Vysokopilska"): [-3030001, -3030002]}
 DEMONYMS: dict[str, str] = {"ukrainian": "UA", "ukrainians": "UA", "canadian": "CA", "canadians": "CA"}
 
 
@@ -78,6 +89,20 @@ class FakeGazetteer:
     def lookup(self, name: str) -> list[GazetteerEntry]:
         return list(self.by_key.get(fold(name), []))
 
+    def variants(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        out: dict[str, list[GazetteerEntry]] = {}
+        for key in keys:
+            hits = {
+                e.id: e
+                for k, entries in self.by_key.items()
+                if skeleton(k) == skeleton(key)
+                for e in entries
+                if e.kind == "city" and e.country == "UA"
+            }
+            if hits:
+                out[key] = list(hits.values())
+        return out
+
     def get(self, geonames_id: int) -> GazetteerEntry | None:
         return next((e for _, e in ENTRIES if e.id == geonames_id), None)
 
@@ -86,6 +111,13 @@ class FakeGazetteer:
 
     def country_entry(self, iso: str) -> GazetteerEntry | None:
         return next((e for _, e in ENTRIES if e.kind == "country" and e.country == iso), None)
+
+    def hromada_members(self, stems: Iterable[str]) -> dict[str, set[int]]:
+        return {s: set(HROMADAS[s]) for s in stems if s in HROMADAS}
+
+    def admin1_capital(self, code: str) -> GazetteerEntry | None:
+        seats = [e for _, e in ENTRIES if e.admin1_code == code and e.kind == "city" and e.fcode == "PPLA"]
+        return max(seats, key=lambda e: e.population, default=None)
 
     def is_common_word(self, key: str) -> bool:
         return key in {"will", "said", "the", "police", "us", "wash"}

@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.gazetteer.distance import haversine_km, offset_point
 from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer
-from sitrep.gazetteer.names import fold
+from sitrep.gazetteer.names import fold, hromada_stem, skeleton
 
 
 def test_fold_evens_out_transliteration_habits() -> None:
@@ -14,6 +14,37 @@ def test_fold_evens_out_transliteration_habits() -> None:
     assert fold("Zaporizhzhia") != fold("Zaporizhia")
     assert fold("U.S.") == "us"
     assert fold("Ivano-Frankivsk") == "ivano frankivsk"
+
+
+@pytest.mark.parametrize(
+    ("written", "official"),
+    [
+        ("Verkhnyotoretske", "Verkhnotoretske"),
+        ("Priyutne", "Pryiutne"),
+        ("Zahoruykivka", "Zahoruikivka"),
+        ("Verkhnyokamianka", "Verkhnokamianka"),
+        ("Lemischyne", "Lemishchyne"),
+        ("Marchyhina Buda", "Marchykhyna Buda"),
+        ("Pobieda", "Pobyeda"),
+        ("Netaylove", "Netailove"),
+        ("Mayorsk", "Maiorsk"),
+    ],
+)
+def test_skeleton_joins_transliterations_of_one_name(written: str, official: str) -> None:
+    assert fold(written) != fold(official)
+    assert skeleton(fold(written)) == skeleton(fold(official))
+
+
+def test_skeleton_keeps_different_names_apart() -> None:
+    for a, b in [("Kiev", "Kyiv"), ("Balta", "Bolta"), ("Kherson", "Khersones"), ("Izium", "Izmail")]:
+        assert skeleton(fold(a)) != skeleton(fold(b))
+
+
+def test_hromada_stem_joins_the_adjective_and_the_town_form() -> None:
+    assert hromada_stem("Tiahynka") == hromada_stem("Tiahynska")
+    assert hromada_stem("Vysokopilske") == hromada_stem("Vysokopilska")
+    assert hromada_stem("Bilopillia") == hromada_stem("Bilopilska")
+    assert hromada_stem("Tiahynska") != hromada_stem("Vysokopilska")
 
 
 def test_haversine_and_offset_agree() -> None:
@@ -69,3 +100,24 @@ def test_real_index_has_hand_written_regions_with_and_without_points() -> None:
 def test_real_index_reads_sa_as_south_africa() -> None:
     # South African English writes the country as "SA" ("post-apartheid SA"); no other SA is indexed
     assert [(e.kind, e.country) for e in Gazetteer().lookup("SA")] == [("country", "ZA")]
+
+
+@needs_index
+def test_real_index_finds_towns_by_their_transliteration_skeleton() -> None:
+    gazetteer = Gazetteer()
+    assert gazetteer.lookup("Verkhnyotoretske") == []
+    found = gazetteer.variants(["verkhnyotoretske", "marchyhina buda", "zzzzzzzz"])
+    assert 689900 in [e.id for e in found["verkhnyotoretske"]]
+    assert [(e.name, e.admin1_code) for e in found["marchyhina buda"]] == [("Marchykhyna Buda", "UA.21")]
+    assert "zzzzzzzz" not in found
+    # towns outside Ukraine, Russia and Belarus get no skeleton key
+    assert all(e.country in ("UA", "RU", "BY") for e in gazetteer.variants(["parris"]).get("parris", []))
+
+
+@needs_index
+def test_real_index_knows_the_hromada_of_ukrainian_villages() -> None:
+    gazetteer = Gazetteer()
+    stem = hromada_stem("Tiahynka")
+    members = gazetteer.hromada_members([stem, "zzzz"])[stem]
+    mykolaivkas = [e for e in gazetteer.lookup("Mykolaivka") if e.id in members]
+    assert [e.admin1_code for e in mykolaivkas] == ["UA.08"]

@@ -42,9 +42,50 @@ def test_bare_name_without_region_evidence_is_the_city(nlp: Language, places: Pl
     assert place.kind == "city"
 
 
+def test_a_town_followed_by_its_own_region_is_the_town(nlp: Language, places: PlacesComponent) -> None:
+    for text in (
+        "Russian forces shelled Luhansk, Luhansk region, at night.",
+        "Shells hit Luhansk in the Luhansk region.",
+    ):
+        kinds = [(p.mention, p.kind) for p in run(nlp, places, text)]
+        assert kinds == [("Luhansk", "city"), ("Luhansk region", "admin1")], text
+
+
 def test_regions_of_list(nlp: Language, places: PlacesComponent) -> None:
     found = run(nlp, places, "Russia holds the southern regions of Luhansk and Donetsk.")
     assert [(p.mention, p.kind) for p in found] == [("Luhansk", "admin1"), ("Donetsk", "admin1")]
+
+
+def test_a_transliteration_variant_finds_the_town_inside_the_named_region(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    [village, region] = run(nlp, places, "Rebels fired at positions near Verkhnyotoretske, Donetsk.")
+    assert (village.mention, village.name, village.admin1) == ("Verkhnyotoretske", "Verkhnotoretske", None)
+    assert village.geonames_id == 689900 and region.kind == "admin1"
+    # two namesakes: the one in the region the text names
+    found = run(nlp, places, "Russian forces repelled attacks near Priyutne, Zaporizhia region.")
+    assert [(p.name, p.lat) for p in found if p.kind == "city"] == [("Pryiutne", 47.718)]
+
+
+def test_a_transliteration_variant_outside_the_named_region_or_without_a_place_cue_is_no_place(
+    nlp: Language, places: PlacesComponent
+) -> None:
+    found = run(nlp, places, "Rebels fired at positions near Verkhnyotoretske, Luhansk.")
+    assert [p.mention for p in found] == ["Luhansk"]
+    assert run(nlp, places, "Fans cheered Verkhnyotoretske Chen at the show.") == []
+    # an exact name always wins over a variant: no skeleton look-up happens for known names
+    assert [p.name for p in run(nlp, places, "Shells fell on Bakhmut.")] == ["Bakhmut"]
+
+
+def test_a_named_hromada_picks_the_namesake_inside_it(nlp: Language, places: PlacesComponent) -> None:
+    [bare] = run(nlp, places, "Russian forces shelled near Ivanivka.")
+    assert bare.lat == 46.9  # the larger namesake, with nothing to say otherwise
+    text = "Russian forces shelled near Ivanivka (presumably the Vysokopilske community)."
+    first = run(nlp, places, text)[0]
+    assert (first.mention, first.lat) == ("Ivanivka", 47.461)
+    # the hromada's own name is not narrowed away from itself
+    text = "Russian forces shelled Vysokopilske territorial community."
+    assert [p.mention for p in run(nlp, places, text)] == ["Vysokopilske"]
 
 
 def test_person_names_and_their_later_mentions_are_not_places(nlp: Language, places: PlacesComponent) -> None:

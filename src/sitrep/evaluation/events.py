@@ -193,9 +193,11 @@ def _predict(row: AcledRow, analysis: ArticleAnalysis) -> AcledPrediction:
         return AcledPrediction(row, NO_EVENT, NO_EVENT, None, frozenset(), None)
     e = analysis.events[0]
     place = analysis.places[e.place] if e.place is not None else None
-    return AcledPrediction(
-        row, e.type, e.sub_type, e.date, frozenset(e.actors), _distance(place, row.latitude, row.longitude)
-    )
+    if e.lat is not None and e.lon is not None:
+        distance: float | None = haversine_km(e.lat, e.lon, row.latitude, row.longitude)
+    else:
+        distance = _distance(place, row.latitude, row.longitude)
+    return AcledPrediction(row, e.type, e.sub_type, e.date, frozenset(e.actors), distance)
 
 
 def evaluate_acled(
@@ -293,6 +295,10 @@ def evaluate_ucdp(
             continue
         located += 1
         from_event += by_event
-        distance = _distance(place, lat, lon)
+        coded = next((e for e in analysis.events if e.place is not None), None) if by_event else None
+        if coded is not None and coded.lat is not None and coded.lon is not None:
+            distance: float | None = haversine_km(coded.lat, coded.lon, lat, lon)
+        else:
+            distance = _distance(place, lat, lon)
         within += distance is not None and distance <= WITHIN_KM
     return UcdpResult(len(records), located, from_event, within, seconds)

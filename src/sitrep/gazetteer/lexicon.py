@@ -35,6 +35,8 @@ class PlaceLexicon:
     feature_after: frozenset[str] = frozenset()  # "street", "castle" ... after a name: a feature in a town
     feature_before: frozenset[str] = frozenset()  # "rue", "faubourg" ... before a name
     given_names: frozenset[str] = frozenset()  # folded first names (English, Ukrainian): alone, a person
+    community_heads: frozenset[str] = frozenset()  # "community", "hromada" after a hromada's name
+    community_qualifiers: frozenset[str] = frozenset()  # "territorial", "rural" between name and head
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> PlaceLexicon:
@@ -51,6 +53,10 @@ class PlaceLexicon:
         for line in _lines(data_dir / "feature_heads.tsv"):
             word, where = line.split("\t")
             heads[where].add(word)
+        community: dict[str, set[str]] = {"head": set(), "qualifier": set()}
+        for line in _lines(data_dir / "community_cues.tsv"):
+            word, role = line.split("\t")
+            community[role].add(word)
         return cls(
             stopwords=frozenset(_lines(data_dir / "stopwords.txt")),
             titles=frozenset(_lines(data_dir / "titles.txt")),
@@ -62,4 +68,6 @@ class PlaceLexicon:
             feature_after=frozenset(heads["after"]),
             feature_before=frozenset(heads["before"]),
             given_names=frozenset(fold(name) for name in _lines(data_dir / "person_names.txt")),
+            community_heads=frozenset(community["head"]),
+            community_qualifiers=frozenset(community["qualifier"]),
         )

@@ -73,7 +73,7 @@ class Resolver:
         """Set ``chosen`` on each mention; returns the mentions worth keeping, in order."""
         for m in mentions:
             self._apply_forms(m)
-        self._apply_region_evidence(mentions)
+        self._apply_region_evidence(mentions, tokens)
         self._apply_containment(mentions, tokens)
         votes = self._focus_votes(mentions)
         country_focus, admin1_focus = _focus_without(votes, None)
@@ -161,15 +161,24 @@ class Resolver:
                     seen[region.id] = region
         return list(seen.values())
 
-    def _apply_region_evidence(self, mentions: list[Mention]) -> None:
-        """A name the article also calls "X region" is the region when written bare."""
+    def _apply_region_evidence(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
+        """A name the article also calls "X region" is the region when written bare.
+
+        Not when the region follows the bare name as its container: in "Kherson,
+        Kherson region" the first is the city in that region.
+        """
         regions: dict[str, set[int]] = defaultdict(set)
         for m in mentions:
             if m.region_form:
                 regions[m.key].update(c.id for c in m.candidates if c.kind == "admin1")
-        for m in mentions:
+        for k, m in enumerate(mentions):
             if m.region_form or m.city_form or m.key not in regions:
                 continue
+            after = mentions[k + 1] if k + 1 < len(mentions) else None
+            if after is not None and after.region_form and after.key == m.key:
+                glue = [t.lower for t in tokens[m.tok_end : after.tok_start] if t.lower != "the"]
+                if len(glue) == 1 and glue[0] in _CONTAINMENT_GLUE:
+                    continue
             if any(c.fcode == "PPLC" and fold(c.name) == m.key for c in m.candidates):
                 continue
             narrowed = [c for c in m.candidates if c.id in regions[m.key]]
@@ -189,10 +198,14 @@ class Resolver:
                 continue
             pairs = [(ca, cb) for ca in a.candidates for cb in b.candidates if contains(cb, ca)]
             if not pairs:
+                if a.variant and any(c.kind in ("admin1", "country") for c in b.candidates):
+                    # a spelling variant is trusted only inside the region the text names with it
+                    a.candidates = []
                 continue
             inner = {ca.id for ca, _ in pairs}
             outer = {cb.id for _, cb in pairs}
             a.candidates = [c for c in a.candidates if c.id in inner]
+            a.contained = True
             b.candidates = [c for c in b.candidates if c.id in outer]
             j = k - 1
             while j > 0:
@@ -289,10 +302,23 @@ class Resolver:
             if any(c.id == best for c in m.candidates):
                 m.chosen = by_id[best]
 
+    @staticmethod
+    def _forget(m: Mention) -> bool:
+        """Keep an NER-labelled mention as a place without a reading (True)."""
+        m.chosen = None
+        m.candidates = []
+        return True
+
     def _keep(self, m: Mention, country_focus: dict[str, float]) -> bool:
         c = m.chosen
         if m.feature:
             return c is not None and bool(m.candidates)
+        if m.variant and c is not None and not m.contained:
+            # a spelling variant alone ("Baltia" for Balta) needs a locative and an article about
+            # that country, or about no country at all ("positions near Verkhnyotoretske")
+            about = country_focus.get(c.country or "", 0.0) >= 0.5 or not country_focus
+            if not (m.locative and about):
+                return bool(m.ent) and self._forget(m)
         if c is None:
             return bool(m.ent)
         if m.ent or m.locative or m.region_form or m.city_form or m.demonym:

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 
 from sitrep.gazetteer.index import GazetteerEntry, GazetteerLike
 from sitrep.gazetteer.lexicon import PlaceLexicon
-from sitrep.gazetteer.names import fold
+from sitrep.gazetteer.names import fold, hromada_stem
 
 MAX_NAME_TOKENS = 6
 MAX_FEATURE_NAME_TOKENS = 4
+# the shortest folded name tried against transliteration skeletons: shorter ones collide too often
+MIN_VARIANT_CHARS = 6
 _ARTICLES = frozenset({"the", "a", "an"})
 _CONNECTORS = frozenset({"of", "de", "la", "le", "del", "upon", "on", "am", "sur", "-", "'s", "’s"})
 _LIST_GLUE = frozenset({",", "and", "&", "or"})
@@ -61,6 +63,10 @@ class Mention:
     ent: str = ""
     country_hint: str | None = None  # "Germany's Phoenix": must lie in this country
     demonym: bool = False  # "Russian", "Ukrainians": stands for the country
+    # matched only through a transliteration skeleton ("Verkhnyotoretske" for Verkhnotoretske): a
+    # region named right after it must contain it, or the match is dropped
+    variant: bool = False
+    contained: bool = False  # a region named right after it ("X, Donetsk") contains the chosen reading
     # "Bourbon Street", "Windsor Castle", "Rue Chartres": a street or building inside some town; the
     # span covers the whole name; ``key``, ``candidates`` and ``part`` are the place name inside it
     feature: bool = False
@@ -102,6 +108,16 @@ def _span_keys(tokens: Sequence[Token], text: str) -> dict[int, list[tuple[int, 
         if tok.lower == "front" and j > 0 and tokens[j - 1].text.isalpha():
             out.setdefault(j - 1, []).insert(0, (j + 1, fold(text[tokens[j - 1].start : tok.end])))
     return out
+
+
+def _region_follows(tokens: Sequence[Token], end: int) -> bool:
+    """Is the name at tokens[..end] followed by ", Name" (the "village, Oblast" pattern)?"""
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text == ","
+        and _capitalised(tokens[end + 1].text)
+        and tokens[end + 1].text.isalpha()
+    )
 
 
 def _ent_spans(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
@@ -170,6 +186,7 @@ class ToponymFinder:
             ent_keys[(i, j)] = stripped
         keys = {key for ends in starts.values() for _, key in ends} | set(ent_keys.values())
         found = self.gazetteer.candidates(keys)
+        variant_keys = self._variants(keys, found)
         ent_at = {i: (j, label) for i, j, label in ents}
         demonyms = self._demonym_keys(tokens, text) if self.demonyms else {}
         mentions: list[Mention] = []
@@ -203,6 +220,10 @@ class ToponymFinder:
             mention = self._mention(
                 tokens, i, end, key, found.get(key, []), ent[1] if ent else "", mentions, persons
             )
+            if mention is not None and key in variant_keys:
+                mention.variant = True
+                if not (mention.locative or _region_follows(tokens, end)):
+                    mention = None  # "illusionist Julianna Chen": a spelling variant needs a place cue
             if mention is not None:
                 mentions.append(mention)
             elif demonym is not None:
@@ -211,7 +232,57 @@ class ToponymFinder:
                 end = demonym[0]
             i = end
         self._mark_region_lists(tokens, mentions)
+        self._apply_communities(tokens, text, mentions)
         return mentions
+
+    def _apply_communities(self, tokens: Sequence[Token], text: str, mentions: list[Mention]) -> None:
+        """A hromada the text names ("presumably the Vysokopilske community") holds its namesake villages.
+
+        Of a village name with several readings, those inside a named hromada are
+        kept; a name with no reading there is left alone.
+        """
+        lex = self.lexicon
+        stems: list[str] = []
+        names: list[tuple[int, int]] = []  # token spans of the hromada names themselves
+        for j, tok in enumerate(tokens):
+            if tok.lower not in lex.community_heads:
+                continue
+            k = j - 1
+            while k >= 0 and tokens[k].lower in lex.community_qualifiers:
+                k -= 1
+            first = k
+            while first >= 0 and _capitalised(tokens[first].text) and tokens[first].text.isalpha():
+                first -= 1
+            if first < k:
+                stems.append(hromada_stem(text[tokens[first + 1].start : tokens[k].end]))
+                names.append((first + 1, k + 1))
+        if not stems:
+            return
+        members = self.gazetteer.hromada_members(stems)
+        inside = set().union(*members.values()) if members else set()
+        if not inside:
+            return
+        for m in mentions:
+            if any(s <= m.tok_start and m.tok_end <= e for s, e in names):
+                continue  # "Khotin territorial community": the hromada's own town is not narrowed
+            kept = [c for c in m.candidates if c.id in inside]
+            if kept and len(kept) < len(m.candidates):
+                m.candidates = kept
+
+    def _variants(self, keys: set[str], found: dict[str, list[GazetteerEntry]]) -> set[str]:
+        """Add to ``found`` the towns that names no place bears as written may be spelled for.
+
+        Sources transliterate East Slavic names in several ways ("Priyutne" for
+        Pryiutne); a name that matches nothing exactly is looked up by its
+        skeleton (see :func:`sitrep.gazetteer.names.skeleton`). Only names that
+        miss outright are tried, so a place spelled exactly always wins.
+        """
+        missing = [k for k in keys if k not in found and len(k) >= MIN_VARIANT_CHARS and k.isascii()]
+        if not missing:
+            return set()
+        variants = self.gazetteer.variants(missing)
+        found.update(variants)
+        return set(variants)
 
     def _feature_at(
         self,
@@ -442,6 +513,8 @@ class ToponymFinder:
             glue = {t.lower for t in tokens[a.tok_end : b.tok_start]}
             if not glue or not glue <= _LIST_GLUE or a.end > tokens[a.tok_end - 1].end:
                 continue
+            if a.key == b.key:
+                continue  # "Kherson, Kherson region" is a town and its region, never a list
             if b.region_form and b.end > tokens[b.tok_end - 1].end:
                 a.region_form = True
         for k in range(1, len(mentions)):

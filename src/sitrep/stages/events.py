@@ -8,19 +8,25 @@ place indices stored on events point at the right records in the output.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.events.detector import EventDetector
+from sitrep.events.points import CodedPoints
 from sitrep.events.resources import EventResources
 from sitrep.events.sentences import sentence_spans
+from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer
 from sitrep.nlp import extensions as ext
-from sitrep.records import Claim, DateMention, Place, Quantity
+from sitrep.records import Claim, DateMention, Event, Place, Quantity
 
 
 class EventsComponent:
-    def __init__(self, detector: EventDetector) -> None:
+    def __init__(self, detector: EventDetector, points: CodedPoints | None = None) -> None:
         self.detector = detector
+        self.points = points  # None: events are coded at their place's own point
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = sorted(ext.get_list(doc, ext.CLAIMS), key=lambda c: (c.start, c.end))
@@ -37,15 +43,27 @@ class EventsComponent:
             published=getattr(doc._, ext.PUBLISHED),
             doc=doc,
         )
-        setattr(doc._, ext.EVENTS, events)
+        setattr(doc._, ext.EVENTS, [self._coded(e, places) for e in events])
         return doc
+
+    def _coded(self, event: Event, places: list[Place]) -> Event:
+        place = places[event.place] if event.place is not None else None
+        if self.points is not None:
+            point = self.points.point(place)
+        elif place is not None and place.lat is not None and place.lon is not None:
+            point = (place.lat, place.lon)
+        else:
+            point = None
+        return event if point is None else replace(event, lat=point[0], lon=point[1])
 
 
 @Language.factory(
     "sitrep_events",
     assigns=["doc._.sitrep_events"],
     requires=["doc._.sitrep_dates", "doc._.sitrep_places", "doc._.sitrep_quantities", "doc._.sitrep_claims"],
+    default_config={"index_path": None},
 )
-def make_events(nlp: Language, name: str) -> EventsComponent:
+def make_events(nlp: Language, name: str, index_path: str | None) -> EventsComponent:
     ext.register()
-    return EventsComponent(EventDetector(EventResources.load()))
+    gazetteer = Gazetteer(Path(index_path) if index_path else DEFAULT_INDEX)
+    return EventsComponent(EventDetector(EventResources.load()), CodedPoints(gazetteer))

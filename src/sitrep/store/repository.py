@@ -198,8 +198,9 @@ def _event_row(e: Event, place_list: Sequence[Place]) -> dict[str, Any]:
         "time_precision": e.time_precision,
         "fatalities": e.fatalities,
         "notes": e.notes,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
+        # the event's coded point (a region's capital for a region-level event), else its place's
+        "lat": e.lat if e.lat is not None else place.lat if place else None,
+        "lon": e.lon if e.lon is not None else place.lon if place else None,
     }
 
 
@@ -249,6 +250,7 @@ def row_to_place(r: Any) -> Place:
 
 
 def row_to_event(r: Any) -> Event:
+    """The stored event; one written without a coded point reads back with its place's point."""
     return Event(
         type=r.type,
         sub_type=r.sub_type,
@@ -267,6 +269,8 @@ def row_to_event(r: Any) -> Event:
         time_precision=r.time_precision,
         fatalities=r.fatalities,
         notes=r.notes,
+        lat=r.lat,
+        lon=r.lon,
     )
 
 

@@ -96,12 +96,24 @@ def _report(day: str, *entries: GazetteerEntry) -> ArticleAnalysis:
     names = " and ".join(e.name for e in entries)
     text = f"On {day}, Russian forces shelled {names}."
     places = tuple(_place(text, e) for e in entries)
-    event = Event(SHELLING[0], SHELLING[1], ("Russia",), place=0, date=day, geo_precision=1)
+    event = Event(
+        SHELLING[0],
+        SHELLING[1],
+        ("Russia",),
+        place=0,
+        date=day,
+        geo_precision=1,
+        lat=entries[0].lat,
+        lon=entries[0].lon,
+    )
     return ArticleAnalysis(Article.from_text(text, published=day), places=places, events=(event,))
 
 
 def _event_point(analysis: ArticleAnalysis) -> tuple[float | None, float | None]:
-    place = analysis.places[analysis.events[0].place or 0]
+    """Where the event is coded; its place must say the same."""
+    event = analysis.events[0]
+    place = analysis.places[event.place or 0]
+    assert (event.lat, event.lon) == (place.lat, place.lon)
     return place.lat, place.lon
 
 
@@ -175,6 +187,7 @@ def test_analyzer_places_a_namesake_by_the_batch() -> None:
         return min(haversine_km(place.lat, place.lon, t.lat or 0.0, t.lon or 0.0) for t in towns)
 
     assert to_front(stepove) < 25 < to_front(prior)
+    assert (together[2].events[0].lat, together[2].events[0].lon) == (stepove.lat, stepove.lon)
     assert [a.places for a in together[:2]] == [a.places for a in alone[:2]]
 
 

@@ -195,7 +195,9 @@ def _apply(
 
 
 def _with_precision(event: Event, place: Place, text: str, words: AnchorWords) -> Event:
-    return replace(event, geo_precision=geo_precision(text, place, words))
+    """The event at its moved town: precision again, and its coded point (a town's own) if it has one."""
+    moved = replace(event, geo_precision=geo_precision(text, place, words))
+    return moved if event.lat is None else replace(moved, lat=place.lat, lon=place.lon)
 
 
 class BatchPlacer:

@@ -3,16 +3,16 @@
 ``Analyzer`` owns the spaCy pipeline and loads it on first use, so creating one
 is free and a CLI call that fails on its inputs never pays for a model load.
 Articles are analysed one by one, then each batch of them (up to
-``ZONE_ARTICLES``) is read together once: an event placed at a village with
-namesakes in its oblast is placed again where the batch's other events of the
-same weeks are (:mod:`sitrep.events.batch_context`). ``corpus_context=False`` turns
-that off, making every article's analysis independent of the others.
+``ZONE_ARTICLES``, with the batch before it as context) is read together once:
+an event placed at a village with namesakes in its oblast is placed again where
+the batch's other events of the same weeks are (:mod:`sitrep.events.batch_context`).
+``corpus_context=False`` turns that off: every analysis is then independent of the others.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sitrep.errors import AnalysisError, SitrepError
 from sitrep.records import Article, ArticleAnalysis
@@ -20,6 +20,8 @@ from sitrep.records import Article, ArticleAnalysis
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from sitrep.events.batch_context import BatchPlacer
 
 DEFAULT_BATCH_SIZE = 32
 ZONE_ARTICLES = 256  # articles per spaCy memory zone
@@ -33,7 +35,7 @@ class Analyzer:
         self.batch_size = batch_size
         self.corpus_context = corpus_context
         self._nlp: Language | None = None
-        self._batch_context: Callable[[list[ArticleAnalysis]], list[ArticleAnalysis]] | None = None
+        self._batch_placer: BatchPlacer | Literal[False] | None = None  # False: the pipeline has no places
 
     @property
     def nlp(self) -> Language:
@@ -93,14 +95,25 @@ class Analyzer:
         # Every new word form enters the vocab's string store and stays there: over a million-article
         # ingest that alone grows without bound. A memory zone frees the strings a chunk added once
         # its records (plain Python strings, no vocab hashes) are built.
+        # Each chunk is placed together and against the chunk before it (its events vote, it stays).
+        recent: list[ArticleAnalysis] = []
         chunk: list[Article] = []
         for article in articles:
             chunk.append(article)
             if len(chunk) >= ZONE_ARTICLES:
-                yield from self._analyze_zone(docs(chunk), doc_to_analysis)
+                recent = self._place(self._analyze_zone(docs(chunk), doc_to_analysis), recent)
+                yield from recent
                 chunk = []
         if chunk:
-            yield from self._analyze_zone(docs(chunk), doc_to_analysis)
+            yield from self._place(self._analyze_zone(docs(chunk), doc_to_analysis), recent)
+
+    def _place(
+        self, analyses: list[ArticleAnalysis], context: list[ArticleAnalysis]
+    ) -> list[ArticleAnalysis]:
+        if not self.corpus_context or len(analyses) + len(context) < 2:
+            return analyses
+        placer = self._placer()
+        return placer(analyses, context) if placer is not None else analyses
 
     def _analyze_zone(
         self,
@@ -110,15 +123,14 @@ class Analyzer:
         nlp = self.nlp
         with nlp.memory_zone():
             pairs = nlp.pipe(docs, as_tuples=True, batch_size=self.batch_size)
-            analyses = [convert(doc, a) for doc, a in pairs]
-        return self._batch_pass()(analyses) if self.corpus_context and len(analyses) > 1 else analyses
+            return [convert(doc, a) for doc, a in pairs]
 
-    def _batch_pass(self) -> Callable[[list[ArticleAnalysis]], list[ArticleAnalysis]]:
+    def _placer(self) -> BatchPlacer | None:
         """The batch pass, bound to the pipeline's own gazetteer; a pipeline without places has none."""
-        if self._batch_context is None:
+        if self._batch_placer is None:
             from sitrep.events.batch_context import BatchPlacer
 
             component = self.nlp.get_pipe("sitrep_places") if "sitrep_places" in self.nlp.pipe_names else None
             gazetteer = getattr(component, "gazetteer", None)
-            self._batch_context = list if gazetteer is None else BatchPlacer(gazetteer)
-        return self._batch_context
+            self._batch_placer = False if gazetteer is None else BatchPlacer(gazetteer)
+        return self._batch_placer or None

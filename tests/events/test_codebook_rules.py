@@ -6,10 +6,13 @@ each pins one codebook definition or one place-choice rule.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from sitrep.analysis import Analyzer
 from sitrep.errors import InputError
-from sitrep.evaluation.events import _best_place, in_part
+from sitrep.evaluation.events import _best_place, _scored, evaluate_acled, in_part
 from sitrep.events.anchoring import AnchorWords, containers, is_actor_use, namesakes
 from sitrep.events.forces import ForceDictionary
 from sitrep.events.resources import ACTORS_DIR, EVENTS_DIR
@@ -166,3 +169,16 @@ def test_dev_parts_split_every_row_into_exactly_one_half() -> None:
     assert all(in_part(i, "all") for i in ids)
     with pytest.raises(InputError):
         in_part("UKR1", "train")
+
+
+def test_a_part_is_scored_alone_but_analysed_with_the_rows_before_it() -> None:
+    rows = ["a", "b", "c", "d", "e"]
+    assert _scored(rows, [False, True, False, True, False], None) == ([1, 3], ["a", "b", "c", "d"])
+    assert _scored(rows, [False, True, False, True, False], 1) == ([1], ["a", "b"])
+    assert _scored(rows, [False] * 5, None) == ([], [])
+
+
+def test_acled_part_scores_only_its_rows(shared_data: Path) -> None:
+    result = evaluate_acled(shared_data, Analyzer(), limit=4, part="held-out")
+    assert result.rows == 4
+    assert all(in_part(p.row.event_id, "held-out") for p in result.predictions)

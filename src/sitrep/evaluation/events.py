@@ -11,6 +11,9 @@ description are analysed together and the first event's place, else the most
 specific place found, is compared within 25 km; "found" applies the events
 stage's own tests (a capital standing for its state, "Kiev forces", locates
 nothing; a town resolved outside the oblast the text gives it is a namesake).
+Rows are analysed as one corpus, in file order, so that the batch-context pass
+sees the other rows' events; ``--part`` selects the rows scored, not the
+context (the other rows' text is unlabelled input, as a user's corpus is).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from sitrep.analysis import Analyzer
 from sitrep.errors import InputError, InputNotFound
@@ -40,6 +44,7 @@ NO_EVENT = "(none)"
 _SIDE_IN_NAME = re.compile(r"\bof (Russia|Ukraine|Belarus)\b")
 _PLACE_RANK = {"city": 0, "feature": 1, "admin1": 2, "region": 3, "country": 4}
 PARTS = ("all", "tune", "held-out")
+_T = TypeVar("_T")
 
 
 def in_part(row_id: str, part: str) -> bool:
@@ -204,15 +209,26 @@ def evaluate_acled(
     shared_data: Path, analyzer: Analyzer, *, limit: int | None = None, part: str = "all"
 ) -> AcledResult:
     forces = ForceDictionary.load(ACTORS_DIR / "actors.jsonl", ACTORS_DIR / "forces.jsonl")
-    rows = [r for r in load_acled(shared_data, forces) if in_part(r.event_id, part)][:limit]
+    rows = list(load_acled(shared_data, forces))
+    scored, rows = _scored(rows, [in_part(r.event_id, part) for r in rows], limit)
     articles = [
         Article.from_text(r.notes, published=_day_after(r.event_date), source=f"acled:{r.event_id}")
         for r in rows
     ]
     t0 = time.perf_counter()
     analyses = list(analyzer.analyze_many(articles))
-    seconds = time.perf_counter() - t0
-    return AcledResult(tuple(_predict(r, a) for r, a in zip(rows, analyses, strict=True)), seconds)
+    seconds = (time.perf_counter() - t0) * len(scored) / max(1, len(rows))
+    return AcledResult(tuple(_predict(rows[i], analyses[i]) for i in scored), seconds)
+
+
+def _scored(rows: list[_T], wanted: list[bool], limit: int | None) -> tuple[list[int], list[_T]]:
+    """The indices of the rows to score, and the rows to analyse: every row up to the last scored.
+
+    A part is analysed with the rest of the dev file around it, as unlabelled context (a corpus is
+    analysed in batches: see sitrep.events.batch_context), and only its own rows are scored.
+    """
+    scored = [i for i, w in enumerate(wanted) if w][:limit]
+    return scored, rows[: scored[-1] + 1] if scored else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +284,8 @@ def evaluate_ucdp(
     if not path.is_file():
         raise InputNotFound("UCDP dev file not found", source=str(path))
     with path.open(encoding="cp1252", newline="") as f:
-        records = [r for r in csv.DictReader(f) if in_part(str(r.get("id", "")), part)][:limit]
+        every = list(csv.DictReader(f))
+    scored, records = _scored(every, [in_part(str(r.get("id", "")), part) for r in every], limit)
     articles, points = [], []
     for n, rec in enumerate(records, 2):
         try:
@@ -285,7 +302,8 @@ def evaluate_ucdp(
         )
     t0 = time.perf_counter()
     analyses = list(analyzer.analyze_many(articles))
-    seconds = time.perf_counter() - t0
+    seconds = (time.perf_counter() - t0) * len(scored) / max(1, len(records))
+    analyses, points = [analyses[i] for i in scored], [points[i] for i in scored]
     words = AnchorWords.load(EVENTS_DIR / "anchoring.json")
     capitals = ForceDictionary.load(ACTORS_DIR / "actors.jsonl", ACTORS_DIR / "forces.jsonl").capitals
     located = from_event = within = 0
@@ -301,4 +319,4 @@ def evaluate_ucdp(
         else:
             distance = _distance(place, lat, lon)
         within += distance is not None and distance <= WITHIN_KM
-    return UcdpResult(len(records), located, from_event, within, seconds)
+    return UcdpResult(len(scored), located, from_event, within, seconds)

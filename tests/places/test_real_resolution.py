@@ -1,0 +1,47 @@
+"""Resolution against the real packaged index: cases the fake gazetteer cannot show."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.gazetteer.distance import haversine_km
+from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer
+from sitrep.records import Place
+from sitrep.stages.places import PlacesComponent
+
+pytestmark = pytest.mark.skipif(not DEFAULT_INDEX.is_file(), reason="gazetteer index not built")
+
+
+@pytest.fixture(scope="module")
+def real_places() -> PlacesComponent:
+    return PlacesComponent(Gazetteer())
+
+
+def found(nlp: Language, places: PlacesComponent, text: str) -> dict[str, Place]:
+    return {p.mention: p for p in places.find(nlp(text))}
+
+
+def test_british_counties_are_indexed_at_their_county_towns_area() -> None:
+    gazetteer = Gazetteer()
+    kent = next(e for e in gazetteer.lookup("Kent") if e.country == "GB")
+    assert kent.kind == "admin2" and kent.admin1_code == "GB.ENG"
+    assert haversine_km(kent.lat, kent.lon, 51.27, 0.52) < 60  # type: ignore[arg-type]  # Maidstone
+    cork = next(e for e in gazetteer.lookup("County Cork") if e.kind == "admin2")
+    assert cork.country == "IE"
+    assert any(e.kind == "admin2" and e.admin1_code == "GB.SCT" for e in gazetteer.lookup("Fife"))
+
+
+def test_bare_county_names_follow_the_article(nlp: Language, real_places: PlacesComponent) -> None:
+    british = found(
+        nlp,
+        real_places,
+        "The championship visits Brands Hatch in Kent, Oulton Park in Cheshire and Snetterton in Norfolk.",
+    )
+    for name in ("Kent", "Cheshire", "Norfolk"):
+        assert british[name].country == "GB", name
+        assert (british[name].kind, british[name].precision) == ("region", "admin2"), name
+    american = found(
+        nlp, real_places, "Police in Seattle and Tacoma said the suspect was arrested in Kent on Monday."
+    )
+    assert american["Kent"].country == "US" and american["Kent"].kind == "city"

@@ -45,3 +45,14 @@ def test_bare_county_names_follow_the_article(nlp: Language, real_places: Places
         nlp, real_places, "Police in Seattle and Tacoma said the suspect was arrested in Kent on Monday."
     )
     assert american["Kent"].country == "US" and american["Kent"].kind == "city"
+
+
+def test_the_eu_acronym_is_the_union_at_its_geographic_centre(
+    nlp: Language, real_places: PlacesComponent
+) -> None:
+    places = found(nlp, real_places, "The Commission and EU member states agreed on the plan.")
+    eu = places["EU"]
+    assert eu.name == "European Union" and eu.lat is not None and eu.lon is not None
+    assert haversine_km(eu.lat, eu.lon, 49.84, 9.90) < 10  # Gadheim, Bavaria (IGN, after 2020)
+    # other acronyms still name institutions, not the towns they spell
+    assert "UN" not in found(nlp, real_places, "The UN said aid would reach Kherson.")

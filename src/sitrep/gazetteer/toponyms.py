@@ -356,8 +356,9 @@ class ToponymFinder:
             return None
         acronym = single and _acronym(first.text)
         if acronym:
-            # "EU", "UN" name institutions; an acronym is a place only as a country or state ("US", "NJ")
-            candidates = [c for c in candidates if c.kind in ("country", "admin1")]
+            # "UN", "NATO" name institutions; an acronym is a place only as a country, a state ("US",
+            # "NJ") or a named region that lists it as a form ("EU": the Union's territory)
+            candidates = [c for c in candidates if c.kind in ("country", "admin1", "region")]
             if not candidates and not ent:
                 return None
         # "SPRINGFIELD, Ill.", "Tacoma, Wash.": an AP state abbreviation, period and all, after a town

@@ -56,3 +56,10 @@ def test_the_eu_acronym_is_the_union_at_its_geographic_centre(
     assert haversine_km(eu.lat, eu.lon, 49.84, 9.90) < 10  # Gadheim, Bavaria (IGN, after 2020)
     # other acronyms still name institutions, not the towns they spell
     assert "UN" not in found(nlp, real_places, "The UN said aid would reach Kherson.")
+
+
+def test_a_demonym_beats_a_pointless_namesake_region(nlp: Language) -> None:
+    # GeoNames has a parish "German" on the Isle of Man (no point) and San Germán matches "German"
+    places = PlacesComponent(Gazetteer(), demonyms=True)
+    got = found(nlp, places, "The city drew German, Irish and other immigrant populations.")
+    assert got["German"].country == "DE" and got["German"].kind == "country"

@@ -306,11 +306,16 @@ class ToponymFinder:
         match: tuple[int, str],
         found: dict[str, list[GazetteerEntry]],
     ) -> bool:
-        """ "Canadian" means the people of Canada, not Canadian, Texas, unless a region or longer name wins"""
+        """ "Canadian" means the people of Canada, not Canadian, Texas, unless a region or longer name wins.
+
+        A region with no point (GeoNames' Isle of Man parish "German") is no rival for a demonym.
+        """
         end, key = match
         if demonym[0] < end:
             return False
-        return not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in found.get(key, []))
+        return not any(
+            c.kind in _STRONG_KINDS and c.has_point and fold(c.name) == key for c in found.get(key, [])
+        )
 
     def _demonym_keys(
         self, tokens: Sequence[Token], text: str

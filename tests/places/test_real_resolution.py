@@ -63,3 +63,12 @@ def test_a_demonym_beats_a_pointless_namesake_region(nlp: Language) -> None:
     places = PlacesComponent(Gazetteer(), demonyms=True)
     got = found(nlp, places, "The city drew German, Irish and other immigrant populations.")
     assert got["German"].country == "DE" and got["German"].kind == "country"
+
+
+def test_a_small_town_listed_beside_a_region_is_the_region(
+    nlp: Language, real_places: PlacesComponent
+) -> None:
+    got = found(nlp, real_places, "The number of officers in England and Wales has fallen, police say.")
+    assert (got["Wales"].kind, got["Wales"].name) == ("admin1", "Wales")
+    cities = found(nlp, real_places, "Flights from New York and Washington were cancelled.")
+    assert cities["Washington"].kind == "city" and cities["Washington"].country == "US"

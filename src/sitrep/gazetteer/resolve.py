@@ -22,6 +22,7 @@ from sitrep.gazetteer.toponyms import Mention, Token
 
 _CONTAINMENT_GLUE = frozenset({",", "in", "(", "of"})
 _LIST_GLUE = frozenset({",", "and", "&"})
+_COORDINATION_GLUE = frozenset({",", "and", "&", "or"})
 COUNTRY_WEIGHT = 2.0
 ADMIN1_WEIGHT = 2.0
 CONTAINED_BONUS = 4.0
@@ -31,6 +32,7 @@ LOW_EVIDENCE_POPULATION = 1000
 PROXIMITY_MAX = 1.5
 FEATURE_NEAR_KM = 100.0
 FEATURE_FOCUS = 0.5  # admin-1 focus (1.0 = the article's top region) that counts as a main region
+COORDINATED_TOWN_MAX = 10000  # a town this small listed beside a region gives way to a same-named region
 
 
 def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> float:
@@ -99,6 +101,7 @@ class Resolver:
             m.chosen = max(m.candidates, key=lambda c: base[c.id]) if m.candidates else None
         for _ in range(2):
             self._proximity_pass(mentions, scores, context)
+        self._coordinated_regions(mentions, tokens)
         self._one_sense_per_name(mentions)
         self._place_features(mentions, admin1_focus)
         return [m for m in mentions if self._keep(m, country_focus)]
@@ -274,6 +277,33 @@ class Resolver:
                 return base[c.id] + bonus
 
             m.chosen = max(contenders, key=total)
+
+    def _coordinated_regions(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
+        """ "England and Wales": a name listed next to a region is that country's region too.
+
+        Only a small town reading gives way (the village of Wales near Sheffield); a
+        real city next to a state ("New York and Washington") keeps its reading.
+        """
+        for k in range(1, len(mentions)):
+            a, b = mentions[k - 1], mentions[k]
+            if a.feature or b.feature or a.chosen is None or b.chosen is None:
+                continue
+            glue = [t.lower for t in tokens[a.tok_end : b.tok_start] if t.lower != "the"]
+            if len(glue) != 1 or glue[0] not in _COORDINATION_GLUE:
+                continue
+            for region, other in ((a, b), (b, a)):
+                rc, oc = region.chosen, other.chosen
+                if rc is None or oc is None or rc.kind != "admin1":
+                    continue
+                if oc.kind != "city" or oc.population >= COORDINATED_TOWN_MAX:
+                    continue
+                same = [
+                    c
+                    for c in other.candidates
+                    if c.kind == "admin1" and c.country == rc.country and fold(c.name) == other.key
+                ]
+                if same:
+                    other.chosen = same[0]
 
     def _one_sense_per_name(self, mentions: list[Mention]) -> None:
         votes: dict[str, Counter[int]] = defaultdict(Counter)

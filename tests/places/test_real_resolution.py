@@ -72,3 +72,15 @@ def test_a_small_town_listed_beside_a_region_is_the_region(
     assert (got["Wales"].kind, got["Wales"].name) == ("admin1", "Wales")
     cities = found(nlp, real_places, "Flights from New York and Washington were cancelled.")
     assert cities["Washington"].kind == "city" and cities["Washington"].country == "US"
+
+
+def test_oceans_seas_and_world_regions_are_not_the_towns_named_after_them(nlp: Language) -> None:
+    places = PlacesComponent(Gazetteer(), demonyms=True)
+    got = found(nlp, places, "El Nino warms the eastern Pacific, and storms cross the Mediterranean.")
+    assert got["Pacific"].name == "Pacific Ocean" and got["Mediterranean"].name == "Mediterranean Sea"
+    got = found(
+        nlp, places, "Since the Arab Spring, North Africa has changed, say Central American migrants."
+    )
+    assert got["North Africa"].name == "North Africa"  # not the continent
+    assert got["Central American"].name == "Central America"  # not "American", the United States
+    assert got["Arab"].name == "Arab world"  # not Arab, Alabama

@@ -440,6 +440,7 @@ def load_demonyms(
     continents = {
         code: r for r in regions if r.fcode == "CONT" for code in [_CONTINENT_CODES.get(r.name, "")]
     }
+    named = {str(r.id): r for r in regions if r.fcode == "RGN"}
     out: set[tuple[str, int]] = set()
     for form, target in _read_tsv(DATA_DIR / "demonyms.tsv"):
         kind, _, code = target.rpartition(":")
@@ -448,6 +449,8 @@ def load_demonyms(
             if kind == "admin1"
             else continents.get(code)
             if kind == "continent"
+            else named.get(code)
+            if kind == "region"
             else countries.get(code)
         )
         if place is None:

@@ -84,3 +84,12 @@ def test_oceans_seas_and_world_regions_are_not_the_towns_named_after_them(nlp: L
     assert got["North Africa"].name == "North Africa"  # not the continent
     assert got["Central American"].name == "Central America"  # not "American", the United States
     assert got["Arab"].name == "Arab world"  # not Arab, Alabama
+
+
+def test_a_capitalised_word_before_a_city_of_several_words_is_no_first_name(
+    nlp: Language, real_places: PlacesComponent
+) -> None:
+    got = found(nlp, real_places, "Beyond the wine, Epicurean Santa Barbara is about making connections.")
+    assert got["Santa Barbara"].country == "US"
+    # a one-word name after a capitalised word is still a surname ("Lloyd Austin")
+    assert "Austin" not in found(nlp, real_places, "Secretary Lloyd Austin said aid would reach Kyiv.")

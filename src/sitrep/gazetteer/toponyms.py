@@ -28,6 +28,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_ENTS = frozenset({"PERSON", "NORP"})
 _STRONG_KINDS = frozenset({"country", "admin1", "region"})
+MULTIWORD_CITY_POPULATION = 50000
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,7 +398,12 @@ class ToponymFinder:
         # headline ("Rethinking Egypt-US relations") far more often than a person called "Egypt".
         country = any(c.kind == "country" and fold(c.name) == key for c in candidates)
         # nor is a country or state acronym ("Small Business BC", "FrontCounter BC")
-        if prev >= 0 and not ent and not country and not acronym:
+        # nor is a city's name of two or more words ("Epicurean Santa Barbara"): surnames that long are rare
+        big_city = not single and any(
+            c.kind == "city" and c.population >= MULTIWORD_CITY_POPULATION and fold(c.name) == key
+            for c in candidates
+        )
+        if prev >= 0 and not ent and not country and not acronym and not big_city:
             before = tokens[prev]
             if before.lower in lex.titles or before.lower.rstrip(".") in lex.titles:
                 persons.add(key)

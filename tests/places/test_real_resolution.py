@@ -93,3 +93,20 @@ def test_a_capitalised_word_before_a_city_of_several_words_is_no_first_name(
     assert got["Santa Barbara"].country == "US"
     # a one-word name after a capitalised word is still a surname ("Lloyd Austin")
     assert "Austin" not in found(nlp, real_places, "Secretary Lloyd Austin said aid would reach Kyiv.")
+
+
+def test_a_name_after_a_nobiliary_particle_is_a_surname(nlp: Language, real_places: PlacesComponent) -> None:
+    text = "The land belonged to Philippe de Marigny, who sold it. Marigny later moved to Rio de Janeiro."
+    got = found(nlp, real_places, text)
+    assert "Marigny" not in got
+    assert got["Rio de Janeiro"].country == "BR"
+
+
+def test_a_feature_head_word_alone_is_no_town(nlp: Language, real_places: PlacesComponent) -> None:
+    # GeoNames lists "Faubourg" as an alternate name of Faubourg Blanchot, New Caledonia
+    got = places_named(nlp, real_places, "The street was first called Faubourg D'Aunoy by the planters.")
+    assert "Faubourg Blanchot" not in got
+
+
+def places_named(nlp: Language, places: PlacesComponent, text: str) -> set[str]:
+    return {p.name for p in places.find(nlp(text))}

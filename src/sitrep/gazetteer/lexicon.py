@@ -35,6 +35,7 @@ class PlaceLexicon:
     feature_after: frozenset[str] = frozenset()  # "street", "castle" ... after a name: a feature in a town
     feature_before: frozenset[str] = frozenset()  # "rue", "faubourg" ... before a name
     given_names: frozenset[str] = frozenset()  # folded first names (English, Ukrainian): alone, a person
+    name_particles: frozenset[str] = frozenset()  # "de", "von" ... between a first name and a surname
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> PlaceLexicon:
@@ -62,4 +63,5 @@ class PlaceLexicon:
             feature_after=frozenset(heads["after"]),
             feature_before=frozenset(heads["before"]),
             given_names=frozenset(fold(name) for name in _lines(data_dir / "person_names.txt")),
+            name_particles=frozenset(_lines(data_dir / "name_particles.txt")),
         )

@@ -358,8 +358,8 @@ class ToponymFinder:
         lex = self.lexicon
         first = tokens[i]
         single = end - i == 1
-        if key in lex.stopwords and not ent:
-            return None
+        if (key in lex.stopwords or (single and key in lex.feature_before)) and not ent:
+            return None  # a feature's head word alone ("Faubourg", "Rue") is no town named like it
         acronym = single and _acronym(first.text)
         if acronym:
             # "UN", "NATO" name institutions; an acronym is a place only as a country, a state ("US",
@@ -418,6 +418,11 @@ class ToponymFinder:
                 and before.lower not in lex.feature_before  # "Rue Chartres", "Faubourg Marigny"
             ):
                 # "Lloyd Austin": a capitalised non-place word right before the name
+                persons.add(key)
+                return None
+            if before.lower in lex.name_particles and prev >= 1 and _capitalised(tokens[prev - 1].text):
+                # "Philippe de Marigny", "Ursula von der Leyen": a surname after a nobiliary particle
+                # (place names with a particle, "Rio de Janeiro", are matched whole before this)
                 persons.add(key)
                 return None
         if key in persons and not ent and (prev < 0 or tokens[prev].lower not in lex.locative):

@@ -110,3 +110,13 @@ def test_a_feature_head_word_alone_is_no_town(nlp: Language, real_places: Places
 
 def places_named(nlp: Language, places: PlacesComponent, text: str) -> set[str]:
     return {p.name for p in places.find(nlp(text))}
+
+
+def test_long_official_names_and_named_deltas(nlp: Language, real_places: PlacesComponent) -> None:
+    got = found(
+        nlp,
+        real_places,
+        "Talks with the Democratic People's Republic of Korea and unrest in the Niger Delta.",
+    )
+    assert got["Democratic People's Republic of Korea"].country == "KP"  # not "Republic of Korea" inside it
+    assert got["Niger Delta"].name == "Niger Delta" and got["Niger Delta"].country == "NG"

@@ -120,3 +120,12 @@ def test_long_official_names_and_named_deltas(nlp: Language, real_places: Places
     )
     assert got["Democratic People's Republic of Korea"].country == "KP"  # not "Republic of Korea" inside it
     assert got["Niger Delta"].name == "Niger Delta" and got["Niger Delta"].country == "NG"
+
+
+def test_a_bare_name_follows_the_county_the_article_names(
+    nlp: Language, real_places: PlacesComponent
+) -> None:
+    text = "Suffolk County detectives searched the house in Southold, the Suffolk Times reported."
+    got = found(nlp, real_places, text)
+    assert got["Suffolk County"].name == "Suffolk County, NY"
+    assert got["Suffolk"].name == "Suffolk County, NY"  # not Suffolk, Virginia, nor the English county

@@ -32,6 +32,7 @@ LOW_EVIDENCE_POPULATION = 1000
 PROXIMITY_MAX = 1.5
 FEATURE_NEAR_KM = 100.0
 FEATURE_FOCUS = 0.5  # admin-1 focus (1.0 = the article's top region) that counts as a main region
+COUNTY_SUFFIXES = (" county", " parish")
 COORDINATED_TOWN_MAX = 10000  # a town this small listed beside a region gives way to a same-named region
 
 
@@ -76,6 +77,7 @@ class Resolver:
         for m in mentions:
             self._apply_forms(m)
         self._apply_region_evidence(mentions)
+        self._apply_county_evidence(mentions)
         self._apply_containment(mentions, tokens)
         votes = self._focus_votes(mentions)
         country_focus, admin1_focus = _focus_without(votes, None)
@@ -178,6 +180,20 @@ class Resolver:
             narrowed = [c for c in m.candidates if c.id in regions[m.key]]
             if narrowed:
                 m.candidates = narrowed
+
+    @staticmethod
+    def _apply_county_evidence(mentions: list[Mention]) -> None:
+        """A name the article also writes as "X County" is that county when bare ("the Suffolk Times")."""
+        counties: dict[str, list[GazetteerEntry]] = {}
+        for m in mentions:
+            for suffix in COUNTY_SUFFIXES:
+                if m.key.endswith(suffix) and not m.feature:
+                    found = [c for c in m.candidates if c.kind == "admin2"]
+                    if found:
+                        counties.setdefault(m.key[: -len(suffix)], found)
+        for m in mentions:
+            if m.key in counties and not (m.region_form or m.city_form or m.feature or m.demonym):
+                m.candidates = list(counties[m.key])
 
     def _apply_containment(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
         """ "X in Y", "X, Y", "X (Y)": keep the readings where Y contains X; lists before X follow X."""

@@ -129,3 +129,11 @@ def test_a_bare_name_follows_the_county_the_article_names(
     got = found(nlp, real_places, text)
     assert got["Suffolk County"].name == "Suffolk County, NY"
     assert got["Suffolk"].name == "Suffolk County, NY"  # not Suffolk, Virginia, nor the English county
+
+
+def test_an_everyday_word_inside_a_sentence_may_be_a_big_city(
+    nlp: Language, real_places: PlacesComponent
+) -> None:
+    got = found(nlp, real_places, "Last week a Cork mother said she was terrified.")
+    assert got["Cork"].country == "IE"
+    assert "Reading" not in found(nlp, real_places, "Reading the report, officials in Kyiv said little.")

@@ -29,6 +29,7 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_ENTS = frozenset({"PERSON", "NORP"})
 _STRONG_KINDS = frozenset({"country", "admin1", "region"})
 MULTIWORD_CITY_POPULATION = 50000
+COMMON_WORD_CITY_POPULATION = 100000
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,12 @@ class Mention:
     feature: bool = False
     part: tuple[int, int] | None = None  # a feature's known name part ("Texas"), as character offsets
     chosen: GazetteerEntry | None = field(default=None)
+
+
+def _big_city(entry: GazetteerEntry, key: str) -> bool:
+    return (
+        entry.kind == "city" and entry.population >= COMMON_WORD_CITY_POPULATION and fold(entry.name) == key
+    )
 
 
 def _capitalised(text: str) -> bool:
@@ -386,6 +393,9 @@ class ToponymFinder:
             and not state_abbreviation
             and self.gazetteer.is_common_word(key)
             and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
+            # a capitalised everyday word inside a sentence that is also a big city's name ("a Cork
+            # mother") is the city; at a sentence start ("Reading the report") it is the word
+            and (first.sent_start or not any(_big_city(c, key) for c in candidates))
         ):
             return None
         prev = _prev_word(tokens, i)

@@ -137,3 +137,17 @@ def test_an_everyday_word_inside_a_sentence_may_be_a_big_city(
     got = found(nlp, real_places, "Last week a Cork mother said she was terrified.")
     assert got["Cork"].country == "IE"
     assert "Reading" not in found(nlp, real_places, "Reading the report, officials in Kyiv said little.")
+
+
+def test_a_state_named_among_its_sibling_states_is_not_the_country(
+    nlp: Language, real_places: PlacesComponent
+) -> None:
+    text = "Teams from Alaska, Hawaii and Florida trained with the Georgia National Guard."
+    assert found(nlp, real_places, text)["Georgia"].country == "US"
+    assert (
+        found(nlp, real_places, "Georgia held elections, officials in Tbilisi said.")["Georgia"].country
+        == "GE"
+    )
+    # a capital keeps its reading amid states ("Washington" amid Alaska, Hawaii and Florida)
+    text = "Officials in Washington met governors of Alaska, Hawaii and Florida."
+    assert found(nlp, real_places, text)["Washington"].kind == "city"

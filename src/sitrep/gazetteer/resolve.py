@@ -33,6 +33,8 @@ PROXIMITY_MAX = 1.5
 FEATURE_NEAR_KM = 100.0
 FEATURE_FOCUS = 0.5  # admin-1 focus (1.0 = the article's top region) that counts as a main region
 COUNTY_SUFFIXES = (" county", " parish")
+SIBLING_REGIONS = 2  # other admin-1 regions of one country named that lift a region over a same-named country
+SIBLING_BONUS = 1.0
 COORDINATED_TOWN_MAX = 10000  # a town this small listed beside a region gives way to a same-named region
 
 
@@ -82,6 +84,9 @@ class Resolver:
         votes = self._focus_votes(mentions)
         country_focus, admin1_focus = _focus_without(votes, None)
         scores: list[dict[int, float]] = []
+        # (name, admin-1 code) of names read first as an admin-1 region: "Georgia" amid Alaska,
+        # Hawaii and Florida is one more US state, not the country
+        regions_named = {(m.key, code) for m in mentions for code in [_top_admin1(m)] if code}
         context: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
         for m in mentions:
             if m.key not in context:
@@ -89,6 +94,7 @@ class Resolver:
             others_country, others_admin1 = context[m.key]
             base: dict[int, float] = {}
             city_keys = {c.admin1_code for c in m.candidates if c.kind == "city" and c.population >= 10000}
+            country_rival = any(c.kind == "country" for c in m.candidates)
             for c in m.candidates:
                 inside = c.kind == "admin1" and c.admin1_code in city_keys and fold(c.name) == m.key
                 score = _prior(c, m.key, inside)
@@ -98,6 +104,13 @@ class Resolver:
                 elif c.kind == "admin1":
                     # a region is favoured by the other names only: its own name always votes for it
                     score += ADMIN1_WEIGHT * others_admin1.get(c.admin1_code or "", 0.0)
+                    siblings = {code for key, code in regions_named if key != m.key and code != c.admin1_code}
+                    if (
+                        country_rival
+                        and len({code for code in siblings if code.split(".")[0] == c.country})
+                        >= SIBLING_REGIONS
+                    ):
+                        score += SIBLING_BONUS
                 base[c.id] = score
             scores.append(base)
             m.chosen = max(m.candidates, key=lambda c: base[c.id]) if m.candidates else None
@@ -347,6 +360,14 @@ class Resolver:
             c.kind == "admin1" and c.population == 0
         )
         return not weak or country_focus.get(c.country or "", 0.0) >= 0.5
+
+
+def _top_admin1(m: Mention) -> str | None:
+    """The admin-1 code of a name whose likeliest reading on its own is an admin-1 region."""
+    if not m.candidates:
+        return None
+    top = max(m.candidates, key=lambda c: _prior(c, m.key, False))
+    return top.admin1_code if top.kind == "admin1" else None
 
 
 def _focus_without(

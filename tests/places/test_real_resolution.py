@@ -151,3 +151,9 @@ def test_a_state_named_among_its_sibling_states_is_not_the_country(
     # a capital keeps its reading amid states ("Washington" amid Alaska, Hawaii and Florida)
     text = "Officials in Washington met governors of Alaska, Hawaii and Florida."
     assert found(nlp, real_places, text)["Washington"].kind == "city"
+
+
+def test_a_demonym_in_a_capitals_headline(nlp: Language) -> None:
+    places = PlacesComponent(Gazetteer(), demonyms=True)
+    got = found(nlp, places, "KAZAKH OIL EXPORTS RISE. Exports grew in March.")
+    assert got["KAZAKH"].country == "KZ" and got["KAZAKH"].kind == "country"  # not Petropavl

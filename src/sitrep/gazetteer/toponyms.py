@@ -334,7 +334,7 @@ class ToponymFinder:
             if (
                 not _capitalised(tok.text)
                 or not tok.text.isalpha()
-                or (tok.text.isupper() and len(tok.text) > 1)
+                or (len(tok.text) > 1 and _acronym(tok.text))  # "NATO"; a headline's "KAZAKH" is kept
             ):
                 continue
             options = []

@@ -54,6 +54,7 @@ def test_the_eu_acronym_is_the_union_at_its_geographic_centre(
     eu = places["EU"]
     assert eu.name == "European Union" and eu.lat is not None and eu.lon is not None
     assert haversine_km(eu.lat, eu.lon, 49.84, 9.90) < 10  # Gadheim, Bavaria (IGN, after 2020)
+    assert eu.precision == "supranational"  # larger than a country: never an event's location
     # other acronyms still name institutions, not the towns they spell
     assert "UN" not in found(nlp, real_places, "The UN said aid would reach Kherson.")
 

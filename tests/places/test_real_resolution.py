@@ -170,3 +170,13 @@ def test_regional_demonyms_and_the_islamic_republic(nlp: Language) -> None:
     )
     assert got["Islamic Republic"].country == "IR"
     assert got["Islamic Republic of Pakistan"].country == "PK"
+
+
+def test_a_building_word_before_a_town_makes_a_feature_not_a_surname(
+    nlp: Language, real_places: PlacesComponent
+) -> None:
+    text = "Audits will cover Cavan Institute; Courthouse Ballyjamesduff; Percy French Hotel, Ballyjamesduff."
+    places = real_places.find(nlp(text))
+    court = next(p for p in places if p.name == "Courthouse Ballyjamesduff")
+    assert court.kind == "feature" and court.country == "IE"
+    assert any(p.name == "Ballyjamesduff" and p.kind == "city" and p.country == "IE" for p in places)

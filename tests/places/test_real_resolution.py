@@ -180,3 +180,11 @@ def test_a_building_word_before_a_town_makes_a_feature_not_a_surname(
     court = next(p for p in places if p.name == "Courthouse Ballyjamesduff")
     assert court.kind == "feature" and court.country == "IE"
     assert any(p.name == "Ballyjamesduff" and p.kind == "city" and p.country == "IE" for p in places)
+
+
+def test_countries_with_far_islands_keep_their_point_on_the_mainland() -> None:
+    gazetteer = Gazetteer()
+    for iso, lat, lon in (("PT", 39.5, -8.0), ("MY", 2.5, 112.5), ("EC", -2.0, -77.5), ("GQ", 2.0, 10.0)):
+        country = gazetteer.country_entry(iso)
+        assert country is not None and country.lat is not None and country.lon is not None
+        assert haversine_km(country.lat, country.lon, lat, lon) < 25, iso  # CIA World Factbook

@@ -269,6 +269,7 @@ def _best_place(
         for i, p in enumerate(places)
         if p.lat is not None
         and p.kind != "country"
+        and p.precision != "supranational"
         and i not in wrong
         and not is_actor_use(text, p, words, capitals)
     ]

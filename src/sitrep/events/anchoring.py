@@ -196,6 +196,8 @@ def choose_place(
     for i, p in enumerate(places):
         if not (sent[0] <= p.start < sent[1]) or p.kind not in _KIND_PENALTY:
             continue
+        if p.precision == "supranational":
+            continue  # like a country, a continent or the EU says nothing of where ("new EU push")
         if claim is not None and p.start >= claim.end:
             continue  # after the claim: another clause ("..., with Kyiv describing ...")
         if any(a < p.end and p.start < b for a, b in taken) or is_actor_use(text, p, words, capitals):

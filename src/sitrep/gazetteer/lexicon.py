@@ -37,6 +37,7 @@ class PlaceLexicon:
     given_names: frozenset[str] = frozenset()  # folded first names (English, Ukrainian): alone, a person
     community_heads: frozenset[str] = frozenset()  # "community", "hromada" after a hromada's name
     community_qualifiers: frozenset[str] = frozenset()  # "territorial", "rural" between name and head
+    name_particles: frozenset[str] = frozenset()  # "de", "von" ... between a first name and a surname
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> PlaceLexicon:
@@ -70,4 +71,5 @@ class PlaceLexicon:
             given_names=frozenset(fold(name) for name in _lines(data_dir / "person_names.txt")),
             community_heads=frozenset(community["head"]),
             community_qualifiers=frozenset(community["qualifier"]),
+            name_particles=frozenset(_lines(data_dir / "name_particles.txt")),
         )

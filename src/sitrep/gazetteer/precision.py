@@ -12,7 +12,13 @@ from sitrep.gazetteer.settlements import APPROXIMATE_FCODES
 VILLAGE_POPULATION = 10_000
 
 
+SUPRANATIONAL_FCODES = frozenset({"CONT", "RGNG"})  # continents; groupings of countries (build.py)
+
+
 def precision_of(entry: GazetteerEntry) -> str:
+    """``supranational`` marks continents and groupings such as the EU: larger than any country."""
+    if entry.fcode in SUPRANATIONAL_FCODES:
+        return "supranational"
     if entry.kind == "admin2":
         return "admin2"
     if entry.fcode in APPROXIMATE_FCODES:

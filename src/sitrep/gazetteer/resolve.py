@@ -22,6 +22,7 @@ from sitrep.gazetteer.toponyms import Mention, Token
 
 _CONTAINMENT_GLUE = frozenset({",", "in", "(", "of"})
 _LIST_GLUE = frozenset({",", "and", "&"})
+_COORDINATION_GLUE = frozenset({",", "and", "&", "or"})
 COUNTRY_WEIGHT = 2.0
 ADMIN1_WEIGHT = 2.0
 CONTAINED_BONUS = 4.0
@@ -31,6 +32,10 @@ LOW_EVIDENCE_POPULATION = 1000
 PROXIMITY_MAX = 1.5
 FEATURE_NEAR_KM = 100.0
 FEATURE_FOCUS = 0.5  # admin-1 focus (1.0 = the article's top region) that counts as a main region
+COUNTY_SUFFIXES = (" county", " parish")
+SIBLING_REGIONS = 2  # other admin-1 regions of one country named that lift a region over a same-named country
+SIBLING_BONUS = 1.0
+COORDINATED_TOWN_MAX = 10000  # a town this small listed beside a region gives way to a same-named region
 
 
 def _prior(entry: GazetteerEntry, key: str, same_named_city_inside: bool) -> float:
@@ -74,10 +79,14 @@ class Resolver:
         for m in mentions:
             self._apply_forms(m)
         self._apply_region_evidence(mentions, tokens)
+        self._apply_county_evidence(mentions)
         self._apply_containment(mentions, tokens)
         votes = self._focus_votes(mentions)
         country_focus, admin1_focus = _focus_without(votes, None)
         scores: list[dict[int, float]] = []
+        # (name, admin-1 code) of names read first as an admin-1 region: "Georgia" amid Alaska,
+        # Hawaii and Florida is one more US state, not the country
+        regions_named = {(m.key, code) for m in mentions for code in [_top_admin1(m)] if code}
         context: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
         for m in mentions:
             if m.key not in context:
@@ -85,6 +94,7 @@ class Resolver:
             others_country, others_admin1 = context[m.key]
             base: dict[int, float] = {}
             city_keys = {c.admin1_code for c in m.candidates if c.kind == "city" and c.population >= 10000}
+            country_rival = any(c.kind == "country" for c in m.candidates)
             for c in m.candidates:
                 inside = c.kind == "admin1" and c.admin1_code in city_keys and fold(c.name) == m.key
                 score = _prior(c, m.key, inside)
@@ -94,11 +104,19 @@ class Resolver:
                 elif c.kind == "admin1":
                     # a region is favoured by the other names only: its own name always votes for it
                     score += ADMIN1_WEIGHT * others_admin1.get(c.admin1_code or "", 0.0)
+                    siblings = {code for key, code in regions_named if key != m.key and code != c.admin1_code}
+                    if (
+                        country_rival
+                        and len({code for code in siblings if code.split(".")[0] == c.country})
+                        >= SIBLING_REGIONS
+                    ):
+                        score += SIBLING_BONUS
                 base[c.id] = score
             scores.append(base)
             m.chosen = max(m.candidates, key=lambda c: base[c.id]) if m.candidates else None
         for _ in range(2):
             self._proximity_pass(mentions, scores, context)
+        self._coordinated_regions(mentions, tokens)
         self._one_sense_per_name(mentions)
         self._place_features(mentions, admin1_focus)
         return [m for m in mentions if self._keep(m, country_focus)]
@@ -184,6 +202,20 @@ class Resolver:
             narrowed = [c for c in m.candidates if c.id in regions[m.key]]
             if narrowed:
                 m.candidates = narrowed
+
+    @staticmethod
+    def _apply_county_evidence(mentions: list[Mention]) -> None:
+        """A name the article also writes as "X County" is that county when bare ("the Suffolk Times")."""
+        counties: dict[str, list[GazetteerEntry]] = {}
+        for m in mentions:
+            for suffix in COUNTY_SUFFIXES:
+                if m.key.endswith(suffix) and not m.feature:
+                    found = [c for c in m.candidates if c.kind == "admin2"]
+                    if found:
+                        counties.setdefault(m.key[: -len(suffix)], found)
+        for m in mentions:
+            if m.key in counties and not (m.region_form or m.city_form or m.feature or m.demonym):
+                m.candidates = list(counties[m.key])
 
     def _apply_containment(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
         """ "X in Y", "X, Y", "X (Y)": keep the readings where Y contains X; lists before X follow X."""
@@ -288,6 +320,33 @@ class Resolver:
 
             m.chosen = max(contenders, key=total)
 
+    def _coordinated_regions(self, mentions: list[Mention], tokens: Sequence[Token]) -> None:
+        """ "England and Wales": a name listed next to a region is that country's region too.
+
+        Only a small town reading gives way (the village of Wales near Sheffield); a
+        real city next to a state ("New York and Washington") keeps its reading.
+        """
+        for k in range(1, len(mentions)):
+            a, b = mentions[k - 1], mentions[k]
+            if a.feature or b.feature or a.chosen is None or b.chosen is None:
+                continue
+            glue = [t.lower for t in tokens[a.tok_end : b.tok_start] if t.lower != "the"]
+            if len(glue) != 1 or glue[0] not in _COORDINATION_GLUE:
+                continue
+            for region, other in ((a, b), (b, a)):
+                rc, oc = region.chosen, other.chosen
+                if rc is None or oc is None or rc.kind != "admin1":
+                    continue
+                if oc.kind != "city" or oc.population >= COORDINATED_TOWN_MAX:
+                    continue
+                same = [
+                    c
+                    for c in other.candidates
+                    if c.kind == "admin1" and c.country == rc.country and fold(c.name) == other.key
+                ]
+                if same:
+                    other.chosen = same[0]
+
     def _one_sense_per_name(self, mentions: list[Mention]) -> None:
         votes: dict[str, Counter[int]] = defaultdict(Counter)
         by_id: dict[int, GazetteerEntry] = {}
@@ -327,6 +386,14 @@ class Resolver:
             c.kind == "admin1" and c.population == 0
         )
         return not weak or country_focus.get(c.country or "", 0.0) >= 0.5
+
+
+def _top_admin1(m: Mention) -> str | None:
+    """The admin-1 code of a name whose likeliest reading on its own is an admin-1 region."""
+    if not m.candidates:
+        return None
+    top = max(m.candidates, key=lambda c: _prior(c, m.key, False))
+    return top.admin1_code if top.kind == "admin1" else None
 
 
 def _focus_without(

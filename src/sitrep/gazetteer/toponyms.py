@@ -30,6 +30,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_ENTS = frozenset({"PERSON", "NORP"})
 _STRONG_KINDS = frozenset({"country", "admin1", "region"})
+MULTIWORD_CITY_POPULATION = 50000
+COMMON_WORD_CITY_POPULATION = 100000
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,12 @@ class Mention:
     feature: bool = False
     part: tuple[int, int] | None = None  # a feature's known name part ("Texas"), as character offsets
     chosen: GazetteerEntry | None = field(default=None)
+
+
+def _big_city(entry: GazetteerEntry, key: str) -> bool:
+    return (
+        entry.kind == "city" and entry.population >= COMMON_WORD_CITY_POPULATION and fold(entry.name) == key
+    )
 
 
 def _capitalised(text: str) -> bool:
@@ -377,11 +385,16 @@ class ToponymFinder:
         match: tuple[int, str],
         found: dict[str, list[GazetteerEntry]],
     ) -> bool:
-        """ "Canadian" means the people of Canada, not Canadian, Texas, unless a region or longer name wins"""
+        """ "Canadian" means the people of Canada, not Canadian, Texas, unless a region or longer name wins.
+
+        A region with no point (GeoNames' Isle of Man parish "German") is no rival for a demonym.
+        """
         end, key = match
         if demonym[0] < end:
             return False
-        return not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in found.get(key, []))
+        return not any(
+            c.kind in _STRONG_KINDS and c.has_point and fold(c.name) == key for c in found.get(key, [])
+        )
 
     def _demonym_keys(
         self, tokens: Sequence[Token], text: str
@@ -392,7 +405,7 @@ class ToponymFinder:
             if (
                 not _capitalised(tok.text)
                 or not tok.text.isalpha()
-                or (tok.text.isupper() and len(tok.text) > 1)
+                or (len(tok.text) > 1 and _acronym(tok.text))  # "NATO"; a headline's "KAZAKH" is kept
             ):
                 continue
             options = []
@@ -423,12 +436,13 @@ class ToponymFinder:
         lex = self.lexicon
         first = tokens[i]
         single = end - i == 1
-        if key in lex.stopwords and not ent:
-            return None
+        if (key in lex.stopwords or (single and key in lex.feature_before)) and not ent:
+            return None  # a feature's head word alone ("Faubourg", "Rue") is no town named like it
         acronym = single and _acronym(first.text)
         if acronym:
-            # "EU", "UN" name institutions; an acronym is a place only as a country or state ("US", "NJ")
-            candidates = [c for c in candidates if c.kind in ("country", "admin1")]
+            # "UN", "NATO" name institutions; an acronym is a place only as a country, a state ("US",
+            # "NJ") or a named region that lists it as a form ("EU": the Union's territory)
+            candidates = [c for c in candidates if c.kind in ("country", "admin1", "region")]
             if not candidates and not ent:
                 return None
         # "SPRINGFIELD, Ill.", "Tacoma, Wash.": an AP state abbreviation, period and all, after a town
@@ -450,6 +464,9 @@ class ToponymFinder:
             and not state_abbreviation
             and self.gazetteer.is_common_word(key)
             and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
+            # a capitalised everyday word inside a sentence that is also a big city's name ("a Cork
+            # mother") is the city; at a sentence start ("Reading the report") it is the word
+            and (first.sent_start or not any(_big_city(c, key) for c in candidates))
         ):
             return None
         prev = _prev_word(tokens, i)
@@ -462,7 +479,12 @@ class ToponymFinder:
         # headline ("Rethinking Egypt-US relations") far more often than a person called "Egypt".
         country = any(c.kind == "country" and fold(c.name) == key for c in candidates)
         # nor is a country or state acronym ("Small Business BC", "FrontCounter BC")
-        if prev >= 0 and not ent and not country and not acronym:
+        # nor is a city's name of two or more words ("Epicurean Santa Barbara"): surnames that long are rare
+        big_city = not single and any(
+            c.kind == "city" and c.population >= MULTIWORD_CITY_POPULATION and fold(c.name) == key
+            for c in candidates
+        )
+        if prev >= 0 and not ent and not country and not acronym and not big_city:
             before = tokens[prev]
             if before.lower in lex.titles or before.lower.rstrip(".") in lex.titles:
                 persons.add(key)
@@ -477,6 +499,11 @@ class ToponymFinder:
                 and before.lower not in lex.feature_before  # "Rue Chartres", "Faubourg Marigny"
             ):
                 # "Lloyd Austin": a capitalised non-place word right before the name
+                persons.add(key)
+                return None
+            if before.lower in lex.name_particles and prev >= 1 and _capitalised(tokens[prev - 1].text):
+                # "Philippe de Marigny", "Ursula von der Leyen": a surname after a nobiliary particle
+                # (place names with a particle, "Rio de Janeiro", are matched whole before this)
                 persons.add(key)
                 return None
         if key in persons and not ent and (prev < 0 or tokens[prev].lower not in lex.locative):

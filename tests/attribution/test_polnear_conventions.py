@@ -94,6 +94,16 @@ def test_role_first_appositive_speaker(run: Run) -> None:
     assert c.speaker.text == "The state's campaign chairman, Phil Lovas"
 
 
+def test_age_between_name_and_description_stays_in_the_speaker(run: Run) -> None:
+    text = "Olena Kovalenko, 45, a teacher in Kharkiv, said the shelling had stopped at dawn."
+    (c,) = claims(run(text))
+    assert c.speaker.text == "Olena Kovalenko, 45, a teacher in Kharkiv"
+    assert c.content == "the shelling had stopped at dawn"
+    # a number after a place is no age: the description alone is the speaker
+    (c,) = claims(run("In Kyiv, 27, a teacher said the shelling had stopped at dawn."))
+    assert c.speaker.text == "a teacher"
+
+
 # ---- the learned lexicon --------------------------------------------------------------------
 def test_shipped_lexicon_merges_learned_forms_above_the_threshold() -> None:
     lex = load_lexicons()

@@ -240,6 +240,14 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     name_words.reverse()
     while name_words and name_words[0].lower in ("of", "for"):
         name_words.pop(0)
+    aged = False
+    if [w.text.isdigit() for w in name_words] == [True] and comma >= 3 and words[comma - 2].text == ",":
+        # `Jillian Chase, 27, a Tinder user in New York,`: an age between the name and its
+        # description belongs to the name
+        named = _appositive_name(words[: comma - 2], lex)
+        if named:
+            name_words = [*named, words[comma - 2], *name_words]
+            aged = True
     # `The state's campaign chairman, Phil Lovas,`, `The minister of the economy, Mr. X,`:
     # the role comes first, the name after.
     role_first = (
@@ -252,7 +260,14 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     while name_words and name_words[0].text in "()":
         name_words.pop(0)  # an aside without its name
-    head = next((w for w in reversed(name_words) if not w.is_punct and w.text[:1] != "("), None)
+    head = next(
+        (
+            w
+            for w in reversed(name_words)
+            if not w.is_punct and w.text[:1] != "(" and not (aged and w.text.isdigit())
+        ),
+        None,
+    )
     if head is None or not (head.is_capitalised or role_first):
         return None
     first, last = name_words[0], appos[-1]
@@ -264,6 +279,17 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         if inner is not None and inner.start < first.start:
             return Mention(text[inner.start : last.end], inner.start, last.end)
     return Mention(text[first.start : last.end], first.start, last.end)
+
+
+def _appositive_name(words: list[Word], lex: Lexicons) -> list[Word]:
+    """The capitalised name that ends ``words`` (back to punctuation or a boundary word)."""
+    name: list[Word] = []
+    for w in reversed(words):
+        if w.is_punct or w.lower in lex.word_class("boundary") or not w.is_capitalised:
+            break
+        name.append(w)
+    name.reverse()
+    return name
 
 
 def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | None:

@@ -104,6 +104,16 @@ def test_age_between_name_and_description_stays_in_the_speaker(run: Run) -> None
     assert c.speaker.text == "a teacher"
 
 
+def test_adjunct_after_the_clause_subject_stays_in_the_content(run: Run) -> None:
+    text = "The ministry said Bakhmut, despite the shelling, was still held by Ukrainian forces."
+    (c,) = claims(run(text))
+    assert c.content == "Bakhmut, despite the shelling, was still held by Ukrainian forces"
+    # after a whole clause the adjunct is the reporter's, and a lone object is no claim
+    (c,) = claims(run("The ministry said the town had fallen, despite the shelling."))
+    assert c.content == "the town had fallen"
+    assert claims(run("The ministry said nothing, despite repeated requests, and the mayor left.")) == []
+
+
 # ---- the learned lexicon --------------------------------------------------------------------
 def test_shipped_lexicon_merges_learned_forms_above_the_threshold() -> None:
     lex = load_lexicons()

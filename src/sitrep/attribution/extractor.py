@@ -723,9 +723,20 @@ class AttributionExtractor:
         own: CueMatch,
     ) -> int:
         end = limit
-        m = _CUT.search(text, start, end)
-        if m is not None:
-            end = m.start()
+        for m in _CUT.finditer(text, start, end):
+            # "said Bakhmut, despite the shelling, was still held": an adjunct set off by
+            # commas right after the clause's subject sits inside the claim
+            closing = text.find(",", m.end(), end)
+            enclosed = (
+                text.startswith(",", m.start())
+                and closing >= 0
+                and len(words_in(text, m.end(), closing)) <= 8
+                # `said nothing, despite requests, and left`: a coordinated clause is no predicate
+                and not re.match(r",\s*(?:and|but|or)\b", text[closing:end])
+            )
+            if not enclosed or sum(1 for w in words_in(text, start, m.start()) if not w.is_punct) >= 3:
+                end = m.start()
+                break
         for ds in self._disclaimer_starts:
             if start < ds < end:
                 # "..., and Reuters could not verify this": the reporter's words, not the source's.

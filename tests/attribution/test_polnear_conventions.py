@@ -114,6 +114,12 @@ def test_adjunct_after_the_clause_subject_stays_in_the_content(run: Run) -> None
     assert claims(run("The ministry said nothing, despite repeated requests, and the mayor left.")) == []
 
 
+def test_a_polls_share_of_respondents_is_a_speaker(run: Run) -> None:
+    (c,) = claims(run("In the survey, 46 percent said they expected the fighting to go on all year."))
+    assert c.speaker.text == "46 percent"
+    assert c.content == "they expected the fighting to go on all year"
+
+
 # ---- the learned lexicon --------------------------------------------------------------------
 def test_shipped_lexicon_merges_learned_forms_above_the_threshold() -> None:
     lex = load_lexicons()

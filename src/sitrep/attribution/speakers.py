@@ -76,7 +76,12 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         or (
             common_nouns
             and len(words) >= 2
-            and (words[0].lower in lex.word_class("determiner") or words[0].lower == "one")
+            # `46 percent said`: a poll's share of respondents is determined by its number
+            and (
+                words[0].lower in lex.word_class("determiner")
+                or words[0].lower == "one"
+                or words[0].text.isdigit()
+            )
             and head.text.isalpha()
             and head.lower not in lex.word_class("boundary")
             and head.lower not in lex.word_class("aux")

@@ -18,6 +18,11 @@ def claims(doc: Doc) -> list[Claim]:
     return result
 
 
+def speakers(run: Run, text: str) -> list[str]:
+    """The speaker of each claim of ``text``, as written, in order."""
+    return [c.speaker.text for c in claims(run(text))]
+
+
 def test_curly_quote_with_trailing_attribution_and_channel(run: Run) -> None:
     doc = run("“Our troops pushed the enemy back from the village,” the ministry said on Telegram.")
     (c,) = claims(doc)
@@ -214,8 +219,7 @@ def test_middle_initials_and_abbreviated_titles_stay_in_the_speaker(run: Run) ->
         "Secretary of State John F. Kerry said the talks would resume on Monday.\n\n"
         "Del. Stacey Plaskett said the vote was close."
     )
-    speakers = [c.speaker.text for c in claims(run(text))]
-    assert speakers == [
+    assert speakers(run, text) == [
         "Ronald R. Fieldstone, a Miami lawyer",
         "Secretary of State John F. Kerry",
         "Del. Stacey Plaskett",
@@ -244,8 +248,11 @@ def test_role_nouns_keep_their_prepositional_phrase_and_common_speaker_nouns(run
         "Experts on North Korea said the latest nuclear test could change that.\n\n"
         "Many voters said they would stay at home."
     )
-    speakers = [c.speaker.text for c in claims(run(text))]
-    assert speakers == ["elected officials from both parties", "Experts on North Korea", "Many voters"]
+    assert speakers(run, text) == [
+        "elected officials from both parties",
+        "Experts on North Korea",
+        "Many voters",
+    ]
 
 
 def test_that_clause_after_a_cue_and_a_quoted_hearer(run: Run) -> None:
@@ -286,8 +293,7 @@ def test_appositions_with_asides_state_tags_and_long_descriptions(run: Run) -> N
         "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
         "professor at New York University School of Law, said that the campaign was taking a close look."
     )
-    speakers = [c.speaker.text for c in claims(run(text))]
-    assert speakers == [
+    assert speakers(run, text) == [
         "Rep. Gregory W. Meeks (D-N.Y.), chairman of the Black Caucus PAC",
         "Senate Majority Leader Mitch McConnell, R-Ky.",
         "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
@@ -342,8 +348,7 @@ def test_coordinated_and_prepositional_speaker_names(run: Run) -> None:
         "The nonpartisan Commission on Presidential Debates says it will not change the rules.\n\n"
         "The town was shelled in Kyiv and officials said it was bad."
     )
-    speakers = [c.speaker.text for c in claims(run(text))]
-    assert speakers == [
+    assert speakers(run, text) == [
         "RT and its defenders",
         "Federal and state officials",
         "The nonpartisan Commission on Presidential Debates",
@@ -367,8 +372,7 @@ def test_relative_clauses_roles_before_names_and_advisers_to(run: Run) -> None:
         "The minister of the economy, Mr. Guajardo Villarreal, argues there is little point in it.\n\n"
         "But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
     )
-    speakers = [c.speaker.text for c in claims(run(text))]
-    assert speakers == [
+    assert speakers(run, text) == [
         "Schiff, 56, who has served on the committee for a decade",
         "The minister of the economy, Mr. Guajardo Villarreal",
         "advisers to Mr. Obama",

@@ -104,7 +104,7 @@ def subject_before(
     if len(words) > 1 and words[-1].lower in temporal:
         # "The campaign on Tuesday said": the day is an adjunct between subject and cue
         words.pop()
-        while words and words[-1].lower in ("on", "in", "last", "this", "late", "early"):
+        while words and words[-1].lower in lex.word_class("temporal_lead"):
             words.pop()
     if not words:
         return None

@@ -33,6 +33,7 @@ from sitrep.analysis import Analyzer
 from sitrep.errors import InputError, InputNotFound
 from sitrep.events.anchoring import AnchorWords, containers, is_actor_use, namesakes
 from sitrep.events.forces import ForceDictionary
+from sitrep.events.points import event_point
 from sitrep.events.resources import ACTORS_DIR, EVENTS_DIR
 from sitrep.gazetteer.distance import haversine_km
 from sitrep.records import Article, ArticleAnalysis, Place
@@ -197,11 +198,8 @@ def _predict(row: AcledRow, analysis: ArticleAnalysis) -> AcledPrediction:
     if not analysis.events:
         return AcledPrediction(row, NO_EVENT, NO_EVENT, None, frozenset(), None)
     e = analysis.events[0]
-    place = analysis.places[e.place] if e.place is not None else None
-    if e.lat is not None and e.lon is not None:
-        distance: float | None = haversine_km(e.lat, e.lon, row.latitude, row.longitude)
-    else:
-        distance = _distance(place, row.latitude, row.longitude)
+    point = event_point(e, analysis.places[e.place] if e.place is not None else None)
+    distance = haversine_km(*point, row.latitude, row.longitude) if point else None
     return AcledPrediction(row, e.type, e.sub_type, e.date, frozenset(e.actors), distance)
 
 
@@ -315,9 +313,8 @@ def evaluate_ucdp(
         located += 1
         from_event += by_event
         coded = next((e for e in analysis.events if e.place is not None), None) if by_event else None
-        if coded is not None and coded.lat is not None and coded.lon is not None:
-            distance: float | None = haversine_km(coded.lat, coded.lon, lat, lon)
-        else:
-            distance = _distance(place, lat, lon)
+        # an event's coded point (a region's capital, as in ACLED), else the place found
+        point = event_point(coded, place) if coded is not None else None
+        distance = haversine_km(*point, lat, lon) if point else _distance(place, lat, lon)
         within += distance is not None and distance <= WITHIN_KM
     return UcdpResult(len(scored), located, from_event, within, seconds)

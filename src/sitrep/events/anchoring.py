@@ -233,7 +233,8 @@ def geo_precision(text: str, place: Place, words: AnchorWords) -> int:
     return 1
 
 
-def _iso_day(value: str | None) -> date | None:
+def iso_day(value: str | None) -> date | None:
+    """The day an ISO date names; None for a month, a year, or no date."""
     if value is None or len(value) != 10:
         return None
     try:
@@ -252,20 +253,20 @@ def choose_date(
     claim: Claim | None = None,
 ) -> DateChoice:
     sent = sentences[sent_index]
-    pub = _iso_day(published)
+    pub = iso_day(published)
     inside = [d for d in dates if sent[0] <= d.start < sent[1]]
     points = [
         d
         for d in inside
         if d.value is not None
         and d.precision in ("day", "month")
-        and not (pub is not None and (day := _iso_day(d.value)) is not None and (day - pub).days > 1)
+        and not (pub is not None and (day := iso_day(d.value)) is not None and (day - pub).days > 1)
     ]
     if points:
         d = min(points, key=lambda d: abs(d.start - trigger[0]))
         return DateChoice(d.value, 1 if d.precision == "day" else 3)
     for d in inside:
-        lo, hi = _iso_day(d.range_start), _iso_day(d.range_end)
+        lo, hi = iso_day(d.range_start), iso_day(d.range_end)
         if d.value is None and lo is not None and hi is not None:
             span = (hi - lo).days
             if span > _WEEK:
@@ -278,7 +279,7 @@ def choose_date(
     for d in sorted(dates, key=lambda d: d.start, reverse=True):
         if d.start >= sent[0] or d.precision != "day" or d.value is None:
             continue
-        day = _iso_day(d.value)
+        day = iso_day(d.value)
         if day is None or (pub is not None and day > pub):
             continue
         back = sum(1 for s in sentences[:sent_index] if s[0] > d.start)

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sitrep.events.anchoring import AnchorWords, geo_precision
+from sitrep.events.anchoring import AnchorWords, geo_precision, iso_day
 from sitrep.events.resources import EVENTS_DIR
 from sitrep.gazetteer.distance import haversine_km
 from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer, GazetteerEntry, GazetteerLike
@@ -67,15 +67,6 @@ class _Slot:
     point: tuple[float, float]
     candidates: tuple[GazetteerEntry, ...]  # more than one only when the choice is open
     choice: GazetteerEntry | None = None
-
-
-def _day(value: str | None) -> date | None:
-    if value is None or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _same_point(entry: GazetteerEntry, place: Place) -> bool:
@@ -123,7 +114,7 @@ def _slots(
             if event.place is None:
                 continue
             place = analysis.places[event.place]
-            when = _day(event.date) or _day(analysis.article.published)
+            when = iso_day(event.date) or iso_day(analysis.article.published)
             if place.kind != "city" or place.lat is None or place.lon is None or when is None:
                 continue
             candidates = _namesakes(place, gazetteer) if a >= fixed else ()
@@ -249,4 +240,4 @@ def place_by_batch(
     for slot in slots:
         if slot.choice is not None and slot.choice is not original[(slot.article, slot.event)]:
             moves.setdefault(slot.article, {})[slot.event] = slot.choice
-    return [_apply(a, moves[i], words) if i in moves else a for i, a in enumerate(everything)][len(context) :]
+    return [_apply(a, moves[i], words) if i in moves else a for i, a in enumerate(analyses, len(context))]

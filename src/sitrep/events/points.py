@@ -10,8 +10,19 @@ record stays honest.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.gazetteer.index import GazetteerLike
-from sitrep.records import Place
+from sitrep.records import Event, Place
+
+
+def event_point(event: Event, place: Place | None) -> tuple[float, float] | None:
+    """Where ``event`` is coded: its own point if it has one, else its place's (older records)."""
+    if event.lat is not None and event.lon is not None:
+        return event.lat, event.lon
+    if place is not None and place.lat is not None and place.lon is not None:
+        return place.lat, place.lon
+    return None
 
 
 class CodedPoints:
@@ -30,6 +41,11 @@ class CodedPoints:
             if seat is not None:
                 return seat
         return place.lat, place.lon
+
+    def code(self, event: Event, place: Place | None) -> Event:
+        """``event`` with the point it is coded at (unchanged when its place has none)."""
+        point = self.point(place)
+        return event if point is None else replace(event, lat=point[0], lon=point[1])
 
     def _seat(self, geonames_id: int) -> tuple[float, float] | None:
         if geonames_id not in self._seats:

@@ -16,6 +16,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from sitrep.events.points import event_point
 from sitrep.records import ArticleAnalysis, Event
 from sitrep.store import Store
 
@@ -74,6 +75,7 @@ def event_row(analysis: ArticleAnalysis, index: int) -> dict[str, object]:
     a = analysis.article
     place = analysis.places[e.place] if e.place is not None else None
     names = e.actor_names or e.actors
+    point = event_point(e, place)
     return {
         "event_id_cnty": f"{a.id[:12]}:{index}",
         "event_date": e.date,
@@ -86,8 +88,8 @@ def event_row(analysis: ArticleAnalysis, index: int) -> dict[str, object]:
         "country_code": place.country if place else None,
         "admin1": place.admin1 if place else None,
         "location": place.name if place else None,
-        "latitude": e.lat if e.lat is not None else place.lat if place else None,
-        "longitude": e.lon if e.lon is not None else place.lon if place else None,
+        "latitude": point[0] if point else None,
+        "longitude": point[1] if point else None,
         "geo_precision": e.geo_precision,
         "source": a.outlet or a.source,
         "notes": e.notes,

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sitrep.contract import analysis_to_json, event_to_json
+from sitrep.events.points import event_point
 from sitrep.export.acled import write_acled_csv
 from sitrep.export.rows import CLAIM_COLUMNS, claim_row
 from sitrep.store import Store
@@ -65,10 +66,11 @@ def event_features(store: Store) -> Iterator[dict[str, Any]]:
     for a in store.iter_analyses():
         for i, e in enumerate(a.events):
             place = a.places[e.place] if e.place is not None else None
-            if place is None or place.lat is None or place.lon is None:
-                continue
             # the coded point (a region-level event sits at the region's capital, as in ACLED)
-            lat, lon = (e.lat, e.lon) if e.lat is not None and e.lon is not None else (place.lat, place.lon)
+            point = event_point(e, place)
+            if place is None or point is None:
+                continue
+            lat, lon = point
             props = event_to_json(e)
             props.update(
                 event_id=f"{a.article.id[:12]}:{i}",

@@ -19,6 +19,7 @@ import itertools
 import json
 import os
 import sqlite3
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -400,7 +401,7 @@ def load_gb_ie_counties(shared: Path, cities: dict[int, PlaceRow]) -> list[Place
         found = by_name.get((admin1, fold(town)))
         if found is not None:
             points = members[found[0]]
-            point = (_median([p[0] for p in points]), _median([p[1] for p in points]))
+            point = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
             pop = population[found[0]]
         elif (admin1, fold(town)) in towns:
             seat = towns[(admin1, fold(town))]
@@ -424,12 +425,6 @@ def load_gb_ie_counties(shared: Path, cities: dict[int, PlaceRow]) -> list[Place
     if missing:
         raise ValueError(f"counties.tsv: county towns not found in GeoNames: {', '.join(missing)}")
     return out
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _plural(form: str) -> str | None:

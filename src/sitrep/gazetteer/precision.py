@@ -1,7 +1,7 @@
 """How precise a gazetteer entry is as a point, in the words Place records and ACLED codes use.
 
-Shared by the places stage (one article) and the theatre pass (a batch of
-articles), so that a village chosen by either gets the same precision.
+Shared by the places stage (one article) and the batch-context pass (a batch of
+articles, :mod:`sitrep.events.batch_context`), so that a village chosen by either gets the same precision.
 """
 
 from __future__ import annotations

@@ -76,10 +76,8 @@ class Mention:
     chosen: GazetteerEntry | None = field(default=None)
 
 
-def _big_city(entry: GazetteerEntry, key: str) -> bool:
-    return (
-        entry.kind == "city" and entry.population >= COMMON_WORD_CITY_POPULATION and fold(entry.name) == key
-    )
+def _big_city(entry: GazetteerEntry, key: str, population: int) -> bool:
+    return entry.kind == "city" and entry.population >= population and fold(entry.name) == key
 
 
 def _capitalised(text: str) -> bool:
@@ -466,7 +464,10 @@ class ToponymFinder:
             and not any(c.kind in _STRONG_KINDS and fold(c.name) == key for c in candidates)
             # a capitalised everyday word inside a sentence that is also a big city's name ("a Cork
             # mother") is the city; at a sentence start ("Reading the report") it is the word
-            and (first.sent_start or not any(_big_city(c, key) for c in candidates))
+            and (
+                first.sent_start
+                or not any(_big_city(c, key, COMMON_WORD_CITY_POPULATION) for c in candidates)
+            )
         ):
             return None
         prev = _prev_word(tokens, i)
@@ -480,10 +481,7 @@ class ToponymFinder:
         country = any(c.kind == "country" and fold(c.name) == key for c in candidates)
         # nor is a country or state acronym ("Small Business BC", "FrontCounter BC")
         # nor is a city's name of two or more words ("Epicurean Santa Barbara"): surnames that long are rare
-        big_city = not single and any(
-            c.kind == "city" and c.population >= MULTIWORD_CITY_POPULATION and fold(c.name) == key
-            for c in candidates
-        )
+        big_city = not single and any(_big_city(c, key, MULTIWORD_CITY_POPULATION) for c in candidates)
         if prev >= 0 and not ent and not country and not acronym and not big_city:
             before = tokens[prev]
             if before.lower in lex.titles or before.lower.rstrip(".") in lex.titles:
@@ -506,7 +504,7 @@ class ToponymFinder:
                 # (place names with a particle, "Rio de Janeiro", are matched whole before this)
                 persons.add(key)
                 return None
-        if key in persons and not ent and (prev < 0 or tokens[prev].lower not in lex.locative):
+        if key in persons and not ent and not locative_before:
             return None
         mention = Mention(
             start=first.start,

@@ -9,13 +9,12 @@ place indices stored on events point at the right records in the output.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.events.detector import EventDetector
-from sitrep.events.points import CodedPoints
+from sitrep.events.points import CodedPoints, event_point
 from sitrep.events.resources import EventResources
 from sitrep.events.sentences import sentence_spans
 from sitrep.gazetteer.index import DEFAULT_INDEX, Gazetteer
@@ -49,11 +48,8 @@ class EventsComponent:
     def _coded(self, event: Event, places: list[Place]) -> Event:
         place = places[event.place] if event.place is not None else None
         if self.points is not None:
-            point = self.points.point(place)
-        elif place is not None and place.lat is not None and place.lon is not None:
-            point = (place.lat, place.lon)
-        else:
-            point = None
+            return self.points.code(event, place)
+        point = event_point(event, place)
         return event if point is None else replace(event, lat=point[0], lon=point[1])
 
 
@@ -61,9 +57,10 @@ class EventsComponent:
     "sitrep_events",
     assigns=["doc._.sitrep_events"],
     requires=["doc._.sitrep_dates", "doc._.sitrep_places", "doc._.sitrep_quantities", "doc._.sitrep_claims"],
-    default_config={"index_path": None},
 )
-def make_events(nlp: Language, name: str, index_path: str | None) -> EventsComponent:
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    """Region capitals come from the places stage's own gazetteer: one index open per pipeline."""
     ext.register()
-    gazetteer = Gazetteer(Path(index_path) if index_path else DEFAULT_INDEX)
+    places = nlp.get_pipe("sitrep_places") if nlp.has_pipe("sitrep_places") else None
+    gazetteer = getattr(places, "gazetteer", None) or Gazetteer(DEFAULT_INDEX)
     return EventsComponent(EventDetector(EventResources.load()), CodedPoints(gazetteer))

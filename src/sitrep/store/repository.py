@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from sitrep.errors import StoreError
+from sitrep.events.points import event_point
 from sitrep.records import (
     Article,
     ArticleAnalysis,
@@ -180,6 +181,7 @@ def child_rows(a: ArticleAnalysis) -> list[tuple[sa.Table, list[dict[str, Any]]]
 
 def _event_row(e: Event, place_list: Sequence[Place]) -> dict[str, Any]:
     place = place_list[e.place] if e.place is not None else None
+    point = event_point(e, place)  # a region-level event's is its region's capital, as in ACLED
     return {
         "type": e.type,
         "sub_type": e.sub_type,
@@ -198,9 +200,8 @@ def _event_row(e: Event, place_list: Sequence[Place]) -> dict[str, Any]:
         "time_precision": e.time_precision,
         "fatalities": e.fatalities,
         "notes": e.notes,
-        # the event's coded point (a region's capital for a region-level event), else its place's
-        "lat": e.lat if e.lat is not None else place.lat if place else None,
-        "lon": e.lon if e.lon is not None else place.lon if place else None,
+        "lat": point[0] if point else None,
+        "lon": point[1] if point else None,
     }
 
 

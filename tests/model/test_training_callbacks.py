@@ -1,4 +1,8 @@
-"""The NER run starts from the parser run's tok2vec: the copy must really happen, or fail loudly."""
+"""The NER run starts from the parser run's tok2vec: the copy must really happen, or fail loudly.
+
+The NER's embedding also reads static vectors, which the parser run's does not: its mixing layer
+is wider, and only the columns of the hash embeddings can come from the parser run.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,32 @@ import numpy
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.util import load_model_from_config
+from spacy.vectors import Vectors
 from thinc.api import Config
 
 from sitrep.nlp.training.callbacks import copy_tok2vec_weights, create_ner_tok2vec_from
 from sitrep.nlp.training.train import NER_CONFIG, PARSER_CONFIG
+from sitrep.nlp.training.vectors import KEY_ATTR
 
 
 def _ner_pipeline() -> Language:
     config = Config().from_disk(NER_CONFIG, overrides={"paths.parser_model": None})
+    assert config["components"]["ner"]["model"]["tok2vec"]["embed"]["include_static_vectors"]
     nlp = load_model_from_config(config, auto_fill=True)
+    words = ["serhiy", "haidai", "said", "so"]
+    data = numpy.random.default_rng(0).normal(size=(len(words), 8)).astype("float32")
+    nlp.vocab.vectors = Vectors(data=data, keys=[get_string_id(w) for w in words], attr=KEY_ATTR)
     nlp.get_pipe("ner").add_label("PERSON")  # type: ignore[attr-defined]
     nlp.initialize()
     return nlp
+
+
+def _maxout_weights(model: object) -> list[numpy.ndarray]:
+    """Copies of the weights of every maxout layer, in creation order."""
+    nodes = sorted((n for n in model.walk() if n.name == "maxout"), key=lambda n: n.id)  # type: ignore[attr-defined]
+    return [numpy.asarray(n.get_param("W")).copy() for n in nodes]
 
 
 def _donor(tmp_path: Path, **encode: int) -> Path:
@@ -52,6 +69,15 @@ def test_ner_tok2vec_takes_the_parser_weights(tmp_path: Path) -> None:
     create_ner_tok2vec_from(str(donor_path))(nlp)
     after = _embed_tables(target)
     assert all(numpy.array_equal(a, b) for a, b in zip(after, wanted, strict=True))
+    # maxout layers: the first mixes the embeddings (wider input here: + static vectors), the
+    # others are the CNN; all take the parser run's weights where the shapes allow
+    mix, *cnn = _maxout_weights(target)
+    donor_mix, *donor_cnn = _maxout_weights(donor)
+    assert len(cnn) == len(donor_cnn) == 4
+    assert mix.shape[-1] > donor_mix.shape[-1]
+    assert numpy.array_equal(mix[..., : donor_mix.shape[-1]], donor_mix)
+    assert not numpy.allclose(mix[..., donor_mix.shape[-1] :], 0.0)  # vector columns keep their start
+    assert all(numpy.array_equal(a, b) for a, b in zip(cnn, donor_cnn, strict=True))
     # the NER still runs with the copied weights
     assert nlp("Serhiy Haidai said so.") is not None
 

@@ -2,10 +2,12 @@
 
 Steps (``sitrep train nlp`` or ``python -m sitrep.nlp.training``):
 
-1. convert the corpora to DocBins (:func:`sitrep.nlp.training.corpora.build_corpora`);
+1. convert the corpora to DocBins (:func:`sitrep.nlp.training.corpora.build_corpora`)
+   and derive the NER's static word vectors from the shipped MiniLM encoder
+   (:func:`sitrep.nlp.training.vectors.build_vectors`);
 2. train ``configs/parser.cfg`` (tok2vec, tagger, morphologizer, parser), then
-   ``configs/ner.cfg`` (ner with its own tok2vec, started from the parser run's
-   tok2vec weights) with ``spacy train``, each single-threaded;
+   ``configs/ner.cfg`` (ner with its own tok2vec reading the vectors, started
+   from the parser run's tok2vec weights) with ``spacy train``, each single-threaded;
 3. assemble ``model-best`` of both runs into one pipeline, add the rule
    lemmatizer (tables from ``spacy-lookups-data``, POS from the morphologizer),
    re-apply the news tokenizer rules, write meta/licences, and save it so that
@@ -36,6 +38,7 @@ from sitrep.nlp.training import callbacks as training_callbacks
 from sitrep.nlp.training import gazetteer
 from sitrep.nlp.training.corpora import build_corpora
 from sitrep.nlp.training.labels import SHIPPED_LABELS
+from sitrep.nlp.training.vectors import build_vectors
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,18 @@ TRAINING_SOURCES: tuple[dict[str, str], ...] = (
         "used_for": "ner",
     },
     {
+        "name": "all-MiniLM-L6-v2 (sentence-transformers; int8 ONNX export shipped in sitrep/data/encoder)",
+        "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
+        "license": "Apache-2.0",
+        "used_for": "ner static word vectors (each vocabulary word embedded alone, PCA to 64 dimensions)",
+    },
+    {
+        "name": "GeoNames (countryInfo, admin1CodesASCII, cities15000, cities500 Europe)",
+        "url": "https://www.geonames.org/",
+        "license": "CC BY 4.0",
+        "used_for": "theatre_places entity ruler, GPE/LOC split of training labels, vector vocabulary",
+    },
+    {
         "name": "spacy-lookups-data English lemmatizer tables",
         "url": "https://github.com/explosion/spacy-lookups-data",
         "license": "MIT",
@@ -85,6 +100,7 @@ TRAINING_SOURCES: tuple[dict[str, str], ...] = (
 class TrainResult:
     out: Path
     seconds_convert: float
+    seconds_vectors: float
     seconds_parser: float
     seconds_ner: float
     seconds_total: float
@@ -132,16 +148,20 @@ def run_training(
     """Run all steps; returns timings. Logs of the runs go to ``workdir/{parser,ner}.log``.
 
     The runs are sequential: the NER starts from the tok2vec weights of the
-    parser run's ``model-best`` (``ner.cfg`` → ``paths.parser_model``). With
+    parser run's ``model-best`` (``ner.cfg`` → ``paths.parser_model``) and reads
+    the vectors built into ``workdir/vectors`` (``paths.vectors``). With
     ``train_parser=False`` an existing ``workdir/parser/model-best`` is reused.
     """
     started = time.monotonic()
     workdir.mkdir(parents=True, exist_ok=True)
+    corpus = workdir / "corpus"
     if convert:
-        log.info("converting corpora into %s", workdir / "corpus")
+        log.info("converting corpora into %s", corpus)
         build_corpora(shared, workdir)
     converted = time.monotonic()
-    corpus = workdir / "corpus"
+    vectors = workdir / "vectors"
+    build_vectors(corpus, shared, vectors)
+    vectors_built = time.monotonic()
     parser_best = workdir / "parser" / "model-best"
     durations: dict[str, float] = {}
     if train_parser:
@@ -158,7 +178,7 @@ def run_training(
         )
     elif not parser_best.is_dir():
         raise FileNotFoundError(f"no parser run to reuse: {parser_best} (train the parser first)")
-    ner_overrides = {"paths.parser_model": str(parser_best)}
+    ner_overrides = {"paths.parser_model": str(parser_best), "paths.vectors": str(vectors)}
     if ner_steps:
         ner_overrides["training.max_steps"] = str(ner_steps)
     durations["ner"] = _run_logged(
@@ -177,6 +197,7 @@ def run_training(
     return TrainResult(
         out=out,
         seconds_convert=converted - started,
+        seconds_vectors=vectors_built - converted,
         seconds_parser=durations.get("parser", 0.0),
         seconds_ner=durations.get("ner", 0.0),
         seconds_total=time.monotonic() - started,
@@ -216,6 +237,9 @@ def assemble(
     """
     nlp = spacy.load(parser_dir)
     ner_nlp = spacy.load(ner_dir)
+    # The NER reads static vectors (the parser run's tok2vec does not): they live in the vocab,
+    # so the assembled pipeline takes the NER run's table before sourcing the component.
+    nlp.vocab.vectors = ner_nlp.vocab.vectors
     nlp.add_pipe("ner", source=ner_nlp)
     lemmatizer = cast(
         Lemmatizer,
@@ -250,7 +274,8 @@ def assemble(
         description=(
             "sitrep's English pipeline for news/war reporting: tokenizer, tagger (PTB), morphologizer "
             "(UPOS+features), rule lemmatizer, dependency parser (UD relations, sentence boundaries) and "
-            f"NER ({', '.join(SHIPPED_LABELS)}). CPU, no word vectors."
+            f"NER ({', '.join(SHIPPED_LABELS)}). CPU; the NER reads 64-d static word vectors derived from "
+            "the all-MiniLM-L6-v2 encoder (Apache-2.0)."
         ),
         author="sitrep project",
         license="CC BY-SA 4.0",
@@ -259,6 +284,9 @@ def assemble(
         email="",
     )
     meta.setdefault("labels", {})["ner"] = ner_labels
+    vectors_info = vectors_dir_info(ner_dir)
+    if vectors_info:
+        meta["sitrep_vectors"] = vectors_info
     if training_seconds is not None:
         meta["sitrep_training_seconds"] = round(training_seconds)
     nlp.meta.update(meta)
@@ -270,12 +298,24 @@ def assemble(
     return nlp
 
 
+def vectors_dir_info(ner_dir: Path) -> dict[str, object] | None:
+    """The provenance record of the vectors the NER run was initialised with, if it names them."""
+    config = Config().from_disk(ner_dir / "config.cfg", interpolate=False)
+    path = config["paths"].get("vectors")
+    if not path or not (Path(path) / "vectors_info.json").is_file():
+        return None
+    info: dict[str, object] = json.loads((Path(path) / "vectors_info.json").read_text(encoding="utf-8"))
+    return info
+
+
 def _clean_config(path: Path) -> None:
     """Drop references to sitrep's training callback and local corpus paths from the saved config."""
     config = Config().from_disk(path, interpolate=False)
     config["initialize"]["before_init"] = None
     config["paths"]["train"] = None
     config["paths"]["dev"] = None
+    if "vectors" in config["paths"]:
+        config["paths"]["vectors"] = None
     config.to_disk(path)
 
 
@@ -294,6 +334,14 @@ The weights in this directory were trained by the sitrep project from:
   (Open Government Licence v3.0), US State Department (public domain), Wikipedia
   (CC BY-SA 3.0). The BBC Online subset (CC BY-NC 3.0) is NOT used.
 * Lemmatizer tables from spacy-lookups-data (MIT).
+* Static word vectors of the NER (vocab/vectors): each word of a vocabulary
+  (training-text words, the whole words of the encoder's WordPiece vocabulary,
+  words of GeoNames place names) embedded on its own with all-MiniLM-L6-v2
+  (sentence-transformers, Apache-2.0; the int8 ONNX export in sitrep's
+  data/encoder), reduced by PCA to 64 dimensions. A derivative of that model,
+  under Apache-2.0 as far as the encoder is concerned.
+* GeoNames (CC BY 4.0): the theatre_places entity ruler, the GPE/LOC split of
+  the training labels and part of the vector vocabulary.
 
 CoNLL-2003 was NOT used for training (no redistribution licence); its testb file
 is only used as a cross-domain NER test.
@@ -347,6 +395,7 @@ def _asdict(result: TrainResult) -> dict[str, object]:
     return {
         "out": str(result.out),
         "seconds_convert": round(result.seconds_convert, 1),
+        "seconds_vectors": round(result.seconds_vectors, 1),
         "seconds_parser": round(result.seconds_parser, 1),
         "seconds_ner": round(result.seconds_ner, 1),
         "seconds_total": round(result.seconds_total, 1),

@@ -37,7 +37,11 @@ def copy_tok2vec_weights(nlp: Language, source: Path, *, component: str = "ner")
     run's does not: then its mixing layer takes a wider input (the hash
     embeddings first, the projected vectors last). Its weights for the hash
     embedding columns are taken from the parser run and those for the vector
-    columns keep their random start, as does the vector projection itself.
+    columns start at zero, so the NER starts from exactly the parser run's
+    features and the vectors come in through training. (With random vector
+    columns the first run lost the parser start's advantage: its dev curve
+    peaked as early and as low as a run from random weights.) The vector
+    projection itself keeps its random start.
     """
     if not (source / "tok2vec").is_dir():
         raise FileNotFoundError(f"no trained tok2vec to start the NER from: {source / 'tok2vec'}")
@@ -75,8 +79,9 @@ def copy_matching_params(donor: Model[object, object], target: Model[object, obj
 
     Layers are paired by name and creation order. A target weight matrix may be
     wider than the donor's in its input axis (``nI``, the last axis) only; the
-    donor's values then fill its leading columns. Anything else is a ValueError, and the
-    target is only written once every pair has been checked.
+    donor's values then fill its leading columns and the others are zeroed.
+    Anything else is a ValueError, and the target is only written once every
+    pair has been checked.
     """
     donors, targets = _layers_by_name(donor), _layers_by_name(target)
     writes: list[tuple[Model[object, object], str, numpy.ndarray]] = []
@@ -95,6 +100,7 @@ def copy_matching_params(donor: Model[object, object], target: Model[object, obj
                     current[...] = value
                 elif param == "W" and _only_input_wider(src, dst) and current.shape[:-1] == value.shape[:-1]:
                     current[..., : value.shape[-1]] = value
+                    current[..., value.shape[-1] :] = 0.0
                 else:
                     raise ValueError(f"{name}.{param}: shape {value.shape} cannot go into {current.shape}")
                 writes.append((dst, param, current))

@@ -62,6 +62,12 @@ DEFAULT_DIM = 64
 # Distinct rows kept; the other words point to the row of their nearest kept word (cosine), as
 # spaCy's ``prune_vectors`` does: 25k x 64 float32 is 6.4 MB in the shipped model.
 DEFAULT_ROWS = 25_000
+# Spread (standard deviation) of a table coordinate. The NER's embedding concatenates four hash
+# tables (trained entries spread ~0.06-0.09) with the vectors' random projection (glorot, ~0.11)
+# and mixes them; with coordinates of spread 1 the vector block entered ~10x louder than each
+# hash block and drowned the lexical features that the parser run had trained. At 0.1 the five
+# blocks enter at about the same scale.
+VALUE_SCALE = 0.1
 KEY_ATTR = "LOWER"
 # A word gets a vector only if it has a letter and is not absurdly long (URLs, runs of dashes).
 _WORD_RE = re.compile(r"^(?=.*[^\W\d_])\S{1,30}$")
@@ -90,6 +96,7 @@ class VectorsInfo:
             "words_from_encoder_wordpiece_vocab": self.words_wordpiece,
             "words_from_geonames": self.words_geonames,
             "pca_explained_variance": round(self.explained_variance, 4),
+            "value_scale": VALUE_SCALE,
             "encoder": "all-MiniLM-L6-v2 (sitrep/data/encoder/model.onnx, int8), Apache-2.0",
             "encoder_sha256": self.encoder_sha256,
         }
@@ -148,7 +155,7 @@ def pca(matrix: Matrix, dim: int) -> tuple[Matrix, float]:
     signs = np.sign(axes[np.arange(dim), np.abs(axes).argmax(axis=1)])
     axes = axes * signs[:, None]
     projected = centred.astype(np.float64) @ axes.T
-    # One scale for the whole table, so that a typical coordinate is about 1.
+    # One scale for the whole table (the axes keep their relative weight): coordinates of spread 1.
     projected /= projected.std()
     explained = float((sing[:dim] ** 2).sum() / (sing**2).sum())
     return projected.astype(np.float32), explained
@@ -192,6 +199,7 @@ def vectors_table(words: list[str], encoder: Encoder, *, dim: int, rows: int) ->
     """Embed ``words`` (one per encoder run), PCA to ``dim``, keep ``rows`` rows; the variance kept."""
     embedded = encoder.encode(words)
     table, explained = pca(embedded, dim)
+    table *= VALUE_SCALE
     kept = min(rows, len(words))
     # Keys are string hashes only: storing the 59k strings would add ~0.8 MB and nothing needs them.
     keys = [get_string_id(w) for w in words]

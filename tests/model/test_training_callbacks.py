@@ -1,7 +1,8 @@
 """The NER run starts from the parser run's tok2vec: the copy must really happen, or fail loudly.
 
-The NER's embedding also reads static vectors, which the parser run's does not: its mixing layer
-is wider, and only the columns of the hash embeddings can come from the parser run.
+With ``--ner-vectors`` the NER's embedding also reads static vectors, which the parser run's does
+not: its mixing layer is wider, and only the columns of the hash embeddings can come from the
+parser run (the vector columns start at zero).
 """
 
 from __future__ import annotations
@@ -22,13 +23,17 @@ from sitrep.nlp.training.train import NER_CONFIG, PARSER_CONFIG
 from sitrep.nlp.training.vectors import KEY_ATTR
 
 
-def _ner_pipeline() -> Language:
-    config = Config().from_disk(NER_CONFIG, overrides={"paths.parser_model": None})
-    assert config["components"]["ner"]["model"]["tok2vec"]["embed"]["include_static_vectors"]
+def _ner_pipeline(*, vectors: bool = False) -> Language:
+    """The NER config as ``sitrep train nlp`` runs it (``vectors``: as with ``--ner-vectors``)."""
+    overrides: dict[str, object] = {"paths.parser_model": None}
+    if vectors:
+        overrides["components.ner.model.tok2vec.embed.include_static_vectors"] = True
+    config = Config().from_disk(NER_CONFIG, overrides=overrides)
     nlp = load_model_from_config(config, auto_fill=True)
-    words = ["serhiy", "haidai", "said", "so"]
-    data = numpy.random.default_rng(0).normal(size=(len(words), 8)).astype("float32")
-    nlp.vocab.vectors = Vectors(data=data, keys=[get_string_id(w) for w in words], attr=KEY_ATTR)
+    if vectors:
+        words = ["serhiy", "haidai", "said", "so"]
+        data = numpy.random.default_rng(0).normal(size=(len(words), 8)).astype("float32")
+        nlp.vocab.vectors = Vectors(data=data, keys=[get_string_id(w) for w in words], attr=KEY_ATTR)
     nlp.get_pipe("ner").add_label("PERSON")  # type: ignore[attr-defined]
     nlp.initialize()
     return nlp
@@ -58,29 +63,28 @@ def _embed_tables(model: object) -> list[numpy.ndarray]:
     return [numpy.asarray(node.get_param("E")) for node in model.walk() if node.has_param("E")]  # type: ignore[attr-defined]
 
 
-def test_ner_tok2vec_takes_the_parser_weights(tmp_path: Path) -> None:
+@pytest.mark.parametrize("vectors", [False, True], ids=["plain", "with-vectors"])
+def test_ner_tok2vec_takes_the_parser_weights(tmp_path: Path, vectors: bool) -> None:
     donor_path = _donor(tmp_path)
-    nlp = _ner_pipeline()
+    nlp = _ner_pipeline(vectors=vectors)
     target = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]  # type: ignore[attr-defined]
     donor = spacy.load(donor_path).get_pipe("tok2vec").model  # type: ignore[attr-defined]
     before = _embed_tables(target)
     wanted = _embed_tables(donor)
-    assert not numpy.allclose(_maxout_weights(target)[0][..., 384:], 0.0)
     assert not all(numpy.array_equal(a, b) for a, b in zip(before, wanted, strict=True))
     create_ner_tok2vec_from(str(donor_path))(nlp)
     after = _embed_tables(target)
     assert all(numpy.array_equal(a, b) for a, b in zip(after, wanted, strict=True))
-    # maxout layers: the first mixes the embeddings (wider input here: + static vectors), the
-    # others are the CNN; all take the parser run's weights where the shapes allow
+    # maxout layers: the first mixes the embeddings (with vectors its input is wider), the others
+    # are the CNN; all take the parser run's weights where the shapes allow
     mix, *cnn = _maxout_weights(target)
     donor_mix, *donor_cnn = _maxout_weights(donor)
     assert len(cnn) == len(donor_cnn) == 4
-    assert mix.shape[-1] > donor_mix.shape[-1]
-    assert numpy.array_equal(mix[..., : donor_mix.shape[-1]], donor_mix)
+    width = donor_mix.shape[-1]
+    assert mix.shape[-1] == (width + 96 if vectors else width)
+    assert numpy.array_equal(mix[..., :width], donor_mix)
     # the vector columns start at zero: the NER starts from exactly the parser run's features
-    assert numpy.array_equal(
-        mix[..., donor_mix.shape[-1] :], numpy.zeros_like(mix[..., donor_mix.shape[-1] :])
-    )
+    assert numpy.array_equal(mix[..., width:], numpy.zeros_like(mix[..., width:]))
     assert all(numpy.array_equal(a, b) for a, b in zip(cnn, donor_cnn, strict=True))
     # the NER still runs with the copied weights
     assert nlp("Serhiy Haidai said so.") is not None

@@ -51,6 +51,11 @@ def _default_shared() -> str:
     help="Reuse WORKDIR/parser/model-best and train only the NER (which starts from its tok2vec).",
 )
 @click.option(
+    "--ner-vectors",
+    is_flag=True,
+    help="Give the NER static word vectors derived from the shipped MiniLM encoder (experimental).",
+)
+@click.option(
     "--assemble-only",
     is_flag=True,
     help="Skip conversion and training; assemble WORKDIR/{parser,ner}/model-best into OUT.",
@@ -62,6 +67,7 @@ def command(
     parser_steps: int | None,
     ner_steps: int | None,
     skip_parser: bool,
+    ner_vectors: bool,
     assemble_only: bool,
 ) -> None:
     """Convert the corpora, train the tagger/parser and NER, assemble the shipped pipeline."""
@@ -89,5 +95,6 @@ def command(
         parser_steps=parser_steps,
         ner_steps=ner_steps,
         train_parser=not skip_parser,
+        ner_vectors=ner_vectors,
     )
     click.echo(json.dumps(_asdict(result), indent=1))

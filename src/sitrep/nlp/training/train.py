@@ -2,12 +2,13 @@
 
 Steps (``sitrep train nlp`` or ``python -m sitrep.nlp.training``):
 
-1. convert the corpora to DocBins (:func:`sitrep.nlp.training.corpora.build_corpora`)
-   and derive the NER's static word vectors from the shipped MiniLM encoder
-   (:func:`sitrep.nlp.training.vectors.build_vectors`);
+1. convert the corpora to DocBins (:func:`sitrep.nlp.training.corpora.build_corpora`);
+   with ``--ner-vectors`` also derive static word vectors for the NER from the
+   shipped MiniLM encoder (:func:`sitrep.nlp.training.vectors.build_vectors`);
 2. train ``configs/parser.cfg`` (tok2vec, tagger, morphologizer, parser), then
-   ``configs/ner.cfg`` (ner with its own tok2vec reading the vectors, started
-   from the parser run's tok2vec weights) with ``spacy train``, each single-threaded;
+   ``configs/ner.cfg`` (ner with its own tok2vec, started from the parser run's
+   tok2vec weights; with ``--ner-vectors`` it also reads the vectors) with
+   ``spacy train``, each single-threaded;
 3. assemble ``model-best`` of both runs into one pipeline, add the rule
    lemmatizer (tables from ``spacy-lookups-data``, POS from the morphologizer),
    re-apply the news tokenizer rules, write meta/licences, and save it so that
@@ -76,12 +77,6 @@ TRAINING_SOURCES: tuple[dict[str, str], ...] = (
         "used_for": "ner",
     },
     {
-        "name": "all-MiniLM-L6-v2 (sentence-transformers; int8 ONNX export shipped in sitrep/data/encoder)",
-        "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
-        "license": "Apache-2.0",
-        "used_for": "ner static word vectors (each vocabulary word embedded alone, PCA to 64 dimensions)",
-    },
-    {
         "name": "GeoNames (countryInfo, admin1CodesASCII, cities15000, cities500 Europe)",
         "url": "https://www.geonames.org/",
         "license": "CC BY 4.0",
@@ -94,6 +89,15 @@ TRAINING_SOURCES: tuple[dict[str, str], ...] = (
         "used_for": "lemmatizer (rule mode)",
     },
 )
+
+
+# Added to the sources (meta.json, LICENSE) when the NER reads static vectors (``--ner-vectors``).
+VECTORS_SOURCE: dict[str, str] = {
+    "name": "all-MiniLM-L6-v2 (sentence-transformers; int8 ONNX export shipped in sitrep/data/encoder)",
+    "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2",
+    "license": "Apache-2.0",
+    "used_for": "ner static word vectors (each vocabulary word embedded alone, PCA to 64 dimensions)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,12 +148,14 @@ def run_training(
     ner_steps: int | None = None,
     convert: bool = True,
     train_parser: bool = True,
+    ner_vectors: bool = False,
 ) -> TrainResult:
     """Run all steps; returns timings. Logs of the runs go to ``workdir/{parser,ner}.log``.
 
     The runs are sequential: the NER starts from the tok2vec weights of the
-    parser run's ``model-best`` (``ner.cfg`` → ``paths.parser_model``) and reads
-    the vectors built into ``workdir/vectors`` (``paths.vectors``). With
+    parser run's ``model-best`` (``ner.cfg`` → ``paths.parser_model``). With
+    ``ner_vectors`` it also reads static vectors built into ``workdir/vectors``
+    (``paths.vectors``, ``include_static_vectors = true``). With
     ``train_parser=False`` an existing ``workdir/parser/model-best`` is reused.
     """
     started = time.monotonic()
@@ -160,7 +166,8 @@ def run_training(
         build_corpora(shared, workdir)
     converted = time.monotonic()
     vectors = workdir / "vectors"
-    build_vectors(corpus, shared, vectors)
+    if ner_vectors:
+        build_vectors(corpus, shared, vectors)
     vectors_built = time.monotonic()
     parser_best = workdir / "parser" / "model-best"
     durations: dict[str, float] = {}
@@ -178,7 +185,10 @@ def run_training(
         )
     elif not parser_best.is_dir():
         raise FileNotFoundError(f"no parser run to reuse: {parser_best} (train the parser first)")
-    ner_overrides = {"paths.parser_model": str(parser_best), "paths.vectors": str(vectors)}
+    ner_overrides = {"paths.parser_model": str(parser_best)}
+    if ner_vectors:
+        ner_overrides["paths.vectors"] = str(vectors)
+        ner_overrides["components.ner.model.tok2vec.embed.include_static_vectors"] = "true"
     if ner_steps:
         ner_overrides["training.max_steps"] = str(ner_steps)
     durations["ner"] = _run_logged(
@@ -237,9 +247,11 @@ def assemble(
     """
     nlp = spacy.load(parser_dir)
     ner_nlp = spacy.load(ner_dir)
-    # The NER reads static vectors (the parser run's tok2vec does not): they live in the vocab,
-    # so the assembled pipeline takes the NER run's table before sourcing the component.
-    nlp.vocab.vectors = ner_nlp.vocab.vectors
+    # An NER that reads static vectors (the parser run's tok2vec never does) needs them in the
+    # vocab, so the assembled pipeline takes the NER run's table before sourcing the component.
+    with_vectors = ner_nlp.vocab.vectors.shape[0] > 0
+    if with_vectors:
+        nlp.vocab.vectors = ner_nlp.vocab.vectors
     nlp.add_pipe("ner", source=ner_nlp)
     lemmatizer = cast(
         Lemmatizer,
@@ -274,12 +286,16 @@ def assemble(
         description=(
             "sitrep's English pipeline for news/war reporting: tokenizer, tagger (PTB), morphologizer "
             "(UPOS+features), rule lemmatizer, dependency parser (UD relations, sentence boundaries) and "
-            f"NER ({', '.join(SHIPPED_LABELS)}). CPU; the NER reads 64-d static word vectors derived from "
-            "the all-MiniLM-L6-v2 encoder (Apache-2.0)."
+            f"NER ({', '.join(SHIPPED_LABELS)}). CPU; "
+            + (
+                "the NER reads 64-d static word vectors derived from all-MiniLM-L6-v2 (Apache-2.0)."
+                if with_vectors
+                else "no word vectors."
+            )
         ),
         author="sitrep project",
         license="CC BY-SA 4.0",
-        sources=list(TRAINING_SOURCES),
+        sources=[*TRAINING_SOURCES, *([VECTORS_SOURCE] if with_vectors else [])],
         url="",
         email="",
     )
@@ -294,7 +310,9 @@ def assemble(
         shutil.rmtree(out)
     nlp.to_disk(out)
     _clean_config(out / "config.cfg")
-    (out / "LICENSE").write_text(LICENSE_TEXT, encoding="utf-8")
+    (out / "LICENSE").write_text(
+        LICENSE_TEXT.replace("{vectors}", VECTORS_LICENSE_TEXT if with_vectors else ""), encoding="utf-8"
+    )
     return nlp
 
 
@@ -334,20 +352,23 @@ The weights in this directory were trained by the sitrep project from:
   (Open Government Licence v3.0), US State Department (public domain), Wikipedia
   (CC BY-SA 3.0). The BBC Online subset (CC BY-NC 3.0) is NOT used.
 * Lemmatizer tables from spacy-lookups-data (MIT).
-* Static word vectors of the NER (vocab/vectors): each word of a vocabulary
-  (training-text words, the whole words of the encoder's WordPiece vocabulary,
-  words of GeoNames place names) embedded on its own with all-MiniLM-L6-v2
-  (sentence-transformers, Apache-2.0; the int8 ONNX export in sitrep's
-  data/encoder), reduced by PCA to 64 dimensions. A derivative of that model,
-  under Apache-2.0 as far as the encoder is concerned.
-* GeoNames (CC BY 4.0): the theatre_places entity ruler, the GPE/LOC split of
-  the training labels and part of the vector vocabulary.
-
+* GeoNames (CC BY 4.0): the theatre_places entity ruler and the GPE/LOC split
+  of the training labels.
+{vectors}
 CoNLL-2003 was NOT used for training (no redistribution licence); its testb file
 is only used as a cross-domain NER test.
 
 Because EWT and UNER are ShareAlike, the trained pipeline is distributed under
 CC BY-SA 4.0. See docs/model.md in the sitrep repository.
+"""
+
+
+VECTORS_LICENSE_TEXT = """* Static word vectors of the NER (vocab/vectors): each word of a vocabulary
+  (training-text words, the whole words of the encoder's WordPiece vocabulary,
+  words of GeoNames place names) embedded on its own with all-MiniLM-L6-v2
+  (sentence-transformers, Apache-2.0; the int8 ONNX export in sitrep's
+  data/encoder), reduced by PCA to 64 dimensions: a derivative of that model
+  (Apache-2.0) and of GeoNames (CC BY 4.0).
 """
 
 
@@ -363,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parser-steps", type=int, default=None)
     parser.add_argument("--ner-steps", type=int, default=None)
     parser.add_argument("--skip-parser", action="store_true", help="reuse WORKDIR/parser/model-best")
+    parser.add_argument(
+        "--ner-vectors", action="store_true", help="NER reads static vectors derived from the MiniLM encoder"
+    )
     parser.add_argument("--assemble-only", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -386,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         parser_steps=args.parser_steps,
         ner_steps=args.ner_steps,
         train_parser=not args.skip_parser,
+        ner_vectors=args.ner_vectors,
     )
     print(json.dumps(_asdict(result), indent=1))
     return 0

@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str | None, str], ...] = (
     (None, "sitrep.cli.serve"),
     ("train", "sitrep.cli.train"),
     ("train", "sitrep.cli.train_attribution"),
+    ("train", "sitrep.cli.train_roles"),
     ("eval", "sitrep.cli.eval_nlp"),
     ("eval", "sitrep.cli.eval_attribution"),
     ("eval", "sitrep.cli.eval_geo"),

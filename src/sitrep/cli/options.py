@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -27,6 +29,18 @@ def db_option(f: F) -> F:
         envvar="SITREP_DB",
         help="SQLite file or postgresql+psycopg:// URL "
         "(default: $SITREP_DB, else ~/.local/share/sitrep/sitrep.sqlite).",
+    )(f)
+
+
+def training_data_option(f: F) -> F:
+    """``--shared-data`` of the ``train`` commands: where PolNeAR and the other corpora are."""
+    return click.option(
+        "--shared-data",
+        "shared_data",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=lambda: os.environ.get("SITREP_SHARED_DATA", "../shared/data"),
+        show_default="../shared/data or $SITREP_SHARED_DATA",
+        help="The shared/data folder; PolNeAR train is read from its polnear/ folder.",
     )(f)
 
 

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
 
-DEFAULT_SHARED = "../shared/data"
+from sitrep.cli.options import training_data_option
 
 
 @click.command("attribution")
-@click.option(
-    "--shared-data",
-    "shared_data",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=lambda: os.environ.get("SITREP_SHARED_DATA", DEFAULT_SHARED),
-    show_default="../shared/data or $SITREP_SHARED_DATA",
-    help="The shared/data folder; PolNeAR train is read from its polnear/ folder.",
-)
+@training_data_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),

@@ -27,13 +27,19 @@ def main() -> None:
     parser.add_argument(
         "--model", default=None, help="base pipeline, e.g. sitrep (default: the shipped choice)"
     )
-    parser.add_argument("--no-learned-cues", action="store_true", help="lexicon and rules alone")
+    parser.add_argument("--no-learned-cues", action="store_true", help="without the cue tagger")
+    parser.add_argument("--no-learned-roles", action="store_true", help="without the role tagger")
     args = parser.parse_args()
     extensions.register()
     texts = [a.text for a in load_polnear(SHARED / "data" / "polnear", "dev")][: args.limit]
     texts.append((SHARED / "examples" / "wire_report_2023-02-16.txt").read_text(encoding="utf-8"))
     base = build_pipeline(args.model, stages=False)
-    attribution = make_attribution(base, "sitrep_attribution", learned_cues=not args.no_learned_cues)
+    attribution = make_attribution(
+        base,
+        "sitrep_attribution",
+        learned_cues=not args.no_learned_cues,
+        learned_roles=not args.no_learned_roles,
+    )
 
     base_time = attr_time = float("inf")
     for _ in range(args.repeat):

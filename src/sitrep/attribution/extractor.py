@@ -23,6 +23,7 @@ from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import Lexicons
 from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
+from sitrep.attribution.roles import RoleScores, RoleWindows, Run
 from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
 from sitrep.attribution.speakers import (
     Mention,
@@ -134,6 +135,7 @@ class AttributionExtractor:
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
         self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
+        self._roles: RoleWindows | None = None
         # the least a learned cue's probability (its entry's ``precision``) must be for the
         # frame-less reading of :meth:`_open_frame`
         self.open_frame_score = open_frame_score
@@ -151,14 +153,17 @@ class AttributionExtractor:
         dep_frames: dict[int, DepFrame] | None = None,
         open_cues: list[CueMatch] | None = None,
         cue_extents: list[tuple[int, int]] | None = None,
+        roles: RoleWindows | None = None,
     ) -> Extraction:
         """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one);
         ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser;
         ``open_cues``: verbs a parser saw taking a clause, used where the lexicon has no cue;
         ``cue_extents``: cue spans from the cue tagger: a claim's cue grows to the tagger's
-        span around it ("has said", "also said", "is expected to") for its offsets."""
+        span around it ("has said", "also said", "is expected to") for its offsets;
+        ``roles``: the role tagger's word scores, for frames no rule finds (:meth:`_from_roles`)."""
         self._verb_starts = verb_starts
         self._dep_frames = dep_frames or {}
+        self._roles = roles
         original = text
         text = straighten_doubled(text)
         sents = SentenceIndex(sentence_spans)
@@ -207,6 +212,8 @@ class AttributionExtractor:
                 and (cue.entry.precision or 0.0) >= self.open_frame_score
             ):
                 draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
+            if draft is None and self._roles is not None:
+                draft = self._from_roles(text, cue, sents, direct_spans, drafts)
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
@@ -572,6 +579,119 @@ class AttributionExtractor:
             return None
         return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
 
+    def _from_roles(
+        self,
+        text: str,
+        cue: CueMatch,
+        sents: SentenceIndex,
+        direct_spans: list[tuple[int, int]],
+        drafts: list[Draft],
+    ) -> Draft | None:
+        """A cue no rule frames: the role tagger's source and content runs next to it.
+
+        The source is the tagger's source run in the cue's sentence nearest the cue; the
+        content the content run nearest the cue, a few characters from it at most (it may
+        run on over the next sentence, as PolNeAR's contents do), which no other claim holds
+        and which does not end cut short ("... as difficult and")."""
+        roles = self._roles
+        if roles is None or any(s <= cue.start < e for s, e in direct_spans):
+            return None
+        if any(d.start <= cue.start < d.end for d in drafts):
+            return None  # a cue inside a claim found already is part of that claim
+        if self._absolute(text, cue):
+            return None
+        settings = roles.tagger.frame
+        scores = self._role_window(cue, sents)
+        if max(scores.at("cue", w.start) for w in words_in(text, cue.start, cue.end)) < settings.cue_agree:
+            return None  # the tagger does not read these words as reporting anything here
+        mention = self._role_source(text, cue, sents, scores, settings.threshold)
+        if mention is None:
+            return None
+        antecedent = _who_antecedent(text, sents.span(cue.start)[0], mention, self.lex)
+        if antecedent is None and mention.text.lower() in self.lex.word_class("relative") | {"who"}:
+            return None  # "who" with nobody before it to stand for
+        contents = [
+            r
+            for r in (_outside(run, cue) for run in scores.runs("content", settings.threshold))
+            if r is not None and not (r.start < mention.end and mention.start < r.end)
+        ]
+        near = [r for r in contents if _gap(r, cue.start, cue.end) <= settings.max_gap]
+        # what follows the cue first ("telling reporters that ..."), else what leads to it
+        content = min(near, key=lambda r: (r.start < cue.start, _gap(r, cue.start, cue.end)), default=None)
+        if content is None:
+            return None
+        start, end = _trim(text, content.start, content.end)
+        words = words_in(text, start, end)
+        if not words or words[-1].lower in self.lex.word_class("dangling") or _cut_name(text, start, end):
+            return None  # the tagger cut the content short
+        lead = words_in(text, max(0, cue.start - 30), cue.start)[-3:]
+        withheld = any(w.lower in self.lex.word_class("negation") for w in lead)
+        question = any(w.lower in self.lex.word_class("interrogative") for w in words[:2])
+        if not self._asserts(text, cue, start, end) or (withheld and question):
+            return None  # "declined to say whether ...": what was withheld is no claim
+        taken = [*direct_spans, *((d.start, d.end) for d in drafts)]
+        if any(s < end and start < e for s, e in taken):
+            return None  # words another claim holds already
+        if end - start < 8 or len(words_in(text, start, end)) < 2:
+            return None
+        precision = cue.entry.precision
+        if precision is None and not self._clause_like(text, start, end, cue.entry.frame, cue.entry.lemma):
+            # a cue of the hand lexicon takes the content its rules accept: "Western allies
+            # announced more aid" is news, not a claim
+            return None
+        cue_words = cue.entry.form.split()
+        naming = cue_words[0] in self.lex.word_class("naming")  # "calls the invasion a ..."
+        topic = cue_words[-1] in self.lex.word_class("topic")  # "spoke out on the shooting"
+        unsure = precision is not None and precision < settings.clause_below
+        if (unsure or naming or topic) and not self._has_verb(text, start, end):
+            return None  # it names or points at a topic; it does not report
+        draft = Draft(start, end, "indirect", cue, mention, [(cue.start, cue.end)])
+        draft.antecedent = antecedent
+        return draft
+
+    def _absolute(self, text: str, cue: CueMatch) -> bool:
+        """ "with Kyiv describing conditions as difficult": a participle right after its own
+        subject is an absolute clause, the reporter's narration (as in ``_from_parse``); after
+        a comma or a preposition ("..., saying", "by first saying") it reports its sentence's
+        subject."""
+        if not cue.entry.form.split()[0].endswith("ing"):
+            return False
+        before = words_in(text, max(0, cue.start - 40), cue.start)
+        if not before or not text[before[-1].end : cue.start].isspace() or before[-1].is_punct:
+            return False
+        word = before[-1].lower
+        lead = ("dangling", "adverb", "aux", "negation", "coordinator", "temporal")
+        return not any(word in self.lex.word_class(name) for name in lead)
+
+    def _role_window(self, cue: CueMatch, sents: SentenceIndex) -> RoleScores:
+        """The tagger's scores over the cue's sentence and the next ones (a content may run on)."""
+        roles = self._roles
+        assert roles is not None
+        sent_start, sent_end = sents.span(cue.start)
+        last = min(len(sents.spans) - 1, sents.at(cue.start) + roles.tagger.frame.sentences_after)
+        return roles.around(sent_start, max(sent_end, sents.spans[last][1]) if sents.spans else sent_end)
+
+    def _role_source(
+        self, text: str, cue: CueMatch, sents: SentenceIndex, scores: RoleScores, scores_threshold: float
+    ) -> Mention | None:
+        """The tagger's source run in the cue's sentence nearest the cue, however far: a
+        participle's speaker is its sentence's subject ("Sanders endorsed Clinton on Tuesday,
+        saying ...")."""
+        sent_start, sent_end = sents.span(cue.start)
+        sources = [
+            r
+            for r in scores.runs("source", scores_threshold)
+            if sent_start <= r.start and r.end <= sent_end and (r.end <= cue.start or r.start >= cue.end)
+        ]
+        source = min(sources, key=lambda r: _gap(r, cue.start, cue.end), default=None)
+        if source is None:
+            return None
+        s_start, s_end = _trim(text, source.start, source.end)
+        words = words_in(text, s_start, s_end)
+        if not words or _cut_name(text, s_start, s_end):
+            return None
+        return Mention(text[s_start:s_end], s_start, s_end)
+
     def _whole_phrase(self, text: str, start: int, end: int) -> Mention | None:
         """Everything between a closing quote and its cue, when it reads as a speaker."""
         words = words_in(text, start, end)
@@ -897,6 +1017,40 @@ _CLOSING_MARKS = "\"'”’"
 _OPENING_MARKS = "\"'“‘"
 
 
+def _cut_name(text: str, start: int, end: int) -> bool:
+    """A span that begins or ends inside a name ("Reserve chairman" of "a Federal Reserve
+    chairman", "a Federal"): a capitalised word on both sides of the edge, only a space between."""
+    before = re.search(r"([A-Za-z][\w'’.-]*) $", text[max(0, start - 40) : start])
+    after = re.match(r" ([A-Za-z])", text[end : end + 2])
+    inside = words_in(text, start, end)
+    if not inside:
+        return False
+    if before and before.group(1)[:1].isupper() and inside[0].is_capitalised:
+        return not before.group(1).endswith(".")  # "Sen." before a name is a title, not a cut
+    return bool(after and after.group(1).isupper() and inside[-1].is_capitalised)
+
+
+def _outside(run: Run, cue: CueMatch) -> Run | None:
+    """The part of a content run after (else before) the cue: the tagger may let a run
+    begin on the cue's last word ("critical *of* the decision")."""
+    if run.end <= cue.start or run.start >= cue.end:
+        return run
+    if run.end > cue.end:
+        return Run(cue.end, run.end, run.score)
+    if run.start < cue.start:
+        return Run(run.start, cue.start, run.score)
+    return None
+
+
+def _gap(run: Run, start: int, end: int) -> int:
+    """Characters between a run and the span ``start``..``end`` (0 when they touch)."""
+    if run.end <= start:
+        return start - run.end
+    if run.start >= end:
+        return run.start - end
+    return 0
+
+
 def _comma_before(words: list[Word]) -> bool:
     """Whether the words end in a comma, or in a comma and the quote marks closing after it."""
     i = len(words) - 1
@@ -1000,7 +1154,7 @@ def _who_antecedent(text: str, sent_start: int, subject: Mention, lex: Lexicons)
     words = words_in(text, sent_start, lead_end)
     if not words:
         return None
-    return subject_before(text, sent_start, words[-1].end + 1 if False else lead_end + 0, lex)
+    return subject_before(text, sent_start, lead_end, lex)
 
 
 def _clause_subject_start(text: str, sent_start: int, verb_start: int, lex: Lexicons) -> int:

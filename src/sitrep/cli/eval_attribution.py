@@ -15,7 +15,9 @@ from sitrep.nlp import extensions
 from sitrep.nlp.pipeline import STAGES, choose_model, load_base
 
 
-def attribution_pipeline(model: str | None = None, learned_cues: bool = True) -> Language:
+def attribution_pipeline(
+    model: str | None = None, learned_cues: bool = True, learned_roles: bool = True
+) -> Language:
     """The base model plus the stages up to attribution that are installed.
 
     Later stages (events) are not needed to score attribution; a stage module that is
@@ -29,7 +31,9 @@ def attribution_pipeline(model: str | None = None, learned_cues: bool = True) ->
         except ModuleNotFoundError:
             continue
         if factory == "sitrep_attribution":
-            nlp.add_pipe(factory, name=factory, config={"learned_cues": learned_cues})
+            nlp.add_pipe(
+                factory, name=factory, config={"learned_cues": learned_cues, "learned_roles": learned_roles}
+            )
             break
         nlp.add_pipe(factory, name=factory)
     return nlp
@@ -71,6 +75,12 @@ def _prf(label: str, score: PRF) -> str:
     show_default=True,
     help="Use the learned cue tagger where the lexicon has no cue (off: lexicon and rules alone).",
 )
+@click.option(
+    "--learned-roles/--no-learned-roles",
+    default=True,
+    show_default=True,
+    help="Frame cues the rules cannot with the learned role tagger's source and content runs.",
+)
 def command(
     gold: tuple[Path, ...],
     polnear: Path | None,
@@ -80,6 +90,7 @@ def command(
     model: str | None,
     details: bool,
     learned_cues: bool,
+    learned_roles: bool,
 ) -> None:
     """Score claims, speakers, sides and spans of the attribution stage."""
     if polnear is None and shared_data is not None:
@@ -87,7 +98,7 @@ def command(
     if not gold and polnear is None:
         raise click.UsageError("give --gold FILE and/or --polnear DIR (or --shared-data DIR)")
     try:
-        nlp = attribution_pipeline(model, learned_cues)
+        nlp = attribution_pipeline(model, learned_cues, learned_roles)
         for path in gold:
             r = evaluate_gold_file(nlp, path)
             click.echo(f"{r.path}: gold {r.gold}, predicted {r.predicted}, matched {r.matched}")

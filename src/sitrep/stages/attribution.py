@@ -19,6 +19,7 @@ from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.extractor import AttributionExtractor, DepFrame
 from sitrep.attribution.lexicon import CueEntry, Lexicons, load_lexicons
 from sitrep.attribution.names import NameIndex
+from sitrep.attribution.roles import RoleTagger
 from sitrep.attribution.segments import sentences
 from sitrep.attribution.speakers import SpeakerResolver
 from sitrep.nlp import extensions as ext
@@ -27,11 +28,16 @@ from sitrep.records import DateMention, Place
 
 class AttributionComponent:
     def __init__(
-        self, extractor: AttributionExtractor, actors: ActorDictionary, cue_model: CueModel | None = None
+        self,
+        extractor: AttributionExtractor,
+        actors: ActorDictionary,
+        cue_model: CueModel | None = None,
+        role_tagger: RoleTagger | None = None,
     ) -> None:
         self.extractor = extractor
         self.actors = actors
         self.cue_model = cue_model
+        self.role_tagger = role_tagger
         self.names: NameIndex | None = None  # set by a batch owner to unify names across articles
 
     def __call__(self, doc: Doc) -> Doc:
@@ -73,6 +79,7 @@ class AttributionComponent:
             dep_frames=frames,
             open_cues=open_cues,
             cue_extents=extents,
+            roles=self.role_tagger.windows(doc) if self.role_tagger is not None else None,
         )
         setattr(doc._, ext.CLAIMS, result.claims)
         setattr(doc._, ext.DISCLAIMERS, result.disclaimers)
@@ -157,14 +164,18 @@ def learned_cues(
     "sitrep_attribution",
     assigns=["doc._.sitrep_claims", "doc._.sitrep_disclaimers"],
     requires=[],
-    default_config={"learned_cues": True},
+    default_config={"learned_cues": True, "learned_roles": True},
 )
-def make_attribution(nlp: Language, name: str, learned_cues: bool = True) -> AttributionComponent:
-    """``learned_cues``: also take the cue tagger's cues where the lexicon has none."""
+def make_attribution(
+    nlp: Language, name: str, learned_cues: bool = True, learned_roles: bool = True
+) -> AttributionComponent:
+    """``learned_cues``: also take the cue tagger's cues where the lexicon has none;
+    ``learned_roles``: frame cues no rule frames from the role tagger's runs."""
     ext.register()
     lex = load_lexicons()
     cues = CueFinder(lex)
     model = CueModel.load(cues.forms) if learned_cues else None
     open_score = model.open_frame_threshold if model is not None else 1.0
     extractor = AttributionExtractor(lex, cues, CertaintyRules(lex), open_score)
-    return AttributionComponent(extractor, ActorDictionary.load(), model)
+    roles = RoleTagger.load() if learned_roles else None
+    return AttributionComponent(extractor, ActorDictionary.load(), model, roles)

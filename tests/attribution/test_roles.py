@@ -170,3 +170,20 @@ def test_recipe_corpus_labels_every_token_and_holds_out_every_tenth_article(tmp_
     hold = list(DocBin().from_disk(tmp_path / "work" / "corpus" / "hold.spacy").get_docs(nlp.vocab))
     assert (len(fit), len(hold)) == (8, 1)
     assert [t.tag_ for t in hold[0]] == ["S", "S", "C", "Q", "Q", "Q", "Q", "O"]
+
+
+def test_a_role_frame_never_reaches_across_another_cue() -> None:
+    extensions.register()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitrep_attribution")
+    text = (
+        "President Volodymyr Zelensky repeated the call in his nightly video address, telling Russian "
+        "soldiers left behind in Kherson that surrender was their only chance of staying alive."
+    )
+    claims = nlp(text)._.sitrep_claims
+    assert ("telling", "surrender was their only chance of staying alive") in [
+        (c.cue, c.content) for c in claims
+    ]
+    telling = text.index("telling")
+    assert not any(c.cue_end is not None and c.cue_end <= telling < c.start for c in claims)

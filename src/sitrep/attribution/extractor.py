@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from sitrep.attribution.certainty import CertaintyRules
 from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
-from sitrep.attribution.lexicon import Lexicons
+from sitrep.attribution.lexicon import CueEntry, Lexicons
 from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
 from sitrep.attribution.roles import RoleScores, RoleWindows, Run
 from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
@@ -136,6 +136,7 @@ class AttributionExtractor:
         self._dep_frames: dict[int, DepFrame] = {}
         self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
         self._roles: RoleWindows | None = None
+        self._entries = {e.form: e for e in lex.cues}
         # the least a learned cue's probability (its entry's ``precision``) must be for the
         # frame-less reading of :meth:`_open_frame`
         self.open_frame_score = open_frame_score
@@ -213,7 +214,7 @@ class AttributionExtractor:
             ):
                 draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
             if draft is None and self._roles is not None:
-                draft = self._from_roles(text, cue, sents, direct_spans, drafts)
+                draft = self._from_roles(text, cue, sents, direct_spans, drafts, all_cues)
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
@@ -586,6 +587,7 @@ class AttributionExtractor:
         sents: SentenceIndex,
         direct_spans: list[tuple[int, int]],
         drafts: list[Draft],
+        cues: list[CueMatch],
     ) -> Draft | None:
         """A cue no rule frames: the role tagger's source and content runs next to it.
 
@@ -620,6 +622,17 @@ class AttributionExtractor:
         content = min(near, key=lambda r: (r.start < cue.start, _gap(r, cue.start, cue.end)), default=None)
         if content is None:
             return None
+        between = _cue_between(scores, cue, content)
+        if between is not None:
+            # "chimed in on Twitter, saying that ...": the content is the nearer cue's; frame
+            # that one instead, unless it is a known cue the loop frames in its turn
+            if any(c.start < between.end and between.start < c.end for c in cues):
+                return None
+            form = " ".join(text[between.start : between.end].lower().split())
+            entry = self._entries.get(form) or CueEntry(form, form, "assert", "speech", between.score)
+            return self._from_roles(
+                text, CueMatch(between.start, between.end, entry), sents, direct_spans, drafts, cues
+            )
         start, end = _trim(text, content.start, content.end)
         words = words_in(text, start, end)
         if not words or words[-1].lower in self.lex.word_class("dangling") or _cut_name(text, start, end):
@@ -1040,6 +1053,16 @@ def _outside(run: Run, cue: CueMatch) -> Run | None:
     if run.start < cue.start:
         return Run(run.start, cue.start, run.score)
     return None
+
+
+_SURE_CUE = 0.9  # a cue probability the role tagger rarely gives a word that is none
+
+
+def _cue_between(scores: RoleScores, cue: CueMatch, run: Run) -> Run | None:
+    """Words between the cue and a content run that the tagger is sure are a cue themselves."""
+    start, end = (cue.end, run.start) if run.start >= cue.end else (run.end, cue.start)
+    inside = [r for r in scores.runs("cue", _SURE_CUE) if start <= r.start and r.end <= end]
+    return min(inside, key=lambda r: _gap(run, r.start, r.end), default=None)
 
 
 def _gap(run: Run, start: int, end: int) -> int:

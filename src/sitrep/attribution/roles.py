@@ -48,8 +48,8 @@ class RoleFrameSettings:
     threshold: float = 0.4  # a word belongs to a run from this probability on
     max_gap: int = 30  # characters between the cue and its content run, at most
     sentences_after: int = 0  # sentences after the cue's one that its content may run into
-    # a cue seen as one in PolNeAR less often than this needs a clause for content:
-    # "Russia calls the invasion a special operation" names, it does not report
+    # a learned cue below this probability needs a clause for content: "Russia calls the
+    # invasion a special operation" names, it does not report
     clause_below: float = 0.5
     cue_agree: float = 0.5  # the tagger's own cue probability on the cue's words, at least
 

@@ -397,3 +397,14 @@ def test_chained_appositions_keep_the_name(run: Run) -> None:
 def test_then_between_speaker_and_cue(run: Run) -> None:
     (c,) = claims(run("The governor then said the town was taken."))
     assert c.speaker.text == "The governor" and c.content == "the town was taken"
+
+
+def test_participle_speaker_keeps_a_lower_case_title_before_the_name(run: Run) -> None:
+    text = (
+        "Ukrainian military spokesman Serhiy Cherevatyi spoke on television, "
+        "saying that the front was stable."
+    )
+    (c,) = [c for c in claims(run(text)) if c.cue == "saying"]
+    assert c.speaker.text == "Ukrainian military spokesman Serhiy Cherevatyi"
+    assert c.speaker.name == "Serhiy Cherevatyi"
+    assert c.speaker.side == "Ukraine"

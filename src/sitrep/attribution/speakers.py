@@ -620,16 +620,41 @@ def _with_text(speaker: Speaker, mention: Mention) -> Speaker:
     return Speaker(mention.text, speaker.name, speaker.type, speaker.side, mention.start, mention.end)
 
 
+def _title_before_name(words: list[Word], i: int, lex: Lexicons) -> int | None:
+    """Index of the capitalised word after a run of up to three lower-case words that
+    ends on a role noun ("military spokesman", "presidential nominee"), else None."""
+    titles = lex.word_class("title") | set(lex.roles)
+    for j in range(i, min(i + 3, len(words))):
+        w = words[j]
+        if not w.text.isalpha() or not w.text.islower():
+            return None
+        if w.lower in titles and j + 1 < len(words) and words[j + 1].is_capitalised:
+            return j + 1
+    return None
+
+
 def initial_subject(text: str, sentence_start: int, limit: int, lex: Lexicons) -> Mention | None:
     """The sentence-opening noun phrase: the subject shared by coordinated verbs."""
     collected: list[Word] = []
     determiners = lex.word_class("determiner")
-    for w in words_in(text, sentence_start, limit):
+    words = words_in(text, sentence_start, limit)
+    i = 0
+    while i < len(words):
+        w = words[i]
         if w.is_capitalised or w.lower in determiners or (collected and w.lower in ("of", "for")):
             collected.append(w)
+            i += 1
             continue
         if collected and collected[-1].lower in determiners and w.text[:1].isalpha():
             collected.append(w)
+            i += 1
+            continue
+        title = _title_before_name(words, i, lex) if collected else None
+        if title is not None:
+            # "Ukrainian military spokesman Serhiy Cherevatyi": lower-case words of a title
+            # between a capitalised modifier and the name stay in the phrase
+            collected.extend(words[i:title])
+            i = title
             continue
         break
     while collected and (collected[-1].lower in determiners or collected[-1].lower in ("of", "for")):

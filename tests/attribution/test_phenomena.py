@@ -408,3 +408,15 @@ def test_participle_speaker_keeps_a_lower_case_title_before_the_name(run: Run) -
     assert c.speaker.text == "Ukrainian military spokesman Serhiy Cherevatyi"
     assert c.speaker.name == "Serhiy Cherevatyi"
     assert c.speaker.side == "Ukraine"
+
+
+def test_a_channel_alone_is_no_claim_and_passes_its_channel_on(run: Run) -> None:
+    text = (
+        "Russian defence ministry spokesman Igor Konashenkov appeared on state TV, "
+        "saying that the strikes had hit all targets."
+    )
+    (c,) = claims(run(text))
+    assert (c.cue, c.content) == ("saying", "the strikes had hit all targets")
+    assert c.speaker.name == "Igor Konashenkov" and c.channel == "TV"
+    (v,) = claims(run("Zelenskiy shot back in a video address, saying the front was holding."))
+    assert v.content == "the front was holding" and v.channel == "video"

@@ -231,9 +231,14 @@ class AttributionExtractor:
         claims: list[Claim] = []
         for draft in sorted(drafts, key=lambda d: min(d.start, d.cue.start if d.cue else d.start)):
             self._resolve(draft, text, resolver, dates, published, dates_from_stage, sents)
+        channel_only = [d for d in drafts if self._channel_only(text, d)]
         for draft in drafts:
-            if draft.speaker is None:
+            if draft.speaker is None or any(d is draft for d in channel_only):
                 continue
+            if draft.channel is None and any(d is draft.inherit for d in channel_only):
+                assert draft.inherit is not None
+                # "appeared on state TV, saying ...": the channel is what the verb before had
+                draft.channel = find_channel(text[draft.inherit.start : draft.inherit.end], self.lex)
             kind = draft.kind
             if kind == "indirect" and any(
                 draft.start <= q.open and q.outer_end <= draft.end for q in fragments
@@ -675,6 +680,17 @@ class AttributionExtractor:
         word = before[-1].lower
         lead = ("dangling", "adverb", "aux", "negation", "coordinator", "temporal")
         return not any(word in self.lex.word_class(name) for name in lead)
+
+    def _channel_only(self, text: str, draft: Draft) -> bool:
+        """ "appeared on state TV, saying ...": a content that is only the channel of the
+        statement says nothing. Kept until here so that a claim inheriting its speaker
+        from this one still finds it."""
+        if draft.kind != "indirect":
+            return False
+        words = words_in(text, draft.start, draft.end)
+        if not words or len(words) > 6 or words[0].lower not in self.lex.word_class("channel_lead"):
+            return False
+        return find_channel(text[draft.start : draft.end], self.lex) is not None
 
     def _role_window(self, cue: CueMatch, sents: SentenceIndex) -> RoleScores:
         """The tagger's scores over the cue's sentence and the next ones (a content may run on)."""

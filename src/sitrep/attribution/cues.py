@@ -28,6 +28,7 @@ _JOINED = "\\w'’.-"  # characters that glue a word to its neighbour ("well-sai
 
 class CueFinder:
     def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
         self.forms = frozenset(e.form for e in lex.cues if " " not in e.form and e.form.isalpha())
         # first word -> (entry, pattern for the whole form), most words first, so "said in a
         # statement" wins over "said"; the cheap word scan only tries forms whose first word
@@ -45,7 +46,15 @@ class CueFinder:
         self._hedge_words = frozenset(h.lower() for h in lex.hedges if " " not in h)
         marks = sorted(e.form for e in lex.cues if not e.form[:1].isalnum())
         self._marks = {e.form: e for e in lex.cues if not e.form[:1].isalnum()}
+        self._by_form = {e.form: e for e in lex.cues}
         self._mark_pattern = re.compile("|".join(map(re.escape, marks))) if marks else None
+
+    def entry(self, form: str, score: float) -> CueEntry:
+        """The lexicon's entry for a cue a model found, else a learned one with the model's
+        ``score`` as its precision. Its frame is ``speech``, so a content must read as a
+        clause where the rules ask for one: "Russia calls the invasion a special
+        operation" names, it does not report."""
+        return self._by_form.get(form) or CueEntry(form, form, "assert", "speech", score)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
         stop = len(text) if end is None else end

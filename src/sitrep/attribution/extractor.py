@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from sitrep.attribution.certainty import CertaintyRules
 from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
-from sitrep.attribution.lexicon import CueEntry, Lexicons
+from sitrep.attribution.lexicon import Lexicons
 from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
 from sitrep.attribution.roles import RoleScores, RoleWindows, Run
 from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
@@ -136,7 +136,6 @@ class AttributionExtractor:
         self._dep_frames: dict[int, DepFrame] = {}
         self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
         self._roles: RoleWindows | None = None
-        self._entries = {e.form: e for e in lex.cues}
         # the least a learned cue's probability (its entry's ``precision``) must be for the
         # frame-less reading of :meth:`_open_frame`
         self.open_frame_score = open_frame_score
@@ -231,12 +230,11 @@ class AttributionExtractor:
         claims: list[Claim] = []
         for draft in sorted(drafts, key=lambda d: min(d.start, d.cue.start if d.cue else d.start)):
             self._resolve(draft, text, resolver, dates, published, dates_from_stage, sents)
-        channel_only = [d for d in drafts if self._channel_only(text, d)]
+        channel_only = {id(d) for d in drafts if self._channel_only(text, d)}
         for draft in drafts:
-            if draft.speaker is None or any(d is draft for d in channel_only):
+            if draft.speaker is None or id(draft) in channel_only:
                 continue
-            if draft.channel is None and any(d is draft.inherit for d in channel_only):
-                assert draft.inherit is not None
+            if draft.channel is None and draft.inherit is not None and id(draft.inherit) in channel_only:
                 # "appeared on state TV, saying ...": the channel is what the verb before had
                 draft.channel = find_channel(text[draft.inherit.start : draft.inherit.end], self.lex)
             kind = draft.kind
@@ -627,25 +625,20 @@ class AttributionExtractor:
         content = min(near, key=lambda r: (r.start < cue.start, _gap(r, cue.start, cue.end)), default=None)
         if content is None:
             return None
-        between = _cue_between(scores, cue, content)
+        between = _cue_between(scores, settings.sure_cue, cue, content)
         if between is not None:
             # "chimed in on Twitter, saying that ...": the content is the nearer cue's; frame
             # that one instead, unless it is a known cue the loop frames in its turn
             if any(c.start < between.end and between.start < c.end for c in cues):
                 return None
             form = " ".join(text[between.start : between.end].lower().split())
-            entry = self._entries.get(form) or CueEntry(form, form, "assert", "speech", between.score)
-            return self._from_roles(
-                text, CueMatch(between.start, between.end, entry), sents, direct_spans, drafts, cues
-            )
+            nearer = CueMatch(between.start, between.end, self.cues.entry(form, between.score))
+            return self._from_roles(text, nearer, sents, direct_spans, drafts, cues)
         start, end = _trim(text, content.start, content.end)
         words = words_in(text, start, end)
         if not words or words[-1].lower in self.lex.word_class("dangling") or _cut_name(text, start, end):
             return None  # the tagger cut the content short
-        lead = words_in(text, max(0, cue.start - 30), cue.start)[-3:]
-        withheld = any(w.lower in self.lex.word_class("negation") for w in lead)
-        question = any(w.lower in self.lex.word_class("interrogative") for w in words[:2])
-        if not self._asserts(text, cue, start, end) or (withheld and question):
+        if not self._asserts(text, cue, start, end):
             return None  # "declined to say whether ...": what was withheld is no claim
         taken = [*direct_spans, *((d.start, d.end) for d in drafts)]
         if any(s < end and start < e for s, e in taken):
@@ -937,8 +930,11 @@ class AttributionExtractor:
             and words[1].lower in self.lex.word_class("relative")
         ):
             return False  # "... declared unilaterally and that Kyiv had dismissed"
-        withheld = any(w in self.lex.word_class("negation") for w in cue.entry.form.lower().split())
-        # "did not say when ...", "declined to say whether ..."
+        # "did not say when ...", "declined to say whether ...": the negation may be in the
+        # cue or just before it (a cue the models found is "say" alone)
+        lead = [w.lower for w in words_in(text, max(0, cue.start - 30), cue.start)[-3:]]
+        negation = self.lex.word_class("negation")
+        withheld = any(w in negation for w in [*cue.entry.form.lower().split(), *lead])
         return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
 
     def _has_verb(self, text: str, start: int, end: int) -> bool:
@@ -1071,13 +1067,10 @@ def _outside(run: Run, cue: CueMatch) -> Run | None:
     return None
 
 
-_SURE_CUE = 0.9  # a cue probability the role tagger rarely gives a word that is none
-
-
-def _cue_between(scores: RoleScores, cue: CueMatch, run: Run) -> Run | None:
-    """Words between the cue and a content run that the tagger is sure are a cue themselves."""
+def _cue_between(scores: RoleScores, sure: float, cue: CueMatch, run: Run) -> Run | None:
+    """Words between the cue and a content run that the tagger is sure (``sure``) are a cue themselves."""
     start, end = (cue.end, run.start) if run.start >= cue.end else (run.end, cue.start)
-    inside = [r for r in scores.runs("cue", _SURE_CUE) if start <= r.start and r.end <= end]
+    inside = [r for r in scores.runs("cue", sure) if start <= r.start and r.end <= end]
     return min(inside, key=lambda r: _gap(run, r.start, r.end), default=None)
 
 

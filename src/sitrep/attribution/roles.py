@@ -52,6 +52,8 @@ class RoleFrameSettings:
     # invasion a special operation" names, it does not report
     clause_below: float = 0.5
     cue_agree: float = 0.5  # the tagger's own cue probability on the cue's words, at least
+    # a content run is not taken across words the tagger is this sure are a cue of their own
+    sure_cue: float = 0.9
 
 
 @registry.architectures("sitrep.RoleTok2Vec.v1")  # type: ignore[untyped-decorator,unused-ignore]
@@ -61,8 +63,9 @@ def role_tok2vec(
     """A CNN over each word's neighbours, then a bidirectional LSTM over the whole text.
 
     Whether a word is part of a content or just a statement of fact often depends on a
-    cue many words away ("..., a report by the Pentagon found"); the CNN sees four words
-    either side, the LSTM the whole window. thinc's own LSTM, so no torch is needed.
+    cue many words away ("..., a report by the Pentagon found"); the CNN sees a couple of
+    words either side (its depth, see roles.cfg), the LSTM the whole window. thinc's own
+    LSTM, so no torch is needed.
     """
     lstm: Model[Any, Any] = LSTM(nO=width, nI=tok2vec.get_dim("nO"), bi=True, depth=lstm_depth)
     model: Model[list[Doc], list[Floats2d]] = chain(tok2vec, with_padded(lstm))
@@ -182,8 +185,8 @@ class RoleWindows:
 
     The extractor needs the tagger only around the few cues its rules cannot frame (the
     cue's sentence and the next), so only those are scored, with ``margin`` tokens of
-    context on either side. The CNN looks four tokens either way; the LSTM reads the whole
-    window, so its scores differ a little from a pass over the whole article (the runs
+    context on either side. The CNN looks only a few tokens either way; the LSTM reads the
+    whole window, so its scores differ a little from a pass over the whole article (the runs
     the extractor takes stay the same in the tests), at a fraction of the cost.
     """
 

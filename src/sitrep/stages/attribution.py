@@ -67,7 +67,7 @@ class AttributionComponent:
         if self.cue_model is not None:
             spans = self.cue_model.find(text)
             extents = [(s.start, s.end) for s in spans]
-            open_cues = [*(open_cues or []), *learned_cues(text, spans, self.extractor.lex, open_cues)]
+            open_cues = [*(open_cues or []), *learned_cues(text, spans, self.extractor.cues, open_cues)]
         result = self.extractor.extract(
             text,
             sentences(doc, text, self.extractor.lex.word_class("abbreviation")),
@@ -134,7 +134,7 @@ def clausal_verbs(doc: Doc, lex: Lexicons) -> list[CueMatch]:
 
 
 def learned_cues(
-    text: str, spans: list[CueSpan], lex: Lexicons, taken: list[CueMatch] | None = None
+    text: str, spans: list[CueSpan], cues: CueFinder, taken: list[CueMatch] | None = None
 ) -> list[CueMatch]:
     """The cue tagger's spans as cue matches, for the extractor to use where the lexicon
     has no cue (it drops any that start at or inside a lexicon cue).
@@ -143,8 +143,7 @@ def learned_cues(
     any other reads as ``object``, the frame of the learned forms: PolNeAR's content of
     such a cue may be a clause or a noun phrase.
     """
-    known = {e.form: e for e in lex.cues}
-    aux = lex.word_class("aux")
+    aux = cues.lex.word_class("aux")
     taken_spans = [(c.start, c.end) for c in taken or []]
     found: list[CueMatch] = []
     for span in spans:
@@ -153,10 +152,7 @@ def learned_cues(
         form = " ".join(text[span.start : span.end].lower().split())
         if all(word in aux for word in form.split()):
             continue  # "is", "has": the auxiliary of a cue the tagger missed, never one alone
-        # content must be a clause, as for the lexicon's verbs of speech: "Russia calls the
-        # invasion a special operation" names, it does not report
-        entry = known.get(form) or CueEntry(form, form, "assert", "speech", span.score)
-        found.append(CueMatch(span.start, span.end, entry))
+        found.append(CueMatch(span.start, span.end, cues.entry(form, span.score)))
     return found
 
 

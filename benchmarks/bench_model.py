@@ -85,6 +85,11 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=60000, help="approximate tokens per run")
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--json-out", type=Path, default=None)
+    parser.add_argument(
+        "--plain-spacy",
+        action="store_true",
+        help="load with spacy.load() alone, without sitrep's loader (its cached lemmatizer)",
+    )
     args = parser.parse_args()
 
     if args.model:
@@ -93,7 +98,12 @@ def main() -> None:
         from sitrep.nlp.pipeline import shipped_model_path
 
         model = str(shipped_model_path())
-    nlp = spacy.load(model)
+    if args.plain_spacy:
+        nlp = spacy.load(model)
+    else:
+        from sitrep.nlp.pipeline import ModelChoice, load_base
+
+        nlp = load_base(ModelChoice(model, "argument"))
     shared = args.shared_data if args.shared_data.is_dir() else None
     base = load_texts(shared)
     if not base:
@@ -105,6 +115,7 @@ def main() -> None:
     two, _ = measure(nlp, texts, 2, args.repeats)
     result = {
         "model": model,
+        "loader": "spacy.load" if args.plain_spacy else "sitrep",
         "pipeline": nlp.pipe_names,
         "texts": len(texts),
         "words_per_run": words,

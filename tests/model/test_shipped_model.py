@@ -151,3 +151,22 @@ def test_doubled_apostrophe_quotes_keep_offsets_with_the_parser() -> None:
         assert text[c.start : c.end] == c.content
         if c.speaker.start is not None and c.speaker.end is not None:
             assert text[c.speaker.start : c.speaker.end] == c.speaker.text
+
+
+def test_sitrep_loader_gives_plain_spacy_annotations(nlp: Language) -> None:
+    """sitrep's loader runs the pipeline faster (cached lemmatizer, a tokenizer cache not
+    filled by the place ruler's names) without changing a token, lemma, tag, head or entity."""
+    from sitrep.nlp.lemmas import CachedLemmatizer
+    from sitrep.nlp.pipeline import ModelChoice, load_base
+
+    ours = load_base(ModelChoice(str(shipped_model_path()), "argument"))
+    assert isinstance(ours.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert ours.pipe_names == nlp.pipe_names
+    text = example_text() + "\n\nU.S.-led forces -- Lt.-Col. Smith said:“We had shelled the villages.”"
+    for _ in range(2):  # the second pass reads the caches the first one filled
+        a, b = nlp(text), ours(text)
+        assert [t.text for t in a] == [t.text for t in b]
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+        assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+    assert ours.tokenizer.rules == nlp.tokenizer.rules

@@ -20,9 +20,11 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer
 
 from sitrep.errors import ModelError
 from sitrep.nlp import extensions
+from sitrep.nlp.lemmas import speed_up_lemmatizer
 
 MODEL_ENV = "SITREP_MODEL"
 BLANK = "blank"
@@ -111,6 +113,20 @@ def _load_path(path: Path) -> Language:
     return nlp
 
 
+def _fresh_tokenizer_cache(nlp: Language) -> None:
+    """Give the tokenizer an empty chunk cache once the model's rulers are loaded.
+
+    spaCy's tokenizer caches at most 10,000 chunks and stops caching once that many were
+    ever stored (flushing does not lower the count). An entity ruler's phrase patterns
+    go through the tokenizer when they are loaded: the 29k names of ``theatre_places``
+    fill the cache with place names, and every word of the articles after them is split
+    afresh, 7x slower (0.30 s instead of 0.04 s on 57k words). Setting the rules again is
+    spaCy's own way to start a new cache; the rules and so the tokens stay the same."""
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        tokenizer.rules = dict(tokenizer.rules or {})
+
+
 def load_base(choice: ModelChoice) -> Language:
     if choice.spec == BLANK:
         nlp = spacy.blank("en")
@@ -120,6 +136,8 @@ def load_base(choice: ModelChoice) -> Language:
             nlp = _load_path(path) if (path / "config.cfg").is_file() else spacy.load(choice.spec)
         except (OSError, ValueError, KeyError) as exc:  # spaCy raises these for bad names/paths
             raise ModelError(f"cannot load spaCy pipeline: {exc}", source=choice.spec) from exc
+        speed_up_lemmatizer(nlp)
+        _fresh_tokenizer_cache(nlp)
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp

@@ -420,3 +420,12 @@ def test_a_channel_alone_is_no_claim_and_passes_its_channel_on(run: Run) -> None
     assert c.speaker.name == "Igor Konashenkov" and c.channel == "TV"
     (v,) = claims(run("Zelenskiy shot back in a video address, saying the front was holding."))
     assert v.content == "the front was holding" and v.channel == "video"
+
+
+def test_poll_share_with_participle_reports_what_people_said(run: Run) -> None:
+    text = "Trump improved his standing, with 30 percent of voters saying they have a positive view of him."
+    assert [(c.speaker.text, c.cue, c.content) for c in claims(run(text))] == [
+        ("30 percent of voters", "saying", "they have a positive view of him")
+    ]
+    # any other absolute participle stays narration
+    assert claims(run("The offensive stalled, with Kyiv describing conditions as difficult.")) == []

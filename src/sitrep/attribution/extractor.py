@@ -188,6 +188,14 @@ class AttributionExtractor:
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
             open_starts = {c.start for c in extra}
         self._open_starts = frozenset(open_starts)
+        anonymous = self.lex.anonymous_spans(text)
+        if anonymous:
+            # "officials who asked not to be named said ...": "asked" reports nothing
+            all_cues = [c for c in all_cues if not any(s <= c.start < e for s, e in anonymous)]
+            # nor does the cue tagger's span of the cue after it take in "named", "publicly"
+            cue_extents = [
+                (s, e) for s, e in cue_extents or [] if not any(a < e and s < b for a, b in anonymous)
+            ]
         inside_quote = [(q.start, q.end) for q in quotes]
         drafts: list[Draft] = []
         consumed: set[int] = set()
@@ -422,7 +430,7 @@ class AttributionExtractor:
                 return None  # a longer cue ("is also saying") holds this one
             # "Clinton is promising to ...": the subject of the progressive's auxiliary
             subject = subject_before(text, sent_start, progressive.start(), self.lex, lexical)
-        elif subject is not None and cue.entry.form.endswith("ing"):
+        elif subject is not None and cue.entry.form.endswith("ing") and not self._poll_share(text, subject):
             # "with Kyiv describing ... and allies announcing ...": a bare participle after
             # its subject is an absolute clause, background to the sentence, not a claim.
             return None
@@ -494,7 +502,8 @@ class AttributionExtractor:
         if content_start is None:
             start = end = cue.end
         else:
-            end = self._content_end(text, content_start, body_end, direct_spans, cues, cue)
+            relative = subject is not None and subject.text.lower() in ("who", "which", "that")
+            end = self._content_end(text, content_start, body_end, direct_spans, cues, cue, relative)
             start, end = _trim(text, content_start, end)
         # "X said / told Y that S": the complementiser already says a clause follows
         after_that = (
@@ -659,6 +668,18 @@ class AttributionExtractor:
         draft = Draft(start, end, "indirect", cue, mention, [(cue.start, cue.end)])
         draft.antecedent = antecedent
         return draft
+
+    def _poll_share(self, text: str, subject: Mention) -> bool:
+        """ "with 62 percent of voters saying race relations are worse": the absolute
+        participle of a poll report, whose subject is a share of the people asked, is
+        what they said, not narration."""
+        words = words_in(text, subject.start, subject.end)
+        before = words_in(text, max(0, subject.start - 10), subject.start)
+        if not words or not before or before[-1].lower != "with":
+            return False
+        shares = self.lex.word_class("share")
+        head = next((i for i, w in enumerate(words) if w.lower in ("of", "among")), len(words))
+        return head > 0 and words[head - 1].lower in shares
 
     def _absolute(self, text: str, cue: CueMatch) -> bool:
         """ "with Kyiv describing conditions as difficult": a participle right after its own
@@ -863,7 +884,10 @@ class AttributionExtractor:
         direct_spans: list[tuple[int, int]],
         cues: list[CueMatch],
         own: CueMatch,
+        relative: bool = False,
     ) -> int:
+        """Where the content that starts at ``start`` ends; ``relative``: the cue's subject
+        is a relative pronoun ("Peskov, who spoke to reporters on Monday, said ...")."""
         end = limit
         for m in _CUT.finditer(text, start, end):
             # "said Bakhmut, despite the shelling, was still held": an adjunct set off by
@@ -897,6 +921,17 @@ class AttributionExtractor:
             lead = text[start : other.start]
             if lead.rstrip().endswith(",") and other.entry.form.split()[0].endswith("ing"):
                 # ", arguing that ...": a participle cue opens a claim of its own
+                end = start + len(lead.rstrip()) - 1
+                break
+            if (
+                relative
+                and lead.rstrip().endswith(",")
+                and other.entry.frame in ("speech", "tell")
+                and other.entry.precision is None  # the hand lexicon's verbs of saying only
+                and other.start not in self._open_starts
+            ):
+                # "Peskov, who spoke to reporters on Monday, said ...": a verb of saying
+                # right after a comma is the main clause's; the relative clause ends there
                 end = start + len(lead.rstrip()) - 1
                 break
             comma = lead.rfind(",")

@@ -50,6 +50,7 @@ class Lexicons:
     pronouns: dict[str, str]
     roles: dict[str, str]
     words: dict[str, frozenset[str]]  # class -> words (adverb, boundary, aux, determiner, title)
+    anonymity: tuple[re.Pattern[str], ...] = ()  # "who asked not to be named": no cue inside
 
     def cue_index(self) -> dict[str, list[CueEntry]]:
         """Cue entries keyed by their first word, longest phrase first."""
@@ -59,6 +60,11 @@ class Lexicons:
         for entries in index.values():
             entries.sort(key=lambda e: -len(e.form.split()))
         return index
+
+    def anonymous_spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Character spans of phrases that keep a source unnamed ("who asked not to be named")."""
+        stop = len(text) if end is None else end
+        return sorted((m.start(), m.end()) for p in self.anonymity for m in p.finditer(text, start, stop))
 
     def word_class(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
@@ -169,6 +175,11 @@ def load_lexicons(
         grouped.setdefault(r[1], set()).add(r[0].lower())
     words = {k: frozenset(v) for k, v in grouped.items()}
 
+    text, src = _read(directory, "anonymity.tsv")
+    anonymity = tuple(
+        _compile(r[0], re.IGNORECASE, src, i) for i, r in enumerate(_rows(text, src, 1), start=1)
+    )
+
     return Lexicons(
         cues=cues,
         hedges=hedges,
@@ -178,4 +189,5 @@ def load_lexicons(
         pronouns=pronouns,
         roles=roles,
         words=words,
+        anonymity=anonymity,
     )

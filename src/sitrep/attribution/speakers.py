@@ -96,6 +96,12 @@ def subject_before(
 
     ``common_nouns``: any determined noun phrase may be the subject ("the ruling said"),
     for the hand-written lexicon's verbs of saying, which need no name to be a report."""
+    for start, end in lex.anonymous_spans(text, limit, cue_start):
+        if start > limit and not text[end:cue_start].strip():
+            # "officials who asked not to be named said": the phrase describes the speaker
+            inner = subject_before(text, limit, start, lex, common_nouns)
+            if inner is not None:
+                return Mention(text[inner.start : end], inner.start, end)
     words = words_in(text, limit, cue_start)
     adverbs = lex.word_class("adverb")
     temporal = lex.word_class("temporal")
@@ -219,6 +225,13 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         # belongs to the speaker described before it
         inner = _appositive_subject(text, words[:comma], lex)
         if inner is not None:
+            return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
+    if appos and appos[0].lower in ("who", "whose") and len(commas) == 1 and comma > 0:
+        # `The governor, who has repeatedly warned of an offensive,`: the noun phrase that
+        # opens the clause, all of it up to the comma, is the speaker described by it
+        # (`The senator also forced Stumpf, who ...,` opens with no such phrase)
+        inner = initial_subject(text, words[0].start, words[comma].start, lex)
+        if inner is not None and inner.end == words[comma - 1].end and len(appos) <= _MAX_NP_WORDS + 10:
             return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
     # `Kamin, an outside adviser to ... and a professor at ...,`: a description may run long
     longest = _MAX_NP_WORDS + 10 if appos and appos[0].lower in ("a", "an", "the") else _MAX_NP_WORDS

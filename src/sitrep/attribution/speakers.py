@@ -220,18 +220,19 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     comma = commas[-1]
     appos = words[comma + 1 :]
-    if appos and appos[0].lower in ("who", "whose") and len(commas) > 1 and len(appos) <= _MAX_NP_WORDS + 10:
+    relative = bool(appos) and appos[0].lower in ("who", "whose") and len(appos) <= _MAX_NP_WORDS + 10
+    if relative and len(commas) > 1:
         # `Schiff, 56, who has served on the committee for a decade,`: the relative clause
         # belongs to the speaker described before it
         inner = _appositive_subject(text, words[:comma], lex)
         if inner is not None:
             return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
-    if appos and appos[0].lower in ("who", "whose") and len(commas) == 1 and comma > 0:
+    if relative and len(commas) == 1 and comma > 0:
         # `The governor, who has repeatedly warned of an offensive,`: the noun phrase that
         # opens the clause, all of it up to the comma, is the speaker described by it
         # (`The senator also forced Stumpf, who ...,` opens with no such phrase)
         inner = initial_subject(text, words[0].start, words[comma].start, lex)
-        if inner is not None and inner.end == words[comma - 1].end and len(appos) <= _MAX_NP_WORDS + 10:
+        if inner is not None and inner.end == words[comma - 1].end:
             return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
     # `Kamin, an outside adviser to ... and a professor at ...,`: a description may run long
     longest = _MAX_NP_WORDS + 10 if appos and appos[0].lower in ("a", "an", "the") else _MAX_NP_WORDS

@@ -40,7 +40,7 @@ def training_data_option(f: F) -> F:
         type=click.Path(file_okay=False, path_type=Path),
         default=lambda: os.environ.get("SITREP_SHARED_DATA", "../shared/data"),
         show_default="../shared/data or $SITREP_SHARED_DATA",
-        help="The shared/data folder; PolNeAR train is read from its polnear/ folder.",
+        help="The shared/data folder with the training corpora (PolNeAR, UD, UNER, re3d, GeoNames).",
     )(f)
 
 

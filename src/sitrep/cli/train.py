@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 import click
 
-DEFAULT_SHARED = "../shared/data"
-
-
-def _default_shared() -> str:
-    return os.environ.get("SITREP_SHARED_DATA", DEFAULT_SHARED)
+from sitrep.cli.options import training_data_option
 
 
 @click.command("nlp")
@@ -28,14 +23,7 @@ def _default_shared() -> str:
     default=None,
     help="Where to write the assembled pipeline (default: the package's sitrep/data/model).",
 )
-@click.option(
-    "--shared-data",
-    "shared_data",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=_default_shared,
-    show_default="../shared/data or $SITREP_SHARED_DATA",
-    help="The shared/data folder with the corpora.",
-)
+@training_data_option
 @click.option(
     "--workdir",
     type=click.Path(file_okay=False, path_type=Path),

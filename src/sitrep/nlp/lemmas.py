@@ -59,10 +59,6 @@ class CachedLemmatizer:
         doc.from_array([LEMMA], column)
         return doc
 
-    def pipe(self, stream: Any, batch_size: int = 128) -> Any:
-        for doc in stream:
-            yield self(doc)
-
 
 @Language.factory(
     FACTORY, assigns=["token.lemma"], requires=["token.pos"], default_config={"source": "lemmatizer"}

@@ -847,7 +847,16 @@ class AttributionExtractor:
         pos = cue.end
         frame = cue.entry.frame
         window = words_in(text, pos, limit)[:14]
-        that = next((i for i, w in enumerate(window) if w.lower == "that"), None)
+        # a complementiser has its clause after it ("to accomplish that." ends one)
+        that = next((i for i, w in enumerate(window) if w.lower == "that" and i + 2 < len(window)), None)
+        if frame == "tell":
+            # `told reporters they are "planting the seeds" to accomplish that`: the clause's
+            # own subject comes before any later "that"
+            pronoun = next(
+                (i for i in range(1, min(8, len(window))) if window[i].lower in _PRONOUN_SUBJECTS), None
+            )
+            if pronoun is not None and (that is None or pronoun < that):
+                return window[pronoun].start
         # brackets and the quotation marks of a named hearer ('told MSNBC's "Morning Joe" that')
         clean = that is not None and not any(w.is_punct and w.text not in '()"“”' for w in window[:that])
         if (
@@ -860,9 +869,7 @@ class AttributionExtractor:
             colon = next((w for w in window if w.text == ":"), None)
             if colon is not None:
                 return colon.end
-            # `told African-Americans this weekend he would ...`: the clause's own subject
-            pronoun = next((w for w in window[1:8] if w.lower in _PRONOUN_SUBJECTS), None)
-            return pronoun.start if pronoun is not None else None
+            return None
         while True:
             m = _PARENTHETICAL.match(text, pos) or _FALLBACK_DATE.match(text, pos)
             if m is None:
@@ -1266,15 +1273,28 @@ def _between(text: str, start: int, end: int) -> bool:
     return any(not w.is_punct for w in words_in(text, start, end))
 
 
+# a party and state in brackets, or an age, between a name and its description
+_APPOSITIVE_LEAD = re.compile(r"\s*\([^()]{1,30}\)|,\s*\d{1,3}(?=,|$)")
+
+
 def _with_appositive(text: str, mention: Mention, limit: int) -> Mention:
-    """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source."""
+    """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source,
+    with a party and state or an age before it (`Rep. Jim Clyburn (D-S.C.), a member of
+    ...`, `said Peter Hart, 25, a bank employee`)."""
     rest = text[mention.end : limit]
     stripped = rest.rstrip(" .!?\"”’'")
-    if not stripped.startswith(","):
+    lead = _APPOSITIVE_LEAD.match(stripped)
+    skip = lead.end() if lead is not None else 0
+    if not stripped[skip:].startswith(","):
+        if skip and not stripped[skip:].strip():
+            return Mention(text[mention.start : mention.end + skip], mention.start, mention.end + skip)
         return mention
-    words = words_in(text, mention.end + 1, mention.end + len(stripped))
+    words = words_in(text, mention.end + skip + 1, mention.end + len(stripped))
     # a description goes on in lower case ("an expert on ..."); `, Russia said` does not
     if not words or len(words) > 40 or not words[0].text[:1].islower():
+        if skip:
+            end = mention.end + skip
+            return Mention(text[mention.start : end], mention.start, end)
         return mention
     end = words[-1].end
     while end > mention.end and text[end - 1] in ",;":
@@ -1308,12 +1328,15 @@ def _drop_nested_objects(drafts: list[Draft], open_starts: set[int]) -> list[Dra
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """Two finders may produce the same span (a quote inside reported speech): keep the first."""
-    seen: set[tuple[int, int]] = set()
-    unique: list[Draft] = []
+    """Two finders may produce the same span (a quote inside reported speech): keep the first.
+
+    A draft that inherits its speaker from a dropped twin inherits from the kept one
+    instead (`tweeted ... and said ...`), or it would never be given a speaker."""
+    kept: dict[tuple[int, int], Draft] = {}
     for d in drafts:
-        if (d.start, d.end) in seen:
-            continue
-        seen.add((d.start, d.end))
-        unique.append(d)
+        kept.setdefault((d.start, d.end), d)
+    unique = list(kept.values())
+    for d in unique:
+        if d.inherit is not None:
+            d.inherit = kept.get((d.inherit.start, d.inherit.end), d.inherit)
     return unique

@@ -333,6 +333,9 @@ def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | 
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
 
 
+_PARTY_STATE = re.compile(r"\s*\([^()]{1,30}\)(?=,|$)")
+
+
 class SpeakerResolver:
     """Per-article resolution state: the entities seen so far, in text order."""
 
@@ -461,7 +464,21 @@ class SpeakerResolver:
         speaker = self._resolve(mention, antecedent)
         if speaker is not None:
             self.speakers.append((mention.start, speaker))
-        return speaker
+            return speaker
+        kind = self.lex.pronouns.get(mention.text.lower())
+        if kind in ("PERSON", "ACTOR", "GROUP"):
+            # '"I'm a free American," he said' with no one named before it: the claim was
+            # still made, so it stays, spoken by the pronoun as written and no guessed name
+            # or side. It is not recorded as a speaker, so a later "he" still looks further.
+            return Speaker(
+                mention.text,
+                mention.text,
+                "PERSON" if kind == "PERSON" else "UNKNOWN",
+                None,
+                mention.start,
+                mention.end,
+            )
+        return None
 
     def inherit(self, speaker: Speaker, position: int) -> Speaker:
         """Record an implied speaker (continuation quote) so later pronouns can find it."""
@@ -495,6 +512,8 @@ class SpeakerResolver:
     def _resolve_phrase(self, mention: Mention) -> Speaker:
         text = mention.text
         core = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip())
+        # "Rep. Jim Clyburn (D-S.C.), a member of ...": party and state are no part of the name
+        core = _PARTY_STATE.sub("", core)
         name_part, _, appos = core.partition(", ")
 
         # "the capital's X" -> "<capital>'s X"

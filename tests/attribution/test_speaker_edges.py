@@ -97,3 +97,97 @@ def test_second_verb_of_a_coordination_keeps_the_subject(run: Run) -> None:
     claims = run(text)._.sitrep_claims
     said = [c for c in claims if c.cue == "said"]
     assert [(c.speaker.name, c.content) for c in said] == [("Fields", "she had been yanked backward")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # the New York Times' doubled apostrophes, after the attribution
+        ("He added, ''I think the old wisdom is correct.''", "He", "I think the old wisdom is correct."),
+        (
+            "The reality is, he added, ''there are no exemptions in war.''",
+            "he",
+            "there are no exemptions in war.",
+        ),
+        # a speaker after the quote who is described, not named
+        ("“He is an amazing leader,” said the 46-year-old.", "the 46-year-old", "He is an amazing leader,"),
+        ('"Watch out for the next strike," tweeted another.', "another", "Watch out for the next strike,"),
+        (
+            "“They will find a way to corrupt it,” wrote one commenter.",
+            "one commenter",
+            "They will find a way to corrupt it,",
+        ),
+    ],
+)
+def test_direct_quote_attributions(run: Run, text: str, speaker: str, content: str) -> None:
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.content, c.kind) for c in claims] == [(speaker, content, "direct")]
+
+
+@pytest.mark.parametrize(
+    "text", ["“He is a leader,” said on Monday.", "“He is a leader,” said in a statement."]
+)
+def test_an_adjunct_after_the_cue_is_no_speaker(run: Run, text: str) -> None:
+    assert run(text)._.sitrep_claims == []
+
+
+def test_party_and_state_abbreviation_does_not_end_the_sentence(run: Run) -> None:
+    # the blank pipeline's sentencizer cuts after "Vt." in "(I-Vt.)"
+    text = "Sen. Bernie Sanders (I-Vt.) said he will make his medical records public."
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.speaker.name, c.content) for c in claims] == [
+        ("Sen. Bernie Sanders (I-Vt.)", "Bernie Sanders", "he will make his medical records public")
+    ]
+
+
+def test_according_to_opening_a_reported_clause(run: Run) -> None:
+    text = (
+        "The AP reported that, according to an analysis of her calendar, "
+        "85 of the 154 meetings were with donors."
+    )
+    claims = {(c.speaker.text, c.cue, c.content) for c in run(text)._.sitrep_claims}
+    assert claims == {
+        (
+            "The AP",
+            "reported",
+            "according to an analysis of her calendar, 85 of the 154 meetings were with donors",
+        ),
+        ("an analysis of her calendar", "according to", "85 of the 154 meetings were with donors"),
+    }
+
+
+def test_a_participle_used_as_an_adjective_is_no_cue(run: Run) -> None:
+    for text, speaker, content in [
+        (
+            "The report said the alleged attack on the depot was staged.",
+            "The report",
+            "the alleged attack on the depot was staged",
+        ),
+        (
+            "He denied her alleged ties with Moscow were ever discussed.",
+            "He",
+            "her alleged ties with Moscow were ever discussed",
+        ),
+    ]:
+        claims = run(text)._.sitrep_claims
+        assert [(c.speaker.text, c.content) for c in claims] == [(speaker, content)], text
+
+
+def test_a_quote_lead_is_its_verb_of_saying_not_a_verb_in_a_subordinate_clause(run: Run) -> None:
+    text = (
+        "Rabbi Marvin Hier, the founder of the center, has said that while he fears comparing any "
+        "event to the Holocaust, ''I've never seen anything like it since the Holocaust.''"
+    )
+    claims = run(text)._.sitrep_claims
+    quoted = [c for c in claims if c.kind == "direct"]
+    assert [(c.speaker.text, c.cue, c.content) for c in quoted] == [
+        (
+            "Rabbi Marvin Hier, the founder of the center",
+            "has said",
+            "I've never seen anything like it since the Holocaust.",
+        )
+    ]
+    # with no verb of saying before it, the lead's own last cue stays ("he demurred:")
+    text = "Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”"
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.cue) for c in claims if c.kind == "direct"] == [("he", "demurred")]

@@ -211,6 +211,12 @@ class AttributionExtractor:
                 continue
             if cue.start in consumed or any(s <= cue.start < e for s, e in inside_quote):
                 continue
+            if cue.entry.form.endswith("ed") and _after_word(
+                text, cue.start, self.lex.word_class("attributive")
+            ):
+                # "her alleged ties", "the reported attack": a participle used as an adjective
+                # (a noun cue stays: "his claims that ...")
+                continue
             draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
             if draft is None:
                 draft = self._from_parse(text, cue, direct_spans, clause_only=cue.start in open_starts)
@@ -328,6 +334,8 @@ class AttributionExtractor:
                     mention = phrase_after(text, cue.end, region_end, self.lex)
                     if mention is not None:
                         mention = _with_appositive(text, mention, region_end)
+                    else:
+                        mention = _bare_inverted(text, cue.end, region_end, self.lex)
                 if mention is not None:
                     draft = Draft(q.start, q.end, "direct", cue, mention, [(q.outer_end, region_end)])
                     consumed.add(cue.start)
@@ -345,9 +353,10 @@ class AttributionExtractor:
                     if text[prev_start:prev_end].rstrip().endswith(":"):
                         lead_start = max(sents.span(prev_end - 1)[0], prev_start)
                         lead_end = prev_end
-                lead = text[lead_start:lead_end].rstrip()
+                # `He added, ''I think ...''`: the spare half of a doubled '' is no word
+                lead = text[lead_start:lead_end].rstrip().removesuffix("'").rstrip()
                 if lead.endswith((":", ",")):
-                    cue = _last_cue(cues, lead_start, lead_end)
+                    cue = _last_cue(text, cues, lead_start, lead_end, self.lex.word_class("subordinator"))
                     if cue is not None:
                         mention = subject_before(text, lead_start, cue.start, self.lex)
                         d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, lead_end)])
@@ -808,7 +817,9 @@ class AttributionExtractor:
         if source is None:
             return None
         lead = text[sent_start : cue.start].rstrip()
-        if not lead.strip(' "“'):
+        # `The AP reported that, according to an analysis, 85 of ...`: the phrase opens the
+        # reported clause, and the claim is what follows it, not the report before it
+        if not lead.strip(' "“') or re.search(r"\bthat\s*,$", lead):
             rest = text[source.end : body_end]
             comma = rest.find(",")
             if comma < 0:
@@ -864,6 +875,8 @@ class AttributionExtractor:
             and clean
             and (frame in ("tell", "urge") or that == 0 or window[0].lower in _ADJUNCT_START)
         ):
+            if that + 1 < len(window) and window[that + 1].text == ",":
+                return window[that + 1].end  # "reported that, according to X, S"
             return window[that].end
         if frame == "tell":
             colon = next((w for w in window if w.text == ":"), None)
@@ -926,7 +939,11 @@ class AttributionExtractor:
                 end = start + conj.start()
                 break
             lead = text[start : other.start]
-            if lead.rstrip().endswith(",") and other.entry.form.split()[0].endswith("ing"):
+            if (
+                lead.rstrip().endswith(",")
+                and other.entry.form.split()[0].endswith("ing")
+                and other.entry.frame != "according"  # "that, according to X, S" goes on
+            ):
                 # ", arguing that ...": a participle cue opens a claim of its own
                 end = start + len(lead.rstrip()) - 1
                 break
@@ -1190,9 +1207,29 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
-def _last_cue(cues: list[CueMatch], start: int, end: int) -> CueMatch | None:
+def _after_word(text: str, offset: int, words: frozenset[str]) -> bool:
+    """Whether the word right before ``offset`` is one of ``words`` (lower case)."""
+    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, offset - 12) : offset])
+    return m is not None and m.group(1).lower() in words
+
+
+def _last_cue(
+    text: str, cues: list[CueMatch], start: int, end: int, subordinators: frozenset[str]
+) -> CueMatch | None:
+    """The cue of a lead: its last cue, unless that is a model's cue inside a subordinate
+    clause (`X has said that while he fears ..., "`), where the hand lexicon's verb of
+    saying before it is the lead's."""
     found = [c for c in cues if start <= c.start < end and c.entry.frame not in _POSITIONAL]
-    return found[-1] if found else None
+    if not found:
+        return None
+    last = found[-1]
+    if last.entry.precision is not None:
+        before = [w.lower for w in words_in(text, max(start, last.start - 40), last.start)][-4:]
+        if any(w in subordinators for w in before):
+            said = [c for c in found[:-1] if c.entry.precision is None and c.entry.frame == "speech"]
+            if said:
+                return said[-1]
+    return last
 
 
 def _same_sentence(drafts: list[Draft], sents: SentenceIndex, offset: int) -> Draft | None:
@@ -1275,6 +1312,23 @@ def _between(text: str, start: int, end: int) -> bool:
 
 # a party and state in brackets, or an age, between a name and its description
 _APPOSITIVE_LEAD = re.compile(r"\s*\([^()]{1,30}\)|,\s*\d{1,3}(?=,|$)")
+
+
+def _bare_inverted(text: str, start: int, limit: int, lex: Lexicons) -> Mention | None:
+    """`," said the 46-year-old.`, `," tweeted another.`, `," wrote one commenter.`: after a
+    closed quote and its cue, a short phrase running to the end of the clause is the
+    speaker even when it names no one (not `," said on Monday.`)."""
+    words = words_in(text, start, limit)
+    while words and words[-1].is_punct and words[-1].text != "-":
+        words.pop()
+    if not words or len(words) > 6 or any(w.is_punct and w.text != "-" for w in words):
+        return None
+    first = words[0].lower
+    if first in _ADJUNCT_START or first in lex.word_class("boundary") or first in lex.word_class("temporal"):
+        return None
+    if not any(ch.isalpha() for ch in words[-1].text):
+        return None
+    return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
 
 
 def _with_appositive(text: str, mention: Mention, limit: int) -> Mention:

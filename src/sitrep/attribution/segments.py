@@ -91,7 +91,8 @@ def join_abbreviations(
 
     Splitters (spaCy's sentencizer, the punctuation rule, even the parser) end a sentence
     at "Ronald R." or "Del." and so cut "Ronald R. Fieldstone ... said" from its
-    speaker's first words. A break stays when a line break is between the two parts.
+    speaker's first words; "(I-Vt.) said" is cut the same way, and is joined because what
+    follows opens in lower case. A break stays when a line break is between the two parts.
     """
     if not abbreviations or len(spans) < 2:
         return spans
@@ -100,6 +101,10 @@ def join_abbreviations(
         prev_start, prev_end = joined[-1]
         m = _LAST_WORD.search(text, prev_start, prev_end)
         gap = text[prev_end:start]
+        if "\n" not in gap and text[start : start + 1].islower():
+            # "Sen. Bernie Sanders (I-Vt.) said": no sentence of news copy opens in lower case
+            joined[-1] = (prev_start, end)
+            continue
         if m is not None and "\n" not in gap and text[start : start + 1].isupper():
             word = m.group(1)
             if (len(word) == 2 and word[0].isupper()) or word.lower() in abbreviations:

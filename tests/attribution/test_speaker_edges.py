@@ -191,3 +191,40 @@ def test_a_quote_lead_is_its_verb_of_saying_not_a_verb_in_a_subordinate_clause(r
     text = "Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”"
     claims = run(text)._.sitrep_claims
     assert [(c.speaker.text, c.cue) for c in claims if c.kind == "direct"] == [("he", "demurred")]
+
+
+def test_reported_words_that_are_all_quoted_are_a_direct_quote(run: Run) -> None:
+    text = "He says “it is interesting that so many people are undecided this late.”"
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.cue, c.content, c.kind) for c in claims] == [
+        ("He", "says", "it is interesting that so many people are undecided this late.", "direct")
+    ]
+    # a quoted fragment inside reported words still makes them mixed
+    text = "He says it is “interesting” that so many people are undecided this late."
+    assert [c.kind for c in run(text)._.sitrep_claims] == ["mixed"]
+
+
+def test_a_participle_after_a_medial_attribution_is_a_claim_of_its_own(run: Run) -> None:
+    text = (
+        "The shelling was heavy, the governor said on Tuesday in Kharkiv, adding that two people were hurt."
+    )
+    claims = run(text)._.sitrep_claims
+    assert [(c.cue, c.content) for c in claims] == [
+        ("said", "The shelling was heavy"),
+        ("adding", "two people were hurt"),
+    ]
+    assert {c.speaker.name for c in claims} == {claims[0].speaker.name}
+    assert claims[0].speaker.text == "the governor"
+
+
+def test_a_relative_clause_that_reports_ends_the_inverted_speaker(run: Run) -> None:
+    text = (
+        "But that is not good enough, said Howard Rubel, a senior analyst at Jefferies, "
+        "who notes that the margins have grown."
+    )
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.cue, c.content) for c in claims] == [
+        ("Howard Rubel, a senior analyst at Jefferies", "said", "But that is not good enough"),
+        ("who", "notes", "the margins have grown"),
+    ]
+    assert claims[1].speaker.name == claims[0].speaker.name

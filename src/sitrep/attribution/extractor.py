@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from sitrep.attribution.certainty import CertaintyRules
 from sitrep.attribution.channels import find_channel
@@ -252,7 +253,13 @@ class AttributionExtractor:
                 # "appeared on state TV, saying ...": the channel is what the verb before had
                 draft.channel = find_channel(text[draft.inherit.start : draft.inherit.end], self.lex)
             kind = draft.kind
-            if kind == "indirect" and any(
+            whole = next((q for q in fragments if q.open == draft.start and q.outer_end == draft.end), None)
+            if kind == "indirect" and whole is not None and whole.close is not None:
+                # `He says "it's interesting ..."`: reported words that are all quoted are a
+                # direct quote, whatever mark (or none) stands before them
+                kind = "direct"
+                draft.start, draft.end = whole.start, whole.end
+            elif kind == "indirect" and any(
                 draft.start <= q.open and q.outer_end <= draft.end for q in fragments
             ):
                 kind = "mixed"
@@ -333,7 +340,9 @@ class AttributionExtractor:
                 if mention is None:
                     mention = phrase_after(text, cue.end, region_end, self.lex)
                     if mention is not None:
-                        mention = _with_appositive(text, mention, region_end)
+                        mention = _with_appositive(
+                            text, mention, region_end, frozenset(c.start for c in cues)
+                        )
                     else:
                         mention = _bare_inverted(text, cue.end, region_end, self.lex)
                 if mention is not None:
@@ -458,8 +467,12 @@ class AttributionExtractor:
                     before.pop()
                 inverted = phrase_after(text, cue.end, body_end, self.lex)
                 if inverted is not None:
-                    inverted = _with_appositive(text, inverted, body_end)
-                if inverted is not None and not text[inverted.end : body_end].strip(' .!?"”'):
+                    inverted = _with_appositive(text, inverted, body_end, _speech_starts(cues))
+                if inverted is not None and (
+                    not text[inverted.end : body_end].strip(' .!?"”')
+                    # `..., said X, a senior analyst, who notes that ...`: a claim of its own
+                    or _RELATIVE_AFTER_COMMA.match(text, inverted.end) is not None
+                ):
                     start, end = _trim(text, sent_start, before[-1].start)
                     if marks_end is not None:
                         end = marks_end
@@ -473,6 +486,20 @@ class AttributionExtractor:
                 return None
         # `..., X said on Wednesday.`: the content is what came before.
         after = text[cue.end : body_end]
+        participle = next(
+            (
+                c
+                for c in cues
+                if cue.end < c.start < body_end
+                and c.entry.form.split()[0].endswith("ing")
+                and text[cue.end : c.start].rstrip().endswith(",")
+            ),
+            None,
+        )
+        if participle is not None and subject is not None and lexical:
+            # `..., Hollande said Tuesday in Paris, noting that ...`: the participle's clause
+            # is a claim of its own, not what this cue took
+            after = text[cue.end : participle.start].rstrip().removesuffix(",")
         if subject is not None and self._only_adjuncts(after, frame):
             lead = text[sent_start : subject.start].rstrip()
             quoted = lead.rstrip(_CLOSING_MARKS).rstrip()  # `... the top,'' Mr. Kamin said.`
@@ -1311,6 +1338,7 @@ def _between(text: str, start: int, end: int) -> bool:
 
 
 # a party and state in brackets, or an age, between a name and its description
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
 _APPOSITIVE_LEAD = re.compile(r"\s*\([^()]{1,30}\)|,\s*\d{1,3}(?=,|$)")
 
 
@@ -1331,10 +1359,26 @@ def _bare_inverted(text: str, start: int, limit: int, lex: Lexicons) -> Mention 
     return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
 
 
-def _with_appositive(text: str, mention: Mention, limit: int) -> Mention:
+def _speech_starts(cues: list[CueMatch]) -> frozenset[int]:
+    """Where the hand lexicon's verbs of saying start (not a model's cues: "who supports")."""
+    return frozenset(
+        c.start for c in cues if c.entry.precision is None and c.entry.frame in ("speech", "tell")
+    )
+
+
+def _with_appositive(
+    text: str, mention: Mention, limit: int, cue_starts: frozenset[int] = frozenset()
+) -> Mention:
     """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source,
     with a party and state or an age before it (`Rep. Jim Clyburn (D-S.C.), a member of
-    ...`, `said Peter Hart, 25, a bank employee`)."""
+    ...`, `said Peter Hart, 25, a bank employee`). A relative clause whose verb is one of
+    ``cue_starts`` with "that" after it reports a claim of its own and ends the appositive
+    (`, who notes that`)."""
+    for m in _RELATIVE_AFTER_COMMA.finditer(text, mention.end, limit):
+        head = words_in(text, m.end(), limit)[:4]
+        if any(w.start in cue_starts and nxt.lower == "that" for w, nxt in pairwise(head)):
+            limit = m.start()
+            break
     rest = text[mention.end : limit]
     stripped = rest.rstrip(" .!?\"”’'")
     lead = _APPOSITIVE_LEAD.match(stripped)

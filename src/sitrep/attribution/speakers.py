@@ -491,6 +491,16 @@ class SpeakerResolver:
         kind = self.lex.pronouns.get(lower)
         if kind is not None:
             if kind == "ANY" and antecedent is not None:
+                for _, known in reversed(self.speakers):
+                    # "said Howard Rubel, a senior analyst, who notes ...": the antecedent is
+                    # the appositive of a speaker resolved already
+                    if (
+                        known.start is not None
+                        and known.end is not None
+                        and known.start <= antecedent.start
+                        and antecedent.end <= known.end
+                    ):
+                        return _with_text(known, mention)
                 inner = self._resolve(antecedent, None)
                 return None if inner is None else _with_text(inner, mention)
             wanted: tuple[str, ...] = {

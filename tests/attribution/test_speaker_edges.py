@@ -228,3 +228,18 @@ def test_a_relative_clause_that_reports_ends_the_inverted_speaker(run: Run) -> N
         ("who", "notes", "the margins have grown"),
     ]
     assert claims[1].speaker.name == claims[0].speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Kasich told reporters he’d be back in the state soon.", "he’d be back in the state soon"),
+        (
+            "And, Kasich tells the crowd, he’s been known to be tough in Ohio.",
+            "he’s been known to be tough in Ohio",
+        ),
+    ],
+)
+def test_a_contracted_auxiliary_opens_the_told_clause(run: Run, text: str, content: str) -> None:
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.content) for c in claims] == [("Kasich", content)]

@@ -891,7 +891,8 @@ class AttributionExtractor:
             # `told reporters they are "planting the seeds" to accomplish that`: the clause's
             # own subject comes before any later "that"
             pronoun = next(
-                (i for i in range(1, min(8, len(window))) if window[i].lower in _PRONOUN_SUBJECTS), None
+                (i for i in range(1, min(8, len(window))) if _bare(window[i].lower) in _PRONOUN_SUBJECTS),
+                None,
             )
             if pronoun is not None and (that is None or pronoun < that):
                 return window[pronoun].start
@@ -1043,6 +1044,8 @@ class AttributionExtractor:
             return "to" in lowered[:10] or "of" in lowered[:8] or "for" in lowered[:8]
         if any(w in self.aux for w in lowered):
             return True
+        if frame == "tell" and _bare(lowered[0]) != lowered[0] and _bare(lowered[0]) in _PRONOUN_SUBJECTS:
+            return True  # "told reporters he’d be back": the clause opens on a contracted auxiliary
         for i, w in enumerate(words):
             if w.lower.endswith("ed") and len(w.lower) > 4 and i > 0:
                 return True
@@ -1238,6 +1241,14 @@ def _after_word(text: str, offset: int, words: frozenset[str]) -> bool:
     """Whether the word right before ``offset`` is one of ``words`` (lower case)."""
     m = re.search(r"([A-Za-z]+)\s+$", text[max(0, offset - 12) : offset])
     return m is not None and m.group(1).lower() in words
+
+
+def _bare(word: str) -> str:
+    """A word without a contracted verb ("he’s" -> "he", "they're" -> "they")."""
+    return _CONTRACTION.sub("", word)
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 
 
 def _last_cue(

@@ -340,9 +340,7 @@ class AttributionExtractor:
                 if mention is None:
                     mention = phrase_after(text, cue.end, region_end, self.lex)
                     if mention is not None:
-                        mention = _with_appositive(
-                            text, mention, region_end, frozenset(c.start for c in cues)
-                        )
+                        mention = _with_appositive(text, mention, region_end, _speech_starts(cues))
                     else:
                         mention = _bare_inverted(text, cue.end, region_end, self.lex)
                 if mention is not None:
@@ -1243,12 +1241,12 @@ def _after_word(text: str, offset: int, words: frozenset[str]) -> bool:
     return m is not None and m.group(1).lower() in words
 
 
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
+
+
 def _bare(word: str) -> str:
     """A word without a contracted verb ("he’s" -> "he", "they're" -> "they")."""
     return _CONTRACTION.sub("", word)
-
-
-_CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 
 
 def _last_cue(
@@ -1348,8 +1346,8 @@ def _between(text: str, start: int, end: int) -> bool:
     return any(not w.is_punct for w in words_in(text, start, end))
 
 
-# a party and state in brackets, or an age, between a name and its description
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
+# a party and state in brackets, or an age, between a name and its description
 _APPOSITIVE_LEAD = re.compile(r"\s*\([^()]{1,30}\)|,\s*\d{1,3}(?=,|$)")
 
 

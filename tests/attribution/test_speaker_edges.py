@@ -243,3 +243,23 @@ def test_a_relative_clause_that_reports_ends_the_inverted_speaker(run: Run) -> N
 def test_a_contracted_auxiliary_opens_the_told_clause(run: Run, text: str, content: str) -> None:
     claims = run(text)._.sitrep_claims
     assert [(c.speaker.text, c.content) for c in claims] == [("Kasich", content)]
+
+
+def test_turn_and_section_labels_are_no_speakers(run: Run) -> None:
+    text = (
+        "Interview with the commander\n\n"
+        "Q: Does the army have enough shells for the winter?\n"
+        "A: Well, I think we have enough shells for now.\n"
+        "Editor’s Note: The following is the third part of a series.\n"
+        "Zelenskiy: We will not give up Bakhmut to the enemy.\n"
+    )
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.cue, c.content) for c in claims] == [
+        ("Zelenskiy", ":", "We will not give up Bakhmut to the enemy")
+    ]
+
+
+def test_a_participle_after_a_preposition_is_an_adjective(run: Run) -> None:
+    # a headline: "alleged" would otherwise report "coup plotter ..." said by "Manhunt underway for"
+    text = "Headline\n\nManhunt underway for alleged coup plotter enmeshed in complex political network.\n"
+    assert run(text)._.sitrep_claims == []

@@ -212,7 +212,7 @@ class AttributionExtractor:
                 continue
             if cue.start in consumed or any(s <= cue.start < e for s, e in inside_quote):
                 continue
-            if cue.entry.form.endswith("ed") and _after_word(
+            if cue.entry.form.endswith("ed") and _attributive(
                 text, cue.start, self.lex.word_class("attributive")
             ):
                 # "her alleged ties", "the reported attack": a participle used as an adjective
@@ -819,6 +819,8 @@ class AttributionExtractor:
                 lead = lead[1:]
             if not lead or len(lead) > 5 or not all(w.is_capitalised for w in lead):
                 return None
+            if _bare(lead[-1].lower) in self.lex.word_class("label_stop"):
+                return None  # "Q:", "A:", "LOOK:", "Editor’s Note:": a section or a turn
             start, end = _trim(text, cue.end, line_end)
             while end > start and text[end - 1] in '"”':
                 end -= 1
@@ -1235,9 +1237,11 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
-def _after_word(text: str, offset: int, words: frozenset[str]) -> bool:
-    """Whether the word right before ``offset`` is one of ``words`` (lower case)."""
-    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, offset - 12) : offset])
+def _attributive(text: str, offset: int, words: frozenset[str]) -> bool:
+    """Whether the word right before ``offset`` is one of ``words`` (lower case), after
+    which a participle can only be an adjective. (Not a possessive: "Stumpf’s repeated
+    emphasis that ..." reports, and "he’s heralded" is a verb.)"""
+    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, offset - 16) : offset])
     return m is not None and m.group(1).lower() in words
 
 

@@ -263,3 +263,19 @@ def test_a_participle_after_a_preposition_is_an_adjective(run: Run) -> None:
     # a headline: "alleged" would otherwise report "coup plotter ..." said by "Manhunt underway for"
     text = "Headline\n\nManhunt underway for alleged coup plotter enmeshed in complex political network.\n"
     assert run(text)._.sitrep_claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "She told ABC’s “Good Morning America” on Monday the tone of the interview was cordial.",
+            "the tone of the interview was cordial",
+        ),
+        ("He told reporters on Friday night the bridge had been hit.", "the bridge had been hit"),
+    ],
+)
+def test_told_a_hearer_on_a_day_then_a_clause(run: Run, text: str, content: str) -> None:
+    claims = run(text)._.sitrep_claims
+    assert [(c.cue, c.content) for c in claims] == [("told", content)]
+    assert run("He told reporters on Friday night.")._.sitrep_claims == []

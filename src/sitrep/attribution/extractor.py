@@ -910,6 +910,16 @@ class AttributionExtractor:
             colon = next((w for w in window if w.text == ":"), None)
             if colon is not None:
                 return colon.end
+            # `told ABC's "Good Morning America" on Monday the tone was cordial`: the day
+            # ends the hearer's adjuncts, and the clause starts after it
+            stop = window[-1].end if window else pos
+            day = _FALLBACK_DATE.search(text, pos, stop)
+            if day is not None:
+                nxt = words_in(text, day.end(), limit)[:2]
+                if nxt and nxt[0].lower in self.lex.word_class("day_part"):
+                    nxt = nxt[1:]
+                if nxt and not nxt[0].is_punct and nxt[0].text[:1].islower():
+                    return nxt[0].start
             return None
         while True:
             m = _PARENTHETICAL.match(text, pos) or _FALLBACK_DATE.match(text, pos)

@@ -241,6 +241,24 @@ def test_abbreviations_never_end_a_sentence_before_a_name() -> None:
     ]
 
 
+def test_a_break_before_a_lower_case_word_is_undone_with_or_without_abbreviations() -> None:
+    from sitrep.attribution.segments import join_abbreviations
+
+    text = "Sen. Bernie Sanders (I-Vt.) said he would go.\nthe next line stays apart."
+    parts = ["Sen. Bernie Sanders (I-Vt.)", "said he would go.", "the next line stays apart."]
+    spans = [(text.index(p), text.index(p) + len(p)) for p in parts]
+    for abbreviations in (frozenset(), frozenset({"sen."})):
+        joined = join_abbreviations(text, spans, abbreviations)
+        assert [text[s:e] for s, e in joined] == [
+            "Sen. Bernie Sanders (I-Vt.) said he would go.",
+            "the next line stays apart.",  # a line break always ends a sentence
+        ]
+    # without abbreviations no break before a capitalised word is undone
+    text = "John F. Kerry agreed."
+    spans = [(0, 7), (8, len(text))]
+    assert join_abbreviations(text, spans, frozenset()) == spans
+
+
 def test_role_nouns_keep_their_prepositional_phrase_and_common_speaker_nouns(run: Run) -> None:
     text = (
         "Although Scott lacks a signature achievement, elected officials from both parties say "

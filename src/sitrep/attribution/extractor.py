@@ -27,6 +27,7 @@ from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
 from sitrep.attribution.roles import RoleScores, RoleWindows, Run
 from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
 from sitrep.attribution.speakers import (
+    PARTY_STATE,
     Mention,
     SpeakerResolver,
     initial_subject,
@@ -136,6 +137,7 @@ class AttributionExtractor:
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
         self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
+        self._speech_starts: frozenset[int] = frozenset()  # the lexicon's verbs of saying
         self._roles: RoleWindows | None = None
         # the least a learned cue's probability (its entry's ``precision``) must be for the
         # frame-less reading of :meth:`_open_frame`
@@ -189,6 +191,14 @@ class AttributionExtractor:
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
             open_starts = {c.start for c in extra}
         self._open_starts = frozenset(open_starts)
+        # where the hand lexicon's verbs of saying and telling start (not a model's cues)
+        self._speech_starts = frozenset(
+            c.start
+            for c in all_cues
+            if c.entry.precision is None
+            and c.start not in self._open_starts
+            and c.entry.frame in ("speech", "tell")
+        )
         anonymous = self.lex.anonymous_spans(text)
         if anonymous:
             # "officials who asked not to be named said ...": "asked" reports nothing
@@ -340,7 +350,7 @@ class AttributionExtractor:
                 if mention is None:
                     mention = phrase_after(text, cue.end, region_end, self.lex)
                     if mention is not None:
-                        mention = _with_appositive(text, mention, region_end, _speech_starts(cues))
+                        mention = _with_appositive(text, mention, region_end, self._speech_starts)
                     else:
                         mention = _bare_inverted(text, cue.end, region_end, self.lex)
                 if mention is not None:
@@ -363,7 +373,14 @@ class AttributionExtractor:
                 # `He added, ''I think ...''`: the spare half of a doubled '' is no word
                 lead = text[lead_start:lead_end].rstrip().removesuffix("'").rstrip()
                 if lead.endswith((":", ",")):
-                    cue = _last_cue(text, cues, lead_start, lead_end, self.lex.word_class("subordinator"))
+                    cue = _last_cue(
+                        text,
+                        cues,
+                        lead_start,
+                        lead_end,
+                        self.lex.word_class("subordinator"),
+                        self._speech_starts,
+                    )
                     if cue is not None:
                         mention = subject_before(text, lead_start, cue.start, self.lex)
                         d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, lead_end)])
@@ -465,7 +482,7 @@ class AttributionExtractor:
                     before.pop()
                 inverted = phrase_after(text, cue.end, body_end, self.lex)
                 if inverted is not None:
-                    inverted = _with_appositive(text, inverted, body_end, _speech_starts(cues))
+                    inverted = _with_appositive(text, inverted, body_end, self._speech_starts)
                 if inverted is not None and (
                     not text[inverted.end : body_end].strip(' .!?"”')
                     # `..., said X, a senior analyst, who notes that ...`: a claim of its own
@@ -988,9 +1005,7 @@ class AttributionExtractor:
             if (
                 relative
                 and lead.rstrip().endswith(",")
-                and other.entry.frame in ("speech", "tell")
-                and other.entry.precision is None  # the hand lexicon's verbs of saying only
-                and other.start not in self._open_starts
+                and other.start in self._speech_starts  # the hand lexicon's verbs of saying only
             ):
                 # "Peskov, who spoke to reporters on Monday, said ...": a verb of saying
                 # right after a comma is the main clause's; the relative clause ends there
@@ -1264,7 +1279,12 @@ def _bare(word: str) -> str:
 
 
 def _last_cue(
-    text: str, cues: list[CueMatch], start: int, end: int, subordinators: frozenset[str]
+    text: str,
+    cues: list[CueMatch],
+    start: int,
+    end: int,
+    subordinators: frozenset[str],
+    speech_starts: frozenset[int],
 ) -> CueMatch | None:
     """The cue of a lead: its last cue, unless that is a model's cue inside a subordinate
     clause (`X has said that while he fears ..., "`), where the hand lexicon's verb of
@@ -1276,7 +1296,7 @@ def _last_cue(
     if last.entry.precision is not None:
         before = [w.lower for w in words_in(text, max(start, last.start - 40), last.start)][-4:]
         if any(w in subordinators for w in before):
-            said = [c for c in found[:-1] if c.entry.precision is None and c.entry.frame == "speech"]
+            said = [c for c in found[:-1] if c.start in speech_starts]
             if said:
                 return said[-1]
     return last
@@ -1362,7 +1382,7 @@ def _between(text: str, start: int, end: int) -> bool:
 
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
 # a party and state in brackets, or an age, between a name and its description
-_APPOSITIVE_LEAD = re.compile(r"\s*\([^()]{1,30}\)|,\s*\d{1,3}(?=,|$)")
+_APPOSITIVE_LEAD = re.compile(PARTY_STATE + r"|,\s*\d{1,3}(?=,|$)")
 
 
 def _bare_inverted(text: str, start: int, limit: int, lex: Lexicons) -> Mention | None:
@@ -1380,13 +1400,6 @@ def _bare_inverted(text: str, start: int, limit: int, lex: Lexicons) -> Mention 
     if not any(ch.isalpha() for ch in words[-1].text):
         return None
     return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
-
-
-def _speech_starts(cues: list[CueMatch]) -> frozenset[int]:
-    """Where the hand lexicon's verbs of saying start (not a model's cues: "who supports")."""
-    return frozenset(
-        c.start for c in cues if c.entry.precision is None and c.entry.frame in ("speech", "tell")
-    )
 
 
 def _with_appositive(

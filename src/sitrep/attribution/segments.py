@@ -94,7 +94,7 @@ def join_abbreviations(
     speaker's first words; "(I-Vt.) said" is cut the same way, and is joined because what
     follows opens in lower case. A break stays when a line break is between the two parts.
     """
-    if not abbreviations or len(spans) < 2:
+    if len(spans) < 2:
         return spans
     joined: list[tuple[int, int]] = [spans[0]]
     for start, end in spans[1:]:
@@ -105,7 +105,7 @@ def join_abbreviations(
             # "Sen. Bernie Sanders (I-Vt.) said": no sentence of news copy opens in lower case
             joined[-1] = (prev_start, end)
             continue
-        if m is not None and "\n" not in gap and text[start : start + 1].isupper():
+        if abbreviations and m is not None and "\n" not in gap and text[start : start + 1].isupper():
             word = m.group(1)
             if (len(word) == 2 and word[0].isupper()) or word.lower() in abbreviations:
                 joined[-1] = (prev_start, end)

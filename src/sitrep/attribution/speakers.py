@@ -333,7 +333,9 @@ def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | 
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
 
 
-_PARTY_STATE = re.compile(r"\s*\([^()]{1,30}\)(?=,|$)")
+# a party and state in brackets after a name: "Rep. Jim Clyburn (D-S.C.)"
+PARTY_STATE = r"\s*\([^()]{1,30}\)"
+_PARTY_STATE = re.compile(PARTY_STATE + r"(?=,|$)")
 
 
 class SpeakerResolver:

@@ -27,8 +27,11 @@ def main() -> None:
     parser.add_argument(
         "--model", default=None, help="base pipeline, e.g. sitrep (default: the shipped choice)"
     )
-    parser.add_argument("--no-learned-cues", action="store_true", help="without the cue tagger")
-    parser.add_argument("--no-learned-roles", action="store_true", help="without the role tagger")
+    parser.add_argument("--no-learned-cues", action="store_true", help="without learned cues")
+    parser.add_argument("--no-learned-roles", action="store_true", help="without learned role runs")
+    parser.add_argument(
+        "--role-model", choices=("encoder", "tagger"), default="encoder", help="which learned model"
+    )
     args = parser.parse_args()
     extensions.register()
     texts = [a.text for a in load_polnear(SHARED / "data" / "polnear", "dev")][: args.limit]
@@ -39,6 +42,7 @@ def main() -> None:
         "sitrep_attribution",
         learned_cues=not args.no_learned_cues,
         learned_roles=not args.no_learned_roles,
+        role_model=args.role_model,
     )
 
     base_time = attr_time = float("inf")

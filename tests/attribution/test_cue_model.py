@@ -110,7 +110,7 @@ def test_model_loads_once_with_the_pipeline_not_at_import(monkeypatch: pytest.Mo
     monkeypatch.setattr(CueModel, "load", counting)
     extensions.register()
     nlp = spacy.blank("en")
-    nlp.add_pipe("sitrep_attribution")
+    nlp.add_pipe("sitrep_attribution", config={"role_model": "tagger"})
     assert calls == [None]
     nlp("The mayor opined that the power station had been hit.")
     nlp("The mayor opined that the water station had been hit.")

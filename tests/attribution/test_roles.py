@@ -91,12 +91,12 @@ def test_tagger_loads_with_the_pipeline_not_at_import(monkeypatch: pytest.Monkey
     monkeypatch.setattr(RoleTagger, "load", counting)
     extensions.register()
     nlp = spacy.blank("en")
-    nlp.add_pipe("sitrep_attribution")
+    nlp.add_pipe("sitrep_attribution", config={"role_model": "tagger"})
     nlp("The mayor said that the power station had been hit.")
     nlp("The mayor said that the water station had been hit.")
     assert calls == [None]
     off = spacy.blank("en")
-    off.add_pipe("sitrep_attribution", config={"learned_roles": False})
+    off.add_pipe("sitrep_attribution", config={"learned_roles": False, "role_model": "tagger"})
     assert off.get_pipe("sitrep_attribution").role_tagger is None  # type: ignore[attr-defined]
     assert calls == [None]
 

@@ -196,6 +196,35 @@ class CueSpan:
     score: float
 
 
+def cue_runs(
+    words: list[Word], probs: npt.NDArray[np.floating], seed: float, low: float, trim: bool = False
+) -> list[CueSpan]:
+    """Spans of words: each holds a word scored at or above ``seed`` and grows both ways
+    through neighbours at or above ``low``, never into the span before. ``trim``: a span
+    neither starts nor ends on a punctuation mark ("added:")."""
+    spans: list[CueSpan] = []
+    taken = 0  # first word not yet in a span
+    i = 0
+    while i < len(words):
+        if probs[i] < seed:
+            i += 1
+            continue
+        first = i
+        while first > taken and probs[first - 1] >= low:
+            first -= 1
+        j = i
+        while j + 1 < len(words) and probs[j + 1] >= low:
+            j += 1
+        lo, hi = first, j
+        while trim and lo < hi and not words[lo].text[0].isalnum():
+            lo += 1
+        while trim and hi > lo and not words[hi].text[-1].isalnum():
+            hi -= 1
+        spans.append(CueSpan(words[lo].start, words[hi].end, float(max(probs[lo : hi + 1]))))
+        i = taken = j + 1
+    return spans
+
+
 class CueModel:
     """Loaded weights; :meth:`find` is per article."""
 
@@ -248,21 +277,4 @@ class CueModel:
         """Runs of cue words: each run holds a word at or above ``threshold`` and grows both
         ways through neighbours at or above ``extend_threshold`` (never into the run before)."""
         words = words_in(text, start, end)
-        probs = self.scores(text, words)
-        low = self.extend_threshold
-        spans: list[CueSpan] = []
-        taken = 0  # first word not yet in a span
-        i = 0
-        while i < len(words):
-            if probs[i] < self.threshold:
-                i += 1
-                continue
-            first = i
-            while first > taken and probs[first - 1] >= low:
-                first -= 1
-            j = i
-            while j + 1 < len(words) and probs[j + 1] >= low:
-                j += 1
-            spans.append(CueSpan(words[first].start, words[j].end, max(probs[first : j + 1])))
-            i = taken = j + 1
-        return spans
+        return cue_runs(words, self.scores(text, words), self.threshold, self.extend_threshold)

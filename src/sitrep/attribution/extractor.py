@@ -24,7 +24,7 @@ from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import Lexicons
 from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
-from sitrep.attribution.roles import RoleScores, RoleWindows, Run
+from sitrep.attribution.roles import RoleScores, RoleView, Run
 from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
 from sitrep.attribution.speakers import (
     PARTY_STATE,
@@ -138,7 +138,7 @@ class AttributionExtractor:
         self._dep_frames: dict[int, DepFrame] = {}
         self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
         self._speech_starts: frozenset[int] = frozenset()  # the lexicon's verbs of saying
-        self._roles: RoleWindows | None = None
+        self._roles: RoleView | None = None
         # the least a learned cue's probability (its entry's ``precision``) must be for the
         # frame-less reading of :meth:`_open_frame`
         self.open_frame_score = open_frame_score
@@ -156,7 +156,7 @@ class AttributionExtractor:
         dep_frames: dict[int, DepFrame] | None = None,
         open_cues: list[CueMatch] | None = None,
         cue_extents: list[tuple[int, int]] | None = None,
-        roles: RoleWindows | None = None,
+        roles: RoleView | None = None,
     ) -> Extraction:
         """``verb_starts``: offsets of tokens a tagger marked VERB/AUX (empty without one);
         ``dep_frames``: subject and complement spans of verbs, by verb offset, from a parser;
@@ -253,6 +253,7 @@ class AttributionExtractor:
         drafts.sort(key=lambda d: (d.start, d.end))
 
         claims: list[Claim] = []
+        adjunct_leads = self.lex.word_class("temporal_lead") | self.lex.word_class("channel_lead")
         for draft in sorted(drafts, key=lambda d: min(d.start, d.cue.start if d.cue else d.start)):
             self._resolve(draft, text, resolver, dates, published, dates_from_stage, sents)
         channel_only = {id(d) for d in drafts if self._channel_only(text, d)}
@@ -274,7 +275,11 @@ class AttributionExtractor:
             ):
                 kind = "mixed"
             content = original[draft.start : draft.end]
-            cue_span = _extent(draft.cue, cue_extents or [], draft.start, draft.end) if draft.cue else None
+            cue_span = (
+                _extent(draft.cue, cue_extents or [], draft.start, draft.end, dates, text, adjunct_leads)
+                if draft.cue
+                else None
+            )
             hedges = self.certainty.hedges(content)
             if draft.cue is not None and cue_span is not None:
                 # "Some reportedly said": the reporter hedges the attribution itself; the adverb
@@ -577,6 +582,8 @@ class AttributionExtractor:
             start, end = medial  # `The DNC would take weeks to meet, he said, and ...`: the larger part
         if not self._asserts(text, cue, start, end):
             return None
+        if self._names_only(text, cue, start, end):
+            return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
             d.clauses.append((subject.start, cue.start))
@@ -641,6 +648,8 @@ class AttributionExtractor:
         start, end = _trim(text, start, end)
         if end - start < 8 or not self._has_verb(text, start, end):
             return None
+        if not self._asserts(text, cue, start, end):
+            return None  # "The ministry did not specify in which part ...": nothing was said
         return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
 
     def _from_roles(
@@ -665,12 +674,16 @@ class AttributionExtractor:
             return None  # a cue inside a claim found already is part of that claim
         if self._absolute(text, cue):
             return None
-        settings = roles.tagger.frame
+        settings = roles.frame
         scores = self._role_window(cue, sents)
         if max(scores.at("cue", w.start) for w in words_in(text, cue.start, cue.end)) < settings.cue_agree:
             return None  # the tagger does not read these words as reporting anything here
         mention = self._role_source(text, cue, sents, scores, settings.threshold)
         if mention is None:
+            return None
+        if any(mention.end <= d.start and d.end <= cue.start for d in drafts):
+            # "Zelenskiy said [...] what many expect to be ...": a speaker never reaches
+            # its cue across another claim's content
             return None
         antecedent = _who_antecedent(text, sents.span(cue.start)[0], mention, self.lex)
         if antecedent is None and mention.text.lower() in self.lex.word_class("relative") | {"who"}:
@@ -762,7 +775,7 @@ class AttributionExtractor:
         roles = self._roles
         assert roles is not None
         sent_start, sent_end = sents.span(cue.start)
-        last = min(len(sents.spans) - 1, sents.at(cue.start) + roles.tagger.frame.sentences_after)
+        last = min(len(sents.spans) - 1, sents.at(cue.start) + roles.frame.sentences_after)
         return roles.around(sent_start, max(sent_end, sents.spans[last][1]) if sents.spans else sent_end)
 
     def _role_source(
@@ -1049,6 +1062,14 @@ class AttributionExtractor:
         withheld = any(w in negation for w in [*cue.entry.form.lower().split(), *lead])
         return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
 
+    def _names_only(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
+        """A learned naming cue with no clause after it: "Kyiv and its allies call Russia's
+        actions an unprovoked land grab" labels something, it reports no statement."""
+        learned = cue.entry.precision is not None or cue.start in self._open_starts
+        # "called for a ceasefire", "called on Kyiv to ...": an appeal, not a name
+        naming = cue.entry.form in self.lex.word_class("naming")
+        return learned and naming and not self._has_verb(text, start, end)
+
     def _has_verb(self, text: str, start: int, end: int) -> bool:
         """A clause by the tagger's verbs where there is one, else by the word rules."""
         if self._verb_starts:
@@ -1072,13 +1093,19 @@ class AttributionExtractor:
         if frame == "tell" and _bare(lowered[0]) != lowered[0] and _bare(lowered[0]) in _PRONOUN_SUBJECTS:
             return True  # "told reporters he’d be back": the clause opens on a contracted auxiliary
         for i, w in enumerate(words):
-            if w.lower.endswith("ed") and len(w.lower) > 4 and i > 0:
-                return True
+            if (
+                w.lower.endswith("ed")
+                and len(w.lower) > 4
+                and i > 0
+                and words[i - 1].lower not in self.lex.word_class("attributive")
+            ):
+                return True  # a past verb, not an adjective ("an unprovoked land grab")
             if (
                 i > 0
                 and w.lower.endswith("s")
                 and not w.is_capitalised
                 and (words[i - 1].lower in _PRONOUN_SUBJECTS or words[i - 1].is_capitalised)
+                and not words[i - 1].lower.endswith(("'s", "’s"))  # "Russia's actions": a noun
             ):
                 return True
         return False
@@ -1205,16 +1232,38 @@ def _comma_before(words: list[Word]) -> bool:
     return i >= 0 and words[i].text == "," and i >= len(words) - 3
 
 
-def _extent(cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The cue's offsets grown to a tagged cue span that holds it, never into the content."""
+def _adjunct_cut(text: str, floor: int, end: int, leads: frozenset[str]) -> int:
+    """``end`` moved back over words that open an adjunct ("said on", "wrote in"), never
+    below ``floor``."""
+    words = words_in(text, floor, end)
+    while words and words[-1].lower in leads:
+        words.pop()
+    return words[-1].end if words else floor
+
+
+def _extent(
+    cue: CueMatch,
+    extents: list[tuple[int, int]],
+    start: int,
+    end: int,
+    dates: list[DateMention],
+    text: str,
+    leads: frozenset[str],
+) -> tuple[int, int]:
+    """The cue's offsets grown to a tagged cue span that holds it, never into the content,
+    a date or the word that opens an adjunct ("said on Wednesday", "said on Telegram": the
+    model's span may take in the "on")."""
     lo, hi = cue.start, cue.end
     for s, e in extents:
         if s <= lo and hi <= e:
-            lo, hi = s, e
+            # "has told reporters": the hearer after a verb of telling is no part of the cue
+            lo, hi = s, (cue.end if cue.entry.frame == "tell" else e)
             break
     if lo < end and start < hi:  # the tagger's span runs into the claim: keep the lexicon's
         return cue.start, cue.end
-    return lo, hi
+    if any(d.start < hi and lo < d.end and not (d.start < cue.end and cue.start < d.end) for d in dates):
+        return cue.start, cue.end
+    return lo, _adjunct_cut(text, cue.end, hi, leads)
 
 
 def _para_index(paras: list[tuple[int, int]], offset: int) -> int:

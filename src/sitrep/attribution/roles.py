@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -122,6 +122,17 @@ class RoleScores:
         return float(self.probs[role][k])
 
 
+class RoleView(Protocol):
+    """Role scores of one article as the extractor reads them: the settings of its frames
+    and the scores of a stretch of text (:class:`RoleWindows` here, or the role encoder's
+    :class:`sitrep.attribution.role_encoder.EncodedRoles`)."""
+
+    @property
+    def frame(self) -> RoleFrameSettings: ...
+
+    def around(self, start: int, end: int) -> RoleScores: ...
+
+
 class RoleTagger:
     """The loaded tagger; :meth:`scores` is per article."""
 
@@ -195,6 +206,10 @@ class RoleWindows:
         self.doc = doc
         self.margin = margin
         self._cache: dict[tuple[int, int], RoleScores] = {}
+
+    @property
+    def frame(self) -> RoleFrameSettings:
+        return self.tagger.frame
 
     def around(self, start: int, end: int) -> RoleScores:
         """Scores of the tokens that overlap characters ``start``..``end``."""

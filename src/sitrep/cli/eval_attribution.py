@@ -16,7 +16,10 @@ from sitrep.nlp.pipeline import STAGES, choose_model, load_base
 
 
 def attribution_pipeline(
-    model: str | None = None, learned_cues: bool = True, learned_roles: bool = True
+    model: str | None = None,
+    learned_cues: bool = True,
+    learned_roles: bool = True,
+    role_model: str = "encoder",
 ) -> Language:
     """The base model plus the stages up to attribution that are installed.
 
@@ -31,9 +34,8 @@ def attribution_pipeline(
         except ModuleNotFoundError:
             continue
         if factory == "sitrep_attribution":
-            nlp.add_pipe(
-                factory, name=factory, config={"learned_cues": learned_cues, "learned_roles": learned_roles}
-            )
+            config = {"learned_cues": learned_cues, "learned_roles": learned_roles, "role_model": role_model}
+            nlp.add_pipe(factory, name=factory, config=config)
             break
         nlp.add_pipe(factory, name=factory)
     return nlp
@@ -73,13 +75,21 @@ def _prf(label: str, score: PRF) -> str:
     "--learned-cues/--no-learned-cues",
     default=True,
     show_default=True,
-    help="Use the learned cue tagger where the lexicon has no cue (off: lexicon and rules alone).",
+    help="Use learned cues where the lexicon has no cue (off: lexicon and rules alone).",
 )
 @click.option(
     "--learned-roles/--no-learned-roles",
     default=True,
     show_default=True,
-    help="Frame cues the rules cannot with the learned role tagger's source and content runs.",
+    help="Frame cues the rules cannot with learned source and content runs.",
+)
+@click.option(
+    "--role-model",
+    type=click.Choice(["encoder", "tagger"]),
+    default="encoder",
+    show_default=True,
+    help="Which model gives the learned cues and roles: the fine-tuned MiniLM role encoder, "
+    "or the smaller cue tagger and CNN role tagger (faster, less accurate).",
 )
 def command(
     gold: tuple[Path, ...],
@@ -91,6 +101,7 @@ def command(
     details: bool,
     learned_cues: bool,
     learned_roles: bool,
+    role_model: str,
 ) -> None:
     """Score claims, speakers, sides and spans of the attribution stage."""
     if polnear is None and shared_data is not None:
@@ -98,7 +109,7 @@ def command(
     if not gold and polnear is None:
         raise click.UsageError("give --gold FILE and/or --polnear DIR (or --shared-data DIR)")
     try:
-        nlp = attribution_pipeline(model, learned_cues, learned_roles)
+        nlp = attribution_pipeline(model, learned_cues, learned_roles, role_model)
         for path in gold:
             r = evaluate_gold_file(nlp, path)
             click.echo(f"{r.path}: gold {r.gold}, predicted {r.predicted}, matched {r.matched}")

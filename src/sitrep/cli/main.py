@@ -26,6 +26,7 @@ COMMANDS: tuple[tuple[str | None, str], ...] = (
     ("train", "sitrep.cli.train"),
     ("train", "sitrep.cli.train_attribution"),
     ("train", "sitrep.cli.train_roles"),
+    ("train", "sitrep.cli.train_role_encoder"),
     ("eval", "sitrep.cli.eval_nlp"),
     ("eval", "sitrep.cli.eval_attribution"),
     ("eval", "sitrep.cli.eval_geo"),

@@ -27,6 +27,11 @@ from sitrep.nlp import extensions
 from sitrep.nlp.lemmas import speed_up_lemmatizer
 
 MODEL_ENV = "SITREP_MODEL"
+# which learned model the attribution stage reads cues and roles with: "encoder" (the
+# default, the fine-tuned MiniLM) or "tagger" (the small surface-feature models, about
+# 4 times cheaper per article and less accurate; see data/attribution_model/README.md)
+ROLE_MODEL_ENV = "SITREP_ROLE_MODEL"
+ROLE_MODELS = ("encoder", "tagger")
 BLANK = "blank"
 SHIPPED = "sitrep"
 
@@ -154,7 +159,11 @@ def build_pipeline(model: str | None = None, *, stages: bool = True) -> Language
     nlp = load_base(choice)
     nlp.meta.setdefault("sitrep", {})["base_model"] = {"spec": choice.spec, "origin": choice.origin}
     if stages:
+        role_model = os.environ.get(ROLE_MODEL_ENV) or None
+        if role_model is not None and role_model not in ROLE_MODELS:
+            raise ModelError(f"${ROLE_MODEL_ENV} must be one of {', '.join(ROLE_MODELS)}, not {role_model!r}")
         for factory, module in STAGES:
             importlib.import_module(module)  # registers the factory
-            nlp.add_pipe(factory, name=factory)
+            config = {"role_model": role_model} if factory == "sitrep_attribution" and role_model else {}
+            nlp.add_pipe(factory, name=factory, config=config)
     return nlp

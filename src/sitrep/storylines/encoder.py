@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from sitrep.inference import cpu_session
+
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession  # type: ignore[import-untyped]
     from tokenizers import Tokenizer
@@ -54,16 +56,9 @@ class Encoder:
 
     def _load(self) -> tuple[InferenceSession, Tokenizer]:
         if self._session is None or self._tokenizer is None:
-            import onnxruntime as ort
             from tokenizers import Tokenizer
 
-            opts = ort.SessionOptions()
-            opts.intra_op_num_threads = self.threads
-            opts.inter_op_num_threads = 1
-            opts.log_severity_level = 3
-            self._session = ort.InferenceSession(
-                str(self.model_dir / "model.onnx"), sess_options=opts, providers=["CPUExecutionProvider"]
-            )
+            self._session = cpu_session(self.model_dir / "model.onnx", self.threads)
             tok = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
             tok.enable_truncation(MAX_TOKENS)
             tok.no_padding()

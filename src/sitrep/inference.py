@@ -1,0 +1,24 @@
+"""ONNX Runtime sessions for sitrep's shipped encoders, opened one way.
+
+Both encoders (storylines' sentence embeddings, attribution's role encoder) run on CPU,
+with a fixed number of threads and no inter-op parallelism: sitrep scales by processes
+(``--workers``, Dask, Spark), so a session must not take every core of the machine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession  # type: ignore[import-untyped]
+
+
+def cpu_session(model: Path, threads: int = 1) -> InferenceSession:
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
+    return ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])

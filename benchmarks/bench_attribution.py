@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--no-learned-cues", action="store_true", help="without learned cues")
     parser.add_argument("--no-learned-roles", action="store_true", help="without learned role runs")
     parser.add_argument(
-        "--role-model", choices=("encoder", "tagger"), default="encoder", help="which learned model"
+        "--role-model", choices=("tagger", "encoder"), default="tagger", help="which learned model"
     )
     args = parser.parse_args()
     extensions.register()

@@ -123,6 +123,9 @@ class Extraction:
     disclaimers: list[Disclaimer]
 
 
+_QUOTE_CHARS = frozenset('"“”«»„')
+
+
 class AttributionExtractor:
     """Everything that is loaded once per pipeline; :meth:`extract` is per article."""
 
@@ -276,7 +279,7 @@ class AttributionExtractor:
                 kind = "mixed"
             content = original[draft.start : draft.end]
             cue_span = (
-                _extent(draft.cue, cue_extents or [], draft.start, draft.end, dates, text, adjunct_leads)
+                _extent(draft.cue, cue_extents or [], draft.start, draft.end, text, adjunct_leads)
                 if draft.cue
                 else None
             )
@@ -650,6 +653,8 @@ class AttributionExtractor:
             return None
         if not self._asserts(text, cue, start, end):
             return None  # "The ministry did not specify in which part ...": nothing was said
+        if self._names_only(text, cue, start, end):
+            return None
         return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
 
     def _from_roles(
@@ -682,9 +687,17 @@ class AttributionExtractor:
         if mention is None:
             return None
         if any(mention.end <= d.start and d.end <= cue.start for d in drafts):
-            # "Zelenskiy said [...] what many expect to be ...": a speaker never reaches
-            # its cue across another claim's content
-            return None
+            # "Zelenskiy said [...] before Ukraine gathers strength for what many expect to
+            # be ...": across another claim's content, a cue with a word of its own right
+            # before it has its own subject, not the speaker the model saw ("..., saying",
+            # "... and vouching for", "..., is skeptical" do take the sentence's speaker)
+            before = words_in(text, mention.end, cue.start)
+            adverbs = self.lex.word_class("adverb")
+            while before and (before[-1].lower in self.aux or before[-1].lower in adverbs):
+                before.pop()
+            coordinators = self.lex.word_class("coordinator")
+            if before and before[-1].text[0].isalpha() and before[-1].lower not in coordinators:
+                return None
         antecedent = _who_antecedent(text, sents.span(cue.start)[0], mention, self.lex)
         if antecedent is None and mention.text.lower() in self.lex.word_class("relative") | {"who"}:
             return None  # "who" with nobody before it to stand for
@@ -727,7 +740,7 @@ class AttributionExtractor:
         naming = cue_words[0] in self.lex.word_class("naming")  # "calls the invasion a ..."
         topic = cue_words[-1] in self.lex.word_class("topic")  # "spoke out on the shooting"
         unsure = precision is not None and precision < settings.clause_below
-        if (unsure or naming or topic) and not self._has_verb(text, start, end):
+        if (unsure or naming or topic) and not self._has_verb(text, start, end, strict=naming):
             return None  # it names or points at a topic; it does not report
         draft = Draft(start, end, "indirect", cue, mention, [(cue.start, cue.end)])
         draft.antecedent = antecedent
@@ -1063,20 +1076,29 @@ class AttributionExtractor:
         return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
 
     def _names_only(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
-        """A learned naming cue with no clause after it: "Kyiv and its allies call Russia's
-        actions an unprovoked land grab" labels something, it reports no statement."""
+        """A learned naming cue with no clause and no quoted words after it: "Kyiv and its
+        allies call Russia's actions an unprovoked land grab" labels something, it reports
+        no statement; "calling him “a feminist”" quotes the speaker's own words."""
         learned = cue.entry.precision is not None or cue.start in self._open_starts
         # "called for a ceasefire", "called on Kyiv to ...": an appeal, not a name
         naming = cue.entry.form in self.lex.word_class("naming")
-        return learned and naming and not self._has_verb(text, start, end)
+        quoted = any(ch in _QUOTE_CHARS for ch in text[start:end])
+        return learned and naming and not quoted and not self._has_verb(text, start, end, strict=True)
 
-    def _has_verb(self, text: str, start: int, end: int) -> bool:
-        """A clause by the tagger's verbs where there is one, else by the word rules."""
+    def _has_verb(self, text: str, start: int, end: int, strict: bool = False) -> bool:
+        """A clause by the tagger's verbs where there is one, else by the word rules
+        (``strict``: see :meth:`_clause_like`)."""
         if self._verb_starts:
             return any(w.start in self._verb_starts for w in words_in(text, start, end))
-        return self._clause_like(text, start, end, "speech")
+        return self._clause_like(text, start, end, "speech", strict=strict)
 
-    def _clause_like(self, text: str, start: int, end: int, frame: str, lemma: str = "") -> bool:
+    def _clause_like(
+        self, text: str, start: int, end: int, frame: str, lemma: str = "", strict: bool = False
+    ) -> bool:
+        """Whether the words read as a clause, by word rules. ``strict`` also reads an -ed word
+        after a determiner ("an unprovoked land grab") and an -s word after a possessive
+        ("Russia's actions") as the nouns and adjectives they are; the loose reading, which
+        PolNeAR's contents reward, is the default."""
         words = words_in(text, start, end)[:20]
         lowered = [w.lower for w in words]
         if self._verb_starts and any(w.start in self._verb_starts for w in words):
@@ -1097,15 +1119,15 @@ class AttributionExtractor:
                 w.lower.endswith("ed")
                 and len(w.lower) > 4
                 and i > 0
-                and words[i - 1].lower not in self.lex.word_class("attributive")
+                and not (strict and words[i - 1].lower in self.lex.word_class("attributive"))
             ):
-                return True  # a past verb, not an adjective ("an unprovoked land grab")
+                return True  # a past verb
             if (
                 i > 0
                 and w.lower.endswith("s")
                 and not w.is_capitalised
                 and (words[i - 1].lower in _PRONOUN_SUBJECTS or words[i - 1].is_capitalised)
-                and not words[i - 1].lower.endswith(("'s", "’s"))  # "Russia's actions": a noun
+                and not (strict and words[i - 1].lower.endswith(("'s", "’s")))
             ):
                 return True
         return False
@@ -1242,17 +1264,11 @@ def _adjunct_cut(text: str, floor: int, end: int, leads: frozenset[str]) -> int:
 
 
 def _extent(
-    cue: CueMatch,
-    extents: list[tuple[int, int]],
-    start: int,
-    end: int,
-    dates: list[DateMention],
-    text: str,
-    leads: frozenset[str],
+    cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int, text: str, leads: frozenset[str]
 ) -> tuple[int, int]:
-    """The cue's offsets grown to a tagged cue span that holds it, never into the content,
-    a date or the word that opens an adjunct ("said on Wednesday", "said on Telegram": the
-    model's span may take in the "on")."""
+    """The cue's offsets grown to a tagged cue span that holds it, never into the content;
+    a span that ends on the word opening an adjunct ("said on| Telegram") stops before it
+    (a whole adjunct stays, as PolNeAR marks it: "said in an interview Friday")."""
     lo, hi = cue.start, cue.end
     for s, e in extents:
         if s <= lo and hi <= e:
@@ -1260,8 +1276,6 @@ def _extent(
             lo, hi = s, (cue.end if cue.entry.frame == "tell" else e)
             break
     if lo < end and start < hi:  # the tagger's span runs into the claim: keep the lexicon's
-        return cue.start, cue.end
-    if any(d.start < hi and lo < d.end and not (d.start < cue.end and cue.start < d.end) for d in dates):
         return cue.start, cue.end
     return lo, _adjunct_cut(text, cue.end, hi, leads)
 

@@ -64,6 +64,7 @@ def measure_geo(shared_data: Path) -> Metrics:
 
 
 def measure_attribution(shared_data: Path) -> Metrics:
+    from sitrep.cli.eval_attribution import attribution_pipeline
     from sitrep.evaluation.attribution import evaluate_gold_file, evaluate_polnear
     from sitrep.nlp.pipeline import build_pipeline
 
@@ -79,6 +80,18 @@ def measure_attribution(shared_data: Path) -> Metrics:
     for part in ("source", "cue", "content"):
         out[f"attribution.polnear.{part}_overlap_f1"] = pol.overlap[part].f1
         out[f"attribution.polnear.{part}_exact_f1"] = pol.exact[part].f1
+    # the role encoder is not the default (it costs several times the pipeline), but it is
+    # the accurate option: its figures have floors of their own
+    nlp = attribution_pipeline(None, role_model="encoder")
+    gold = evaluate_gold_file(nlp, shared_data.parent / "examples" / "wire_report_2023-02-16.expected.json")
+    out["attribution.encoder.example.recall"] = gold.recall
+    out["attribution.encoder.example.precision"] = gold.precision
+    for name, acc in sorted(gold.field_accuracy.items()):
+        out[f"attribution.encoder.example.{name}_accuracy"] = acc
+    pol = evaluate_polnear(nlp, shared_data / "polnear", "dev")
+    for part in ("source", "cue", "content"):
+        out[f"attribution.encoder.polnear.{part}_overlap_f1"] = pol.overlap[part].f1
+        out[f"attribution.encoder.polnear.{part}_exact_f1"] = pol.exact[part].f1
     return out
 
 

@@ -27,9 +27,9 @@ from sitrep.nlp import extensions
 from sitrep.nlp.lemmas import speed_up_lemmatizer
 
 MODEL_ENV = "SITREP_MODEL"
-# which learned model the attribution stage reads cues and roles with: "encoder" (the
-# default, the fine-tuned MiniLM) or "tagger" (the small surface-feature models, about
-# 4 times cheaper per article and less accurate; see data/attribution_model/README.md)
+# which learned model the attribution stage reads cues and roles with: "tagger" (the
+# default, two small surface-feature models) or "encoder" (the fine-tuned MiniLM: more
+# accurate, several times the cost per article; see data/attribution_model/README.md)
 ROLE_MODEL_ENV = "SITREP_ROLE_MODEL"
 ROLE_MODELS = ("encoder", "tagger")
 BLANK = "blank"

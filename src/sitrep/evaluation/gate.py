@@ -19,6 +19,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Metrics = dict[str, float]
 
@@ -65,33 +69,27 @@ def measure_geo(shared_data: Path) -> Metrics:
 
 def measure_attribution(shared_data: Path) -> Metrics:
     from sitrep.cli.eval_attribution import attribution_pipeline
-    from sitrep.evaluation.attribution import evaluate_gold_file, evaluate_polnear
     from sitrep.nlp.pipeline import build_pipeline
 
-    nlp = build_pipeline(None)
-    gold = evaluate_gold_file(nlp, shared_data.parent / "examples" / "wire_report_2023-02-16.expected.json")
-    out: Metrics = {
-        "attribution.example.recall": gold.recall,
-        "attribution.example.precision": gold.precision,
-    }
-    for name, acc in sorted(gold.field_accuracy.items()):
-        out[f"attribution.example.{name}_accuracy"] = acc
-    pol = evaluate_polnear(nlp, shared_data / "polnear", "dev")
-    for part in ("source", "cue", "content"):
-        out[f"attribution.polnear.{part}_overlap_f1"] = pol.overlap[part].f1
-        out[f"attribution.polnear.{part}_exact_f1"] = pol.exact[part].f1
+    out = _attribution_metrics(shared_data, build_pipeline(None), "attribution")
     # the role encoder is not the default (it costs several times the pipeline), but it is
     # the accurate option: its figures have floors of their own
-    nlp = attribution_pipeline(None, role_model="encoder")
+    encoder = attribution_pipeline(None, role_model="encoder")
+    out.update(_attribution_metrics(shared_data, encoder, "attribution.encoder"))
+    return out
+
+
+def _attribution_metrics(shared_data: Path, nlp: Language, prefix: str) -> Metrics:
+    from sitrep.evaluation.attribution import evaluate_gold_file, evaluate_polnear
+
     gold = evaluate_gold_file(nlp, shared_data.parent / "examples" / "wire_report_2023-02-16.expected.json")
-    out["attribution.encoder.example.recall"] = gold.recall
-    out["attribution.encoder.example.precision"] = gold.precision
+    out: Metrics = {f"{prefix}.example.recall": gold.recall, f"{prefix}.example.precision": gold.precision}
     for name, acc in sorted(gold.field_accuracy.items()):
-        out[f"attribution.encoder.example.{name}_accuracy"] = acc
+        out[f"{prefix}.example.{name}_accuracy"] = acc
     pol = evaluate_polnear(nlp, shared_data / "polnear", "dev")
     for part in ("source", "cue", "content"):
-        out[f"attribution.encoder.polnear.{part}_overlap_f1"] = pol.overlap[part].f1
-        out[f"attribution.encoder.polnear.{part}_exact_f1"] = pol.exact[part].f1
+        out[f"{prefix}.polnear.{part}_overlap_f1"] = pol.overlap[part].f1
+        out[f"{prefix}.polnear.{part}_exact_f1"] = pol.exact[part].f1
     return out
 
 

@@ -239,3 +239,13 @@ def test_an_encoder_cue_with_its_own_subject_does_not_take_a_speaker_across_a_cl
 def test_a_cue_span_never_ends_on_the_lead_word_of_an_adjunct(text: str) -> None:
     (claim,) = _pipeline()(text)._.sitrep_claims
     assert claim.cue == "said"
+
+
+def test_the_recipe_command_names_a_missing_corpus(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sitrep.cli import train_role_encoder
+
+    result = CliRunner().invoke(train_role_encoder.command, ["--shared-data", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "no PolNeAR train folder" in result.output and str(tmp_path) in result.output

@@ -162,7 +162,7 @@ def fine_tune(
 def _tagger_class() -> Any:
     import torch
 
-    class _Tagger(torch.nn.Module):
+    class _Tagger(torch.nn.Module):  # type: ignore[misc,unused-ignore]  # torch is optional: Any without it
         """BERT + linear head; ``forward`` gives probabilities, the graph that is exported."""
 
         def __init__(self, bert: Any, head: Any) -> None:

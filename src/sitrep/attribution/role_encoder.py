@@ -2,7 +2,7 @@
 says how likely it is part of an attribution's source, cue or content.
 
 It does the work of two smaller models at once and does it better (PolNeAR train hold-out,
-word-piece F1 source / cue / content: 0.818 / 0.694 / 0.901 against the role tagger's
+word-piece F1 source / cue / content: 0.835 / 0.702 / 0.901 against the role tagger's
 0.760 / 0.630 / 0.866): its cue runs are the learned cues the extractor takes where the
 lexicon has none (in place of :mod:`sitrep.attribution.cue_model`), and its role scores
 frame the cues no rule frames (in place of :mod:`sitrep.attribution.roles`). What the

@@ -26,7 +26,7 @@ from sitrep.cli.options import training_data_option
     show_default=True,
     help="The torch checkpoint (model.pt) and the training log.",
 )
-@click.option("--steps", type=int, default=1000, show_default=True, help="Training steps of 16 windows.")
+@click.option("--steps", type=int, default=2000, show_default=True, help="Training steps of 16 windows.")
 @click.option(
     "--from-checkpoint",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -36,7 +36,7 @@ from sitrep.cli.options import training_data_option
 def command(
     shared_data: Path, out: Path | None, workdir: Path, steps: int, from_checkpoint: Path | None
 ) -> None:
-    """Fine-tune MiniLM as the role encoder (needs torch and transformers; ~20 min on 2 cores)."""
+    """Fine-tune MiniLM as the role encoder (needs torch and transformers; ~40 min on 2 cores)."""
     try:
         from sitrep.attribution import train_role_encoder
     except ImportError as exc:  # pragma: no cover - depends on the maintainer's environment

@@ -205,17 +205,13 @@ def test_piece_labels_mark_every_role_a_piece_has() -> None:
 
 # the encoder reads more cues than the taggers; these are the frames its wider reading
 # needed limits for (each from the example article's structure, reworded)
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a withheld question reports nothing, in the frame-less reading too
-        "The ministry did not specify in which part of the region the offensive took place.",
-        # an unquoted name-calling with no clause labels, it reports no statement
-        "Kyiv and its allies call Russia's actions an unprovoked land grab.",
-    ],
-)
-def test_encoder_cues_without_a_statement_make_no_claim(text: str) -> None:
-    assert _pipeline()(text)._.sitrep_claims == []
+def test_an_unquoted_name_calling_is_no_claim_a_quoted_label_is() -> None:
+    assert (
+        _pipeline()("Kyiv and its allies call Russia's actions an unprovoked land grab.")._.sitrep_claims
+        == []
+    )
+    quoted = _pipeline()('Western leaders call the offensive "a land grab dressed as security."')
+    assert [c.cue for c in quoted._.sitrep_claims] == ["call"]
 
 
 def test_an_encoder_cue_with_its_own_subject_does_not_take_a_speaker_across_a_claim() -> None:
@@ -226,19 +222,6 @@ def test_an_encoder_cue_with_its_own_subject_does_not_take_a_speaker_across_a_cl
     )
     claims = _pipeline()(text)._.sitrep_claims
     assert [c.cue for c in claims] == ["said"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The ministry said on Telegram that troops had retreated from the village.",
-        '"The purpose was to exhaust our air defences," it said on the Telegram messaging app.',
-        "Russia said on Wednesday it had broken through two defence lines.",
-    ],
-)
-def test_a_cue_span_never_ends_on_the_lead_word_of_an_adjunct(text: str) -> None:
-    (claim,) = _pipeline()(text)._.sitrep_claims
-    assert claim.cue == "said"
 
 
 def test_the_recipe_command_names_a_missing_corpus(tmp_path: Path) -> None:

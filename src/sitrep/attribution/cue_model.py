@@ -26,13 +26,13 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from sitrep.attribution.quotes import QUOTE_MARKS
 from sitrep.attribution.segments import Word, words_in
 from sitrep.errors import DataFileError
 
 WEIGHTS_FILE = "cue_model.npz"
 CARD_FILE = "cue_model.json"
 N_BUCKETS = 1 << 18
-_QUOTE_MARKS = frozenset('"“”«»„')
 _OPENING = frozenset("“«„")
 _CLOSING = frozenset("”»")
 
@@ -96,7 +96,7 @@ def _quote_depths(text: str, words: list[Word]) -> list[bool]:
         if line >= 0:
             state = False
             last_line = line + 1
-        if w.text in _QUOTE_MARKS:
+        if w.text in QUOTE_MARKS:
             if w.text in _OPENING:
                 state = True
             elif w.text in _CLOSING:
@@ -111,7 +111,7 @@ def _quote_depths(text: str, words: list[Word]) -> list[bool]:
 
 def _mark_context(words: list[Word], i: int) -> str:
     """Where word ``i`` stands against a quotation mark: `," the ministry said` / `said: "`."""
-    marks = _QUOTE_MARKS
+    marks = QUOTE_MARKS
     prev1 = words[i - 1].text if i > 0 else ""
     prev2 = words[i - 2].text if i > 1 else ""
     next1 = words[i + 1].text if i + 1 < len(words) else ""

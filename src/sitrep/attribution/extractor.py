@@ -23,7 +23,7 @@ from sitrep.attribution.certainty import CertaintyRules
 from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import Lexicons
-from sitrep.attribution.quotes import Quote, find_quotes, straighten_doubled
+from sitrep.attribution.quotes import QUOTE_MARKS, Quote, find_quotes, straighten_doubled
 from sitrep.attribution.roles import RoleScores, RoleView, Run
 from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
 from sitrep.attribution.speakers import (
@@ -121,9 +121,6 @@ class Draft:
 class Extraction:
     claims: list[Claim]
     disclaimers: list[Disclaimer]
-
-
-_QUOTE_CHARS = frozenset('"“”«»„')
 
 
 class AttributionExtractor:
@@ -256,7 +253,6 @@ class AttributionExtractor:
         drafts.sort(key=lambda d: (d.start, d.end))
 
         claims: list[Claim] = []
-        adjunct_leads = self.lex.word_class("temporal_lead") | self.lex.word_class("channel_lead")
         for draft in sorted(drafts, key=lambda d: min(d.start, d.cue.start if d.cue else d.start)):
             self._resolve(draft, text, resolver, dates, published, dates_from_stage, sents)
         channel_only = {id(d) for d in drafts if self._channel_only(text, d)}
@@ -278,11 +274,7 @@ class AttributionExtractor:
             ):
                 kind = "mixed"
             content = original[draft.start : draft.end]
-            cue_span = (
-                _extent(draft.cue, cue_extents or [], draft.start, draft.end, text, adjunct_leads)
-                if draft.cue
-                else None
-            )
+            cue_span = _extent(draft.cue, cue_extents or [], draft.start, draft.end) if draft.cue else None
             hedges = self.certainty.hedges(content)
             if draft.cue is not None and cue_span is not None:
                 # "Some reportedly said": the reporter hedges the attribution itself; the adverb
@@ -651,8 +643,6 @@ class AttributionExtractor:
         start, end = _trim(text, start, end)
         if end - start < 8 or not self._has_verb(text, start, end):
             return None
-        if not self._asserts(text, cue, start, end):
-            return None  # "The ministry did not specify in which part ...": nothing was said
         if self._names_only(text, cue, start, end):
             return None
         return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
@@ -1082,7 +1072,7 @@ class AttributionExtractor:
         learned = cue.entry.precision is not None or cue.start in self._open_starts
         # "called for a ceasefire", "called on Kyiv to ...": an appeal, not a name
         naming = cue.entry.form in self.lex.word_class("naming")
-        quoted = any(ch in _QUOTE_CHARS for ch in text[start:end])
+        quoted = any(ch in QUOTE_MARKS for ch in text[start:end])
         return learned and naming and not quoted and not self._has_verb(text, start, end, strict=True)
 
     def _has_verb(self, text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -1254,30 +1244,16 @@ def _comma_before(words: list[Word]) -> bool:
     return i >= 0 and words[i].text == "," and i >= len(words) - 3
 
 
-def _adjunct_cut(text: str, floor: int, end: int, leads: frozenset[str]) -> int:
-    """``end`` moved back over words that open an adjunct ("said on", "wrote in"), never
-    below ``floor``."""
-    words = words_in(text, floor, end)
-    while words and words[-1].lower in leads:
-        words.pop()
-    return words[-1].end if words else floor
-
-
-def _extent(
-    cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int, text: str, leads: frozenset[str]
-) -> tuple[int, int]:
-    """The cue's offsets grown to a tagged cue span that holds it, never into the content;
-    a span that ends on the word opening an adjunct ("said on| Telegram") stops before it
-    (a whole adjunct stays, as PolNeAR marks it: "said in an interview Friday")."""
+def _extent(cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The cue's offsets grown to a tagged cue span that holds it, never into the content."""
     lo, hi = cue.start, cue.end
     for s, e in extents:
         if s <= lo and hi <= e:
-            # "has told reporters": the hearer after a verb of telling is no part of the cue
-            lo, hi = s, (cue.end if cue.entry.frame == "tell" else e)
+            lo, hi = s, e
             break
     if lo < end and start < hi:  # the tagger's span runs into the claim: keep the lexicon's
         return cue.start, cue.end
-    return lo, _adjunct_cut(text, cue.end, hi, leads)
+    return lo, hi
 
 
 def _para_index(paras: list[tuple[int, int]], offset: int) -> int:

@@ -17,6 +17,8 @@ from sitrep.attribution.segments import paragraphs
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
 # the other double mark that may close a quote opened by a straight or a curly one
+# every double quotation mark, opening or closing
+QUOTE_MARKS = frozenset({STRAIGHT, *OPENERS, *OPENERS.values()})
 _MIXED = {STRAIGHT: "”", "“": STRAIGHT}
 _CLAUSE_END = tuple(",.!?…;:-—–")
 

@@ -43,7 +43,7 @@ from sitrep.attribution.role_encoder import (
     tokenizer_path,
 )
 
-__all__ = ["Tagger", "encoder_dir", "export", "fine_tune", "piece_labels", "train", "windows"]
+__all__ = ["encoder_dir", "export", "fine_tune", "new_tagger", "piece_labels", "train", "windows"]
 from sitrep.attribution.roles import ROLES, RoleFrameSettings
 from sitrep.evaluation.attribution import PolnearArticle, load_polnear
 
@@ -107,9 +107,6 @@ def fine_tune(
     """The fine-tuned torch module (encoder + head, sigmoid included) and its figures."""
     import torch
     from tokenizers import Tokenizer
-    from transformers import AutoModel
-
-    from sitrep.storylines.export_encoder import _model_dir
 
     torch.set_num_threads(threads)
     torch.manual_seed(0)
@@ -119,8 +116,7 @@ def fine_tune(
     tokenizer.no_padding()
     articles = list(load_polnear(root, "train"))
     fit = [w for i, a in enumerate(articles) if i % 10 != HOLD_OUT for w in windows(a, tokenizer)]
-    bert = AutoModel.from_pretrained(str(_model_dir()))
-    model = Tagger(bert, torch.nn.Linear(bert.config.hidden_size, len(ROLES)))
+    model = new_tagger()
     params = list(model.parameters())
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -159,10 +155,17 @@ def fine_tune(
     return model, figures
 
 
-def _tagger_class() -> Any:
-    import torch
+def new_tagger() -> Any:
+    """all-MiniLM-L6-v2 (the pinned weights) with a fresh head of one logit per role.
 
-    class _Tagger(torch.nn.Module):  # type: ignore[misc,unused-ignore]  # torch is optional: Any without it
+    The module class is made here because torch is a build-time dependency only: this
+    module must import without it."""
+    import torch
+    from transformers import AutoModel
+
+    from sitrep.storylines.export_encoder import _model_dir
+
+    class Tagger(torch.nn.Module):  # type: ignore[misc,unused-ignore]  # torch is optional: Any without it
         """BERT + linear head; ``forward`` gives probabilities, the graph that is exported."""
 
         def __init__(self, bert: Any, head: Any) -> None:
@@ -177,11 +180,8 @@ def _tagger_class() -> Any:
         def forward(self, input_ids: Any, attention_mask: Any) -> Any:
             return torch.sigmoid(self.logits(input_ids, attention_mask))
 
-    return _Tagger
-
-
-def Tagger(bert: Any, head: Any) -> Any:
-    return _tagger_class()(bert, head)
+    bert = AutoModel.from_pretrained(str(_model_dir()))
+    return Tagger(bert, torch.nn.Linear(bert.config.hidden_size, len(ROLES)))
 
 
 def export(model: Any, out: Path) -> Path:
@@ -242,16 +242,12 @@ def train(
     """Fine-tune (or load ``checkpoint``, a state dict of an earlier run), export to ``out``
     and write the card; returns the card."""
     import torch
-    from transformers import AutoModel
-
-    from sitrep.storylines.export_encoder import _model_dir
 
     if checkpoint is None:
         model, figures = fine_tune(root, workdir, steps=steps)
         torch.save(model.state_dict(), workdir / "model.pt")
     else:
-        bert = AutoModel.from_pretrained(str(_model_dir()))
-        model = Tagger(bert, torch.nn.Linear(bert.config.hidden_size, len(ROLES)))
+        model = new_tagger()
         model.load_state_dict(torch.load(checkpoint))
         model.eval()
         card_path = out / CARD_FILE

@@ -68,13 +68,12 @@ def measure_geo(shared_data: Path) -> Metrics:
 
 
 def measure_attribution(shared_data: Path) -> Metrics:
-    from sitrep.cli.eval_attribution import attribution_pipeline
     from sitrep.nlp.pipeline import build_pipeline
 
     out = _attribution_metrics(shared_data, build_pipeline(None), "attribution")
     # the role encoder is not the default (it costs several times the pipeline), but it is
     # the accurate option: its figures have floors of their own
-    encoder = attribution_pipeline(None, role_model="encoder")
+    encoder = build_pipeline(None, role_model="encoder")
     out.update(_attribution_metrics(shared_data, encoder, "attribution.encoder"))
     return out
 

@@ -148,20 +148,26 @@ def load_base(choice: ModelChoice) -> Language:
     return nlp
 
 
-def build_pipeline(model: str | None = None, *, stages: bool = True) -> Language:
+def build_pipeline(
+    model: str | None = None, *, stages: bool = True, role_model: str | None = None
+) -> Language:
     """Load the base model and append sitrep's stage components.
 
     ``stages=False`` gives the bare base pipeline, used by benchmarks to measure
-    the ceiling that sitrep's own stages are compared against.
+    the ceiling that sitrep's own stages are compared against. ``role_model``: the
+    attribution stage's learned model (else ``$SITREP_ROLE_MODEL``, else its default).
     """
     extensions.register()
     choice = choose_model(model)
     nlp = load_base(choice)
     nlp.meta.setdefault("sitrep", {})["base_model"] = {"spec": choice.spec, "origin": choice.origin}
     if stages:
-        role_model = os.environ.get(ROLE_MODEL_ENV) or None
+        role_model = role_model or os.environ.get(ROLE_MODEL_ENV) or None
         if role_model is not None and role_model not in ROLE_MODELS:
-            raise ModelError(f"${ROLE_MODEL_ENV} must be one of {', '.join(ROLE_MODELS)}, not {role_model!r}")
+            raise ModelError(
+                f"the role model (argument or ${ROLE_MODEL_ENV}) must be one of "
+                f"{', '.join(ROLE_MODELS)}, not {role_model!r}"
+            )
         for factory, module in STAGES:
             importlib.import_module(module)  # registers the factory
             config = {"role_model": role_model} if factory == "sitrep_attribution" and role_model else {}

@@ -101,9 +101,9 @@ def main() -> None:
     if args.plain_spacy:
         nlp = spacy.load(model)
     else:
-        from sitrep.nlp.pipeline import ModelChoice, load_base
+        from sitrep.nlp.pipeline import choose_model, load_base
 
-        nlp = load_base(ModelChoice(model, "argument"))
+        nlp = load_base(choose_model(model))  # also knows "sitrep" and "sitrep-accurate"
     shared = args.shared_data if args.shared_data.is_dir() else None
     base = load_texts(shared)
     if not base:

@@ -32,7 +32,7 @@ from sitrep.attribution.cue_model import CueSpan, cue_runs
 from sitrep.attribution.roles import ROLES, RoleFrameSettings, RoleScores
 from sitrep.attribution.segments import words_in
 from sitrep.errors import DataFileError
-from sitrep.inference import cpu_session
+from sitrep.inference import cpu_session, tokenizer_path
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession  # type: ignore[import-untyped]
@@ -46,11 +46,6 @@ CONTEXT = 16  # pieces of context either side of the part of a window that is ke
 
 def encoder_dir() -> Path:
     return Path(str(resources.files("sitrep") / "data" / "attribution_model" / "role_encoder"))
-
-
-def tokenizer_path() -> Path:
-    """The storyline encoder's WordPiece tokenizer: the same vocabulary, so one copy ships."""
-    return Path(str(resources.files("sitrep") / "data" / "encoder" / "tokenizer.json"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,8 +40,8 @@ from sitrep.attribution.role_encoder import (
     WINDOW,
     CueSettings,
     encoder_dir,
-    tokenizer_path,
 )
+from sitrep.inference import wordpiece_tokenizer
 
 __all__ = ["encoder_dir", "export", "fine_tune", "new_tagger", "piece_labels", "train", "windows"]
 from sitrep.attribution.roles import ROLES, RoleFrameSettings
@@ -106,14 +106,11 @@ def fine_tune(
 ) -> tuple[Any, dict[str, Any]]:
     """The fine-tuned torch module (encoder + head, sigmoid included) and its figures."""
     import torch
-    from tokenizers import Tokenizer
 
     torch.set_num_threads(threads)
     torch.manual_seed(0)
     rng = random.Random(0)
-    tokenizer = Tokenizer.from_file(str(tokenizer_path()))
-    tokenizer.no_truncation()
-    tokenizer.no_padding()
+    tokenizer = wordpiece_tokenizer()
     articles = list(load_polnear(root, "train"))
     fit = [w for i, a in enumerate(articles) if i % 10 != HOLD_OUT for w in windows(a, tokenizer)]
     model = new_tagger()

@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str | None, str], ...] = (
     ("train", "sitrep.cli.train_attribution"),
     ("train", "sitrep.cli.train_roles"),
     ("train", "sitrep.cli.train_role_encoder"),
+    ("train", "sitrep.cli.train_accurate"),
     ("eval", "sitrep.cli.eval_nlp"),
     ("eval", "sitrep.cli.eval_attribution"),
     ("eval", "sitrep.cli.eval_geo"),

@@ -95,3 +95,13 @@ def output_options(f: F) -> F:
         "--limit", type=click.IntRange(1, 1000), default=50, show_default=True, help="At most this many rows."
     )(f)
     return f
+
+
+def from_checkpoint_option(f: F) -> F:
+    """``--from-checkpoint`` of the recipes that fine-tune with torch: re-export a saved run."""
+    return click.option(
+        "--from-checkpoint",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help="Export a checkpoint of an earlier run instead of training.",
+    )(f)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sitrep.cli.options import training_data_option
+from sitrep.cli.options import from_checkpoint_option, training_data_option
 
 
 @click.command("role-encoder")
@@ -27,12 +27,7 @@ from sitrep.cli.options import training_data_option
     help="The torch checkpoint (model.pt) and the training log.",
 )
 @click.option("--steps", type=int, default=2000, show_default=True, help="Training steps of 16 windows.")
-@click.option(
-    "--from-checkpoint",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Export a checkpoint of an earlier run instead of training.",
-)
+@from_checkpoint_option
 def command(
     shared_data: Path, out: Path | None, workdir: Path, steps: int, from_checkpoint: Path | None
 ) -> None:

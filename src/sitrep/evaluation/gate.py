@@ -32,6 +32,7 @@ GOLD_FILES: dict[str, tuple[str, ...]] = {
     "geo": ("geowebnews/dev", "lgl/dev", "trnews/dev", "geovirus/dev"),
     "attribution": ("polnear/dev", "../examples/wire_report_2023-02-16.expected.json"),
     "events": ("acled_ukraine/dev", "ucdp_ged_ukraine/dev"),
+    "nlp": ("ud_english_ewt/en_ewt-ud-dev.conllu", "uner_english_ewt/en_ewt-ud-dev.iob2"),
 }
 
 
@@ -109,11 +110,32 @@ def measure_events(shared_data: Path) -> Metrics:
     }
 
 
+def measure_nlp(shared_data: Path) -> Metrics:
+    """Both shipped pipelines on EWT dev (tags, parse, sentences) and UNER EWT dev (names).
+
+    Dev, not test: the test halves are for the figures ``sitrep eval nlp`` reports."""
+    from sitrep.evaluation.nlp import evaluate_nlp
+    from sitrep.nlp.pipeline import ACCURATE, SHIPPED, build_pipeline
+
+    out: Metrics = {}
+    for name, spec in (("sitrep", SHIPPED), ("accurate", ACCURATE)):
+        r = evaluate_nlp(
+            build_pipeline(spec, stages=False), shared_data, corpora=("ewt", "uner"), split="dev"
+        )
+        ewt, uner = r.parse[0], r.ner[0]
+        out[f"nlp.{name}.ewt_dev.upos"] = ewt.upos
+        out[f"nlp.{name}.ewt_dev.las"] = ewt.las
+        out[f"nlp.{name}.ewt_dev.sentence_f1"] = ewt.sentences_prf.f1
+        out[f"nlp.{name}.uner_dev.f1"] = uner.micro.f1
+    return out
+
+
 STAGES: dict[str, Callable[[Path], Metrics]] = {
     "time": measure_time,
     "geo": measure_geo,
     "attribution": measure_attribution,
     "events": measure_events,
+    "nlp": measure_nlp,
 }
 
 

@@ -308,36 +308,41 @@ def evaluate_nlp(
     model_name: str = "",
     limit: int | None = None,
     corpora: Sequence[str] = ("ewt", "gum", "uner", "conll"),
+    split: str = "test",
 ) -> NlpEvaluation:
     """Score ``nlp`` on the test splits under ``shared`` (a shared/data folder).
 
     ``limit`` caps the number of documents (sentences for CoNLL) per corpus, for smoke tests.
+    ``split="dev"`` reads the dev halves instead (the evaluation gate's; CoNLL-2003 then
+    reads ``eng.testa``): the test halves stay for the figures a release reports.
     """
+    if split not in ("dev", "test"):
+        raise ValueError(f"split must be 'dev' or 'test', not {split!r}")
     started = time.monotonic()
     parse: list[ParseScores] = []
     ner: list[NerScores] = []
     notes: list[str] = []
     if "ewt" in corpora:
-        path = shared / "ud_english_ewt" / "en_ewt-ud-test.conllu"
-        parse.append(score_parse(nlp, "UD_English-EWT test", _limited(read_conllu(path), limit)))
+        path = shared / "ud_english_ewt" / f"en_ewt-ud-{split}.conllu"
+        parse.append(score_parse(nlp, f"UD_English-EWT {split}", _limited(read_conllu(path), limit)))
     if "gum" in corpora:
-        path = shared / "ud_english_gum" / "en_gum-ud-test.conllu"
-        parse.append(score_parse(nlp, "UD_English-GUM test", _limited(read_conllu(path), limit)))
+        path = shared / "ud_english_gum" / f"en_gum-ud-{split}.conllu"
+        parse.append(score_parse(nlp, f"UD_English-GUM {split}", _limited(read_conllu(path), limit)))
     if "uner" in corpora:
         items = uner_items(
-            shared / "ud_english_ewt" / "en_ewt-ud-test.conllu",
-            shared / "uner_english_ewt" / "en_ewt-ud-test.iob2",
+            shared / "ud_english_ewt" / f"en_ewt-ud-{split}.conllu",
+            shared / "uner_english_ewt" / f"en_ewt-ud-{split}.iob2",
         )
-        ner.append(score_ner(nlp, "UNER English-EWT test", items[:limit] if limit else items))
+        ner.append(score_ner(nlp, f"UNER English-EWT {split}", items[:limit] if limit else items))
     if "conll" in corpora:
-        testb = shared / "conll2003_en" / "eng.testb"
-        if testb.is_file():
-            items = conll_items(read_conll2003(testb))
+        conll = shared / "conll2003_en" / ("eng.testb" if split == "test" else "eng.testa")
+        if conll.is_file():
+            items = conll_items(read_conll2003(conll))
             ner.append(
-                score_ner(nlp, "CoNLL-2003 eng.testb (cross-domain)", items[:limit] if limit else items)
+                score_ner(nlp, f"CoNLL-2003 {conll.name} (cross-domain)", items[:limit] if limit else items)
             )
         else:
-            notes.append(f"{testb} not found: CoNLL-2003 skipped")
+            notes.append(f"{conll} not found: CoNLL-2003 skipped")
     if limit:
         notes.append(f"limited to the first {limit} documents per corpus: not comparable to full figures")
     return NlpEvaluation(

@@ -34,6 +34,12 @@ ROLE_MODEL_ENV = "SITREP_ROLE_MODEL"
 ROLE_MODELS = ("encoder", "tagger")
 BLANK = "blank"
 SHIPPED = "sitrep"
+# the shipped pipeline with its CNN tagger, parser and NER replaced by one fine-tuned MiniLM
+# (sitrep.nlp.accurate): more accurate, several times the cost per word
+ACCURATE = "sitrep-accurate"
+# the shipped pipeline's components that the accurate variant does the work of
+_REPLACED = ("tok2vec", "tagger", "morphologizer", "parser", "ner")
+ACCURATE_COMPONENT = "sitrep_accurate"  # sitrep.nlp.accurate.FACTORY; it sets sentences too
 
 # (factory name, module that registers it), in the order stages must run:
 # each reads the attributes set by the ones before it (see extensions.py).
@@ -65,10 +71,18 @@ def choose_model(model: str | None = None) -> ModelChoice:
         spec, origin = os.environ[MODEL_ENV], "environment"
     else:
         return ModelChoice(BLANK, "default")
-    if spec == SHIPPED:
+    if spec in (SHIPPED, ACCURATE):
         shipped = shipped_model_path()
         if not (shipped / "meta.json").is_file():
             raise ModelError("sitrep's trained pipeline is not installed in this build", source=str(shipped))
+        if spec == ACCURATE:
+            from sitrep.nlp.accurate import MODEL_FILE, accurate_dir
+
+            if not (accurate_dir() / MODEL_FILE).is_file():
+                raise ModelError(
+                    "sitrep's accurate pipeline is not installed in this build", source=str(accurate_dir())
+                )
+            return ModelChoice(ACCURATE, origin)
         return ModelChoice(str(shipped), origin)
     return ModelChoice(spec, origin)
 
@@ -91,7 +105,7 @@ def _tokenizer_only_rulers(path: Path) -> list[str]:
     ]
 
 
-def _load_path(path: Path) -> Language:
+def _load_path(path: Path, exclude: tuple[str, ...] = ()) -> Language:
     """``spacy.load(path)``, but entity rulers get their patterns without running the model.
 
     spaCy's EntityRuler turns phrase patterns into Docs with every component before it in
@@ -101,7 +115,7 @@ def _load_path(path: Path) -> Language:
     ruler is loaded apart, at its place in the pipeline, with only itself enabled.
     """
     rulers = _tokenizer_only_rulers(path)
-    nlp = spacy.load(path, exclude=rulers)
+    nlp = spacy.load(path, exclude=[*rulers, *exclude])
     if not rulers:
         return nlp
     config = spacy.util.load_config(path / "config.cfg", interpolate=False)
@@ -132,9 +146,30 @@ def _fresh_tokenizer_cache(nlp: Language) -> None:
         tokenizer.rules = dict(tokenizer.rules or {})
 
 
+def _load_accurate() -> Language:
+    """The shipped pipeline's tokenizer, lemmatizer and place ruler behind the accurate
+    annotator, which comes first because the lemmatizer reads its POS and morphology. The
+    ruler runs last and is told to overwrite: its names win over the predicted ones, as they
+    do over the CNN NER in the shipped pipeline (there it runs before the NER)."""
+    from sitrep.nlp.accurate import FACTORY
+
+    nlp = _load_path(shipped_model_path(), exclude=_REPLACED)
+    nlp.add_pipe(FACTORY, first=True)
+    for name in nlp.pipe_names:
+        component = nlp.get_pipe(name)
+        if isinstance(component, EntityRuler):
+            component.overwrite = True
+    nlp.meta["name"] = "news_accurate"
+    return nlp
+
+
 def load_base(choice: ModelChoice) -> Language:
     if choice.spec == BLANK:
         nlp = spacy.blank("en")
+    elif choice.spec == ACCURATE:
+        nlp = _load_accurate()
+        speed_up_lemmatizer(nlp)
+        _fresh_tokenizer_cache(nlp)
     else:
         try:
             path = Path(choice.spec)
@@ -143,7 +178,7 @@ def load_base(choice: ModelChoice) -> Language:
             raise ModelError(f"cannot load spaCy pipeline: {exc}", source=choice.spec) from exc
         speed_up_lemmatizer(nlp)
         _fresh_tokenizer_cache(nlp)
-    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+    if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer", ACCURATE_COMPONENT)):
         nlp.add_pipe("sentencizer")
     return nlp
 

@@ -2,8 +2,9 @@
 
 ``--model sitrep-accurate`` (or ``SITREP_MODEL=sitrep-accurate``) loads the shipped pipeline's
 tokenizer, place ruler and lemmatizer and replaces its CNN tagger, morphologizer, parser and
-NER with the ``sitrep_accurate`` component defined here. It is several times slower than the
-default pipeline and more accurate; docs/model.md has both sets of figures.
+NER with the ``sitrep_accurate`` component defined here. It runs at about half the speed of
+the CNN pipeline and is more accurate (EWT test LAS 0.847 against 0.806, UNER F1 0.714
+against 0.620); docs/model.md has both sets of figures.
 
 How a Doc is annotated, and why:
 

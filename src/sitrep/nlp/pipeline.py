@@ -35,7 +35,7 @@ ROLE_MODELS = ("encoder", "tagger")
 BLANK = "blank"
 SHIPPED = "sitrep"
 # the shipped pipeline with its CNN tagger, parser and NER replaced by one fine-tuned MiniLM
-# (sitrep.nlp.accurate): more accurate, several times the cost per word
+# (sitrep.nlp.accurate): more accurate, about twice the cost per word
 ACCURATE = "sitrep-accurate"
 # the shipped pipeline's components that the accurate variant does the work of
 _REPLACED = ("tok2vec", "tagger", "morphologizer", "parser", "ner")

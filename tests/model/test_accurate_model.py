@@ -13,7 +13,7 @@ from tests.model.test_shipped_model import EXAMPLE_EXCERPT, example_text
 
 from sitrep.errors import DataFileError, ModelError
 from sitrep.nlp.accurate import FACTORY, MODEL_FILE, AccurateAnnotator, AccurateModel, accurate_dir
-from sitrep.nlp.pipeline import ACCURATE, ACCURATE_COMPONENT, build_pipeline, choose_model, load_base
+from sitrep.nlp.pipeline import ACCURATE, build_pipeline, choose_model, load_base
 
 pytestmark = pytest.mark.model
 
@@ -27,7 +27,6 @@ def test_the_accurate_pipeline_replaces_the_networks_and_keeps_the_rest(nlp: Lan
     assert nlp.pipe_names[0] == FACTORY
     assert {"lemmatizer", "aux_lemmas", "theatre_places"} <= set(nlp.pipe_names)
     assert not {"tok2vec", "tagger", "morphologizer", "parser", "ner", "sentencizer"} & set(nlp.pipe_names)
-    assert FACTORY == ACCURATE_COMPONENT
 
 
 def test_the_network_opens_on_the_first_doc_not_at_load() -> None:

@@ -59,7 +59,7 @@ CONTEXT = 32  # pieces of context either side of the part of a window that is ke
 NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 CLS, SEP, UNK = 101, 102, 100
 ROOT = "ROOT"
-FACTORY = "sitrep_accurate"  # = sitrep.nlp.pipeline.ACCURATE_COMPONENT
+FACTORY = "sitrep_accurate"
 
 FloatArray = npt.NDArray[np.float32]
 

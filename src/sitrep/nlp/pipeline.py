@@ -39,7 +39,6 @@ SHIPPED = "sitrep"
 ACCURATE = "sitrep-accurate"
 # the shipped pipeline's components that the accurate variant does the work of
 _REPLACED = ("tok2vec", "tagger", "morphologizer", "parser", "ner")
-ACCURATE_COMPONENT = "sitrep_accurate"  # sitrep.nlp.accurate.FACTORY; it sets sentences too
 
 # (factory name, module that registers it), in the order stages must run:
 # each reads the attributes set by the ones before it (see extensions.py).
@@ -178,7 +177,8 @@ def load_base(choice: ModelChoice) -> Language:
             raise ModelError(f"cannot load spaCy pipeline: {exc}", source=choice.spec) from exc
         speed_up_lemmatizer(nlp)
         _fresh_tokenizer_cache(nlp)
-    if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer", ACCURATE_COMPONENT)):
+    # the accurate annotator sets sentences itself (from its parse)
+    if choice.spec != ACCURATE and not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp
 

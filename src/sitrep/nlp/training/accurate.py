@@ -63,6 +63,8 @@ from sitrep.nlp.accurate import (
 __all__ = ["Chunk", "chunks", "export", "fine_tune", "label_sets", "main", "new_parser", "train"]
 
 CLS, SEP = 101, 102
+# the per-word gold label fields of a Chunk (-1 = no loss)
+GOLD_FIELDS = ("upos", "tag", "feats", "sent", "head", "dep", "ner")
 MIN_FEATS = 2  # a UD feature string is a class when training text has it at least this often
 
 
@@ -280,7 +282,7 @@ def _tensors(items: list[Chunk]) -> dict[str, Any]:
     first = torch.zeros((len(items), words), dtype=torch.long)
     wmask = torch.zeros((len(items), words), dtype=torch.bool)
     sentid = torch.full((len(items), words), -1, dtype=torch.long)
-    gold = {k: torch.full((len(items), words), -1, dtype=torch.long) for k in Chunk.__slots__[3:]}
+    gold = {k: torch.full((len(items), words), -1, dtype=torch.long) for k in GOLD_FIELDS}
     for row, c in enumerate(items):
         k, n = len(c.ids), len(c.first)
         ids[row, 0], ids[row, k + 1] = CLS, SEP
@@ -320,7 +322,7 @@ def _losses(model: Any, batch: dict[str, Any]) -> Any:
         )
     heads = batch["head"]
     if (heads >= 0).any():
-        bsz, n, _ = x.shape
+        n = x.shape[1]
         dep = model.arc_w(model.arc_dep(x))  # B x W x 256
         head = model.arc_head(x)
         root = model.arc_head(model.root)
@@ -342,7 +344,6 @@ def _losses(model: Any, batch: dict[str, Any]) -> Any:
         lab_h = torch.where(is_root, model.lab_head(model.root).expand_as(lab_h), lab_h)
         lab = model.lab_out(torch.cat([lab_d, lab_h, lab_d * lab_h], -1))
         loss = loss + ce(lab, batch["dep"])
-        del bsz
     return loss
 
 
@@ -538,14 +539,14 @@ def choose_sentence_threshold(out: Path, shared: Path) -> tuple[float, dict[str,
     tree: the sentence score's one-half is not where LAS is best. The network runs once per
     document; only the decoding is repeated."""
     from sitrep.evaluation.nlp import evaluate_nlp
-    from sitrep.nlp.accurate import FACTORY, AccurateAnnotator, AccurateModel
+    from sitrep.nlp.accurate import FACTORY, AccurateAnnotator
     from sitrep.nlp.pipeline import ACCURATE, build_pipeline
 
     nlp = build_pipeline(ACCURATE, stages=False)
+    nlp.replace_pipe(FACTORY, FACTORY, config={"directory": str(out)})
     annotator = nlp.get_pipe(FACTORY)
     assert isinstance(annotator, AccurateAnnotator)
-    model = AccurateModel(out)
-    annotator._model = model
+    model = annotator.network
     cache: dict[tuple[str, ...], Any] = {}
     network = model.scores
 

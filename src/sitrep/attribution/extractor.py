@@ -343,6 +343,8 @@ class AttributionExtractor:
                 # `," Leonard E. Burman, director of ... and a professor at ..., said.`
                 cue = _first_cue(cues, q.outer_end, region_end, max_words_before=40, text=text)
                 long_subject = cue is not None
+            if cue is not None and not self._trails(text, q.outer_end, cue):
+                cue = None
             if cue is not None and q.close is not None:
                 mention = subject_before(text, q.outer_end, cue.start, self.lex)
                 if mention is None and (long_subject or _between(text, q.outer_end, cue.start)):
@@ -396,6 +398,13 @@ class AttributionExtractor:
             else:
                 pending.append(q)
         return pending, previous_trailing_end
+
+    def _trails(self, text: str, quote_end: int, cue: CueMatch) -> bool:
+        """Whether a cue after a closed quote can attribute that quote: not when a
+        coordinator opens the words before it (`saying, "...," but he said they were not
+        regular troops`: a new clause with its own report)."""
+        between = words_in(text, quote_end, cue.start)
+        return not (between and between[0].lower in self.lex.word_class("coordinator"))
 
     def _continuations(
         self,

@@ -109,8 +109,13 @@ def find_quotes(text: str, cue_forms: frozenset[str] = frozenset()) -> list[Quot
             long_enough = len(inner.split()) >= 3 or (
                 inner.endswith(",") and _looks_like_trailing_attribution(after, cue_forms)
             )
+            # `unserious - "Again, we need ...," she said - and charged`: a quote with its
+            # own attribution, set off by a dash inside the reporter's sentence
+            dashed = text[para_start:open_mark].rstrip().endswith((" -", " --", "—", " –")) and (
+                close_mark is not None and _looks_like_trailing_attribution(after, cue_forms)
+            )
             direct = (
-                _opens_clause(text, para_start, open_mark)
+                (dashed or _opens_clause(text, para_start, open_mark))
                 and long_enough
                 and (ends_clause or not after or not after[0].isalpha() or after[0].islower())
             )

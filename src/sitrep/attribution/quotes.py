@@ -106,14 +106,11 @@ def find_quotes(text: str, cue_forms: frozenset[str] = frozenset()) -> list[Quot
             ends_clause = close_mark is None or inner.rstrip("’'").endswith(_CLAUSE_END)
             after = text[close_mark + 1 : para_end].lstrip() if close_mark is not None else ""
             # `"I would," Melanie said.`: a short quote is a claim when an attribution follows
-            long_enough = len(inner.split()) >= 3 or (
-                inner.endswith(",") and _looks_like_trailing_attribution(after, cue_forms)
-            )
+            trailing = _looks_like_trailing_attribution(after, cue_forms)
+            long_enough = len(inner.split()) >= 3 or (inner.endswith(",") and trailing)
             # `unserious - "Again, we need ...," she said - and charged`: a quote with its
             # own attribution, set off by a dash inside the reporter's sentence
-            dashed = text[para_start:open_mark].rstrip().endswith((" -", " --", "—", " –")) and (
-                close_mark is not None and _looks_like_trailing_attribution(after, cue_forms)
-            )
+            dashed = trailing and text[para_start:open_mark].rstrip().endswith((" -", " --", "—", " –"))
             direct = (
                 (dashed or _opens_clause(text, para_start, open_mark))
                 and long_enough
@@ -121,7 +118,7 @@ def find_quotes(text: str, cue_forms: frozenset[str] = frozenset()) -> list[Quot
             )
             if direct and close_mark is not None and not ends_clause and after and after[0].isalpha():
                 # `"a quoted phrase" against ...`: the reporter's sentence goes on.
-                direct = _looks_like_trailing_attribution(after, cue_forms)
+                direct = trailing
             quotes.append(Quote(open_mark, close_mark, start, end, direct, continues))
             first_in_para = False
             reopened = True

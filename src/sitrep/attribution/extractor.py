@@ -183,6 +183,7 @@ class AttributionExtractor:
         if open_cues:
             known = {c.start for c in all_cues}
             taken = [(c.start, c.end) for c in all_cues]
+            all_cues = self._with_adverbs(text, all_cues, open_cues, self.lex.anonymous_spans(text))
             # the reporter's "did not immediately comment" is a disclaimer, never a cue
             taken += [(m.start, m.end) for _, m in disclaimer_matches]
             extra = [
@@ -222,6 +223,8 @@ class AttributionExtractor:
                 continue
             if cue.start in consumed or any(s <= cue.start < e for s, e in inside_quote):
                 continue
+            if any(d.cue is not None and d.cue.start == cue.start for d in drafts):
+                continue  # a parser's cue over a lexicon cue framed already ("repeatedly accused")
             if cue.entry.form.endswith("ed") and _attributive(
                 text, cue.start, self.lex.word_class("attributive")
             ):
@@ -255,6 +258,9 @@ class AttributionExtractor:
         claims: list[Claim] = []
         for draft in sorted(drafts, key=lambda d: min(d.start, d.cue.start if d.cue else d.start)):
             self._resolve(draft, text, resolver, dates, published, dates_from_stage, sents)
+        if self._roles is not None:
+            for draft in drafts:
+                self._widen_speaker(text, draft, sents, drafts, resolver)
         channel_only = {id(d) for d in drafts if self._channel_only(text, d)}
         for draft in drafts:
             if draft.speaker is None or id(draft) in channel_only:
@@ -274,7 +280,11 @@ class AttributionExtractor:
             ):
                 kind = "mixed"
             content = original[draft.start : draft.end]
-            cue_span = _extent(draft.cue, cue_extents or [], draft.start, draft.end) if draft.cue else None
+            cue_span = (
+                _extent(draft.cue, cue_extents or [], draft.start, draft.end, draft.speaker)
+                if draft.cue
+                else None
+            )
             hedges = self.certainty.hedges(content)
             if draft.cue is not None and cue_span is not None:
                 # "Some reportedly said": the reporter hedges the attribution itself; the adverb
@@ -312,6 +322,32 @@ class AttributionExtractor:
         disclaimers = [replace(d, text=original[d.start : d.end]) for d in disclaimers]
         claims = [replace(c, unverified=True) if i in covered else c for i, c in enumerate(claims)]
         return Extraction(claims, disclaimers)
+
+    def _with_adverbs(
+        self, text: str, cues: list[CueMatch], open_cues: list[CueMatch], anonymous: list[tuple[int, int]]
+    ) -> list[CueMatch]:
+        """Lexicon cues that start where a parser's cue over the same verb starts, when only
+        adverbs stand between ("The general then loudly said, ..."): the adverbs belong to
+        the cue, not to the subject before it, and the two are one cue, not two claims (the
+        parser's stays a candidate, tried after the lexicon's when that frames nothing). The
+        adverb of an ``anonymous`` phrase ("not authorised to speak publicly said") is the
+        phrase's."""
+        adverbs = self.lex.word_class("adverb") - self.lex.word_class("aux")
+        result: list[CueMatch] = []
+        for cue in cues:
+            lead = min(
+                (o.start for o in open_cues if o.start < cue.start < o.end),
+                default=cue.start,
+            )
+            words = words_in(text, lead, cue.start)
+            if any(s <= lead < e for s, e in anonymous):
+                words = []
+            if words and all(
+                w.lower in adverbs or (w.lower.endswith("ly") and w.text.isalpha()) for w in words
+            ):
+                cue = replace(cue, start=lead)
+            result.append(cue)
+        return result
 
     # ---- direct quotes ------------------------------------------------------------------------
     def _direct_quotes(
@@ -352,7 +388,7 @@ class AttributionExtractor:
                 if mention is None:
                     mention = phrase_after(text, cue.end, region_end, self.lex)
                     if mention is not None:
-                        mention = _with_appositive(text, mention, region_end, self._speech_starts)
+                        mention = _with_appositive(text, mention, region_end, self.lex, self._speech_starts)
                     else:
                         mention = _bare_inverted(text, cue.end, region_end, self.lex)
                 if mention is not None:
@@ -491,7 +527,7 @@ class AttributionExtractor:
                     before.pop()
                 inverted = phrase_after(text, cue.end, body_end, self.lex)
                 if inverted is not None:
-                    inverted = _with_appositive(text, inverted, body_end, self._speech_starts)
+                    inverted = _with_appositive(text, inverted, body_end, self.lex, self._speech_starts)
                 if inverted is not None and (
                     not text[inverted.end : body_end].strip(' .!?"”')
                     # `..., said X, a senior analyst, who notes that ...`: a claim of its own
@@ -593,8 +629,12 @@ class AttributionExtractor:
             d.clauses.append((subject.start, cue.start))
             d.antecedent = _who_antecedent(text, sent_start, subject, self.lex)
         if coordinated:
-            d.inherit = _same_sentence(drafts, sents, cue.start)
-            if d.inherit is None:
+            d.mention = _relative_subject(text, sent_start, cue.start)
+            if d.mention is not None:
+                d.antecedent = _who_antecedent(text, sent_start, d.mention, self.lex)
+            else:
+                d.inherit = _same_sentence(drafts, sents, cue.start)
+            if d.mention is None and d.inherit is None:
                 d.mention = initial_subject(text, sent_start, cue.start, self.lex)
                 if d.mention is None:
                     return None
@@ -680,6 +720,18 @@ class AttributionExtractor:
             return None
         settings = roles.frame
         scores = self._role_window(cue, sents)
+        lead = next(
+            (r for r in scores.runs("source", settings.threshold) if r.start <= cue.start < r.end < cue.end),
+            None,
+        )
+        if lead is not None:
+            # "But environmentalists worry that ...": the cue tagger's span took in the
+            # subject the role tagger reads as the source; the cue is the rest
+            rest = words_in(text, lead.end, cue.end)
+            if not rest:
+                return None
+            form = " ".join(text[rest[0].start : cue.end].lower().split())
+            cue = CueMatch(rest[0].start, cue.end, self.cues.entry(form, cue.entry.precision or 0.0))
         if max(scores.at("cue", w.start) for w in words_in(text, cue.start, cue.end)) < settings.cue_agree:
             return None  # the tagger does not read these words as reporting anything here
         mention = self._role_source(text, cue, sents, scores, settings.threshold)
@@ -745,6 +797,125 @@ class AttributionExtractor:
         draft.antecedent = antecedent
         return draft
 
+    def _widen_speaker(
+        self,
+        text: str,
+        draft: Draft,
+        sents: SentenceIndex,
+        drafts: list[Draft],
+        resolver: SpeakerResolver,
+    ) -> None:
+        """The speaker as the role tagger bounds it, when its source run takes in the mention
+        the rules found: the rules walk from the cue to a noun phrase's first stop, the
+        tagger sees the whole phrase ("Democrats in Iowa who watched the debate said",
+        "according to politicians and officials who worked with him", "said Adriaan Schout,
+        Europe coordinator at ..."). Grown to the right (an appositive), the resolved name
+        stays the rules'; grown to the left, the rules had only the phrase's tail, and the
+        whole phrase is resolved again. No cue and nothing of the claim's own content is taken
+        in, and sentence adverbs at the new edges stay out ("Instead, she", "Clinton,
+        meanwhile")."""
+        speaker, cue, roles = draft.speaker, draft.cue, self._roles
+        if not self._growable(text, draft, sents) or roles is None:
+            return
+        assert (
+            speaker is not None and speaker.start is not None and speaker.end is not None and cue is not None
+        )
+        s_start, s_end = sents.span(cue.start)
+        # another claim's content may hold this one ("said Democrats who watched said ..."),
+        # but no cue, and not this claim's own words
+        taken = [(draft.start, draft.end), *((d.cue.start, d.cue.end) for d in drafts if d.cue is not None)]
+        # only scores at hand: the encoder has them all, the CNN tagger those of sentences it
+        # read for another cue; a window scored for this alone would cost a network pass per
+        # speaker, more than the attribution stage may add to the pipeline
+        scores = roles.scored(*self._window_range(cue, sents))
+        if scores is None:
+            return
+        for run in scores.runs("source", roles.frame.threshold):
+            if not (
+                s_start <= run.start
+                and run.end <= s_end
+                and run.start < speaker.end
+                and speaker.start < run.end
+            ):
+                continue
+            start, end = _trim(text, min(run.start, speaker.start), max(run.end, speaker.end))
+            start, end = self._without_adverbs(text, start, end, speaker.start, speaker.end)
+            if end > speaker.end and not self._describes(text, speaker.end, end):
+                end = speaker.end
+            if (start, end) == (speaker.start, speaker.end) or any(a < end and start < b for a, b in taken):
+                continue
+            widened = replace(speaker, text=text[start:end], start=start, end=end)
+            if start < speaker.start:
+                # the rules' mention was the tail of the phrase ("[Democrats in] Kharkiv who
+                # ..."): its name is the whole phrase's
+                again = resolver.resolve(Mention(text[start:end], start, end), draft.antecedent)
+                if again is not None:
+                    widened = again
+            draft.speaker = widened
+            return
+
+    def _growable(self, text: str, draft: Draft, sents: SentenceIndex) -> bool:
+        """Whether a claim's speaker is a mention in its cue's sentence (not "who")."""
+        speaker, cue = draft.speaker, draft.cue
+        if speaker is None or speaker.start is None or speaker.end is None or cue is None:
+            return False
+        if speaker.text is not None and speaker.text.lower() in self.lex.word_class("relative") | {"who"}:
+            return False  # "who" stands for its antecedent; the clause after it is no part of it
+        s_start, s_end = sents.span(cue.start)
+        return s_start <= speaker.start and speaker.end <= s_end  # not inherited from elsewhere
+
+    def _describes(self, text: str, start: int, end: int) -> bool:
+        """Whether the words after a speaker's name read as its description: set off by a
+        comma, they go on in lower case, give an age, or name a role ("Schout, Europe
+        coordinator at ..."), as in ``_with_appositive``; `Peter Hart, Reuters` does not."""
+        words = words_in(text, start, end)
+        if not words or words[0].text != ",":
+            return True
+        rest = words[1:]
+        return bool(rest) and (
+            rest[0].text[:1].islower()
+            or rest[0].text.isdigit()
+            or any(w.lower in self.lex.roles for w in rest[:4])
+        )
+
+    def _without_adverbs(
+        self, text: str, start: int, end: int, keep_start: int, keep_end: int
+    ) -> tuple[int, int]:
+        """``start``-``end`` without coordinators and sentence adverbs at its edges, never
+        cutting into ``keep_start``-``keep_end`` (an empty span when that is reversed: keep
+        nothing; then a span of nothing but such words comes back empty)."""
+        lex = self.lex
+        edge = lex.word_class("coordinator") | lex.word_class("sentence_adverb")
+        # and a clause's opener or a preposition on the left ("As Steven Rosenthal, a tax
+        # lawyer, put it"; not a quantity's "About four out of 10 voters", "as many as"), a
+        # dangling word or a day on the right ("The ministry on Tuesday")
+        opener = (
+            edge
+            | lex.word_class("subordinator")
+            | (lex.word_class("dangling") - lex.word_class("determiner"))
+        ) - {"about", "as"}
+        closer = (
+            edge | lex.word_class("dangling") | lex.word_class("temporal") | lex.word_class("temporal_lead")
+        )
+        closer |= lex.word_class("day_part")
+        words = words_in(text, start, end)
+        while (
+            words
+            and words[0].start < keep_start
+            and (
+                words[0].is_punct
+                or words[0].text.isdigit()
+                or words[0].lower in opener
+                or (words[0].lower == "as" and len(words) > 1 and words[1].is_capitalised)
+            )
+        ):
+            words.pop(0)
+        while words and words[-1].end > keep_end and (words[-1].is_punct or words[-1].lower in closer):
+            words.pop()
+        if not words:
+            return (keep_start, keep_end) if keep_start <= keep_end else (start, start)
+        return min(words[0].start, keep_start), max(words[-1].end, keep_end)
+
     def _poll_share(self, text: str, subject: Mention) -> bool:
         """ "with 62 percent of voters saying race relations are worse": the absolute
         participle of a poll report, whose subject is a share of the people asked, is
@@ -786,9 +957,14 @@ class AttributionExtractor:
         """The tagger's scores over the cue's sentence and the next ones (a content may run on)."""
         roles = self._roles
         assert roles is not None
+        return roles.around(*self._window_range(cue, sents))
+
+    def _window_range(self, cue: CueMatch, sents: SentenceIndex) -> tuple[int, int]:
+        roles = self._roles
+        assert roles is not None
         sent_start, sent_end = sents.span(cue.start)
         last = min(len(sents.spans) - 1, sents.at(cue.start) + roles.frame.sentences_after)
-        return roles.around(sent_start, max(sent_end, sents.spans[last][1]) if sents.spans else sent_end)
+        return sent_start, max(sent_end, sents.spans[last][1]) if sents.spans else sent_end
 
     def _role_source(
         self, text: str, cue: CueMatch, sents: SentenceIndex, scores: RoleScores, scores_threshold: float
@@ -806,6 +982,7 @@ class AttributionExtractor:
         if source is None:
             return None
         s_start, s_end = _trim(text, source.start, source.end)
+        s_start, s_end = self._without_adverbs(text, s_start, s_end, s_end, s_start)
         words = words_in(text, s_start, s_end)
         if not words or _cut_name(text, s_start, s_end):
             return None
@@ -897,7 +1074,7 @@ class AttributionExtractor:
         elif lead.endswith(","):
             start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
             # `..., according to Craig Bryan, head of the National Center ...`
-            source = _with_appositive(text, source, body_end)
+            source = _with_appositive(text, source, body_end, self.lex)
         else:
             return None
         if end - start < 8:
@@ -1253,8 +1430,11 @@ def _comma_before(words: list[Word]) -> bool:
     return i >= 0 and words[i].text == "," and i >= len(words) - 3
 
 
-def _extent(cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The cue's offsets grown to a tagged cue span that holds it, never into the content."""
+def _extent(
+    cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int, speaker: Speaker | None = None
+) -> tuple[int, int]:
+    """The cue's offsets grown to a tagged cue span that holds it, never into the content
+    or the speaker's words."""
     lo, hi = cue.start, cue.end
     for s, e in extents:
         if s <= lo and hi <= e:
@@ -1262,6 +1442,9 @@ def _extent(cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int)
             break
     if lo < end and start < hi:  # the tagger's span runs into the claim: keep the lexicon's
         return cue.start, cue.end
+    s_start, s_end = (speaker.start, speaker.end) if speaker is not None else (None, None)
+    if s_start is not None and s_end is not None and lo < s_end and s_start < hi:
+        return cue.start, cue.end  # nor into the speaker's words ("environmentalists worry")
     return lo, hi
 
 
@@ -1383,7 +1566,35 @@ def _who_antecedent(text: str, sent_start: int, subject: Mention, lex: Lexicons)
     words = words_in(text, sent_start, lead_end)
     if not words:
         return None
-    return subject_before(text, sent_start, lead_end, lex)
+    found = subject_before(text, sent_start, lead_end, lex)
+    if found is None:
+        return None
+    # "The ministry also blamed the villagers, who ...": the antecedent is the object, from
+    # its determiner on, not the clause it ends
+    phrase = words_in(text, found.start, found.end)
+    determiners = lex.word_class("determiner")
+    links = lex.word_class("dangling") | lex.word_class("coordinator")
+    for before, w in reversed(list(pairwise(phrase))):
+        if (
+            w.lower in determiners
+            and before.text.isalpha()
+            and before.text.islower()
+            and before.lower not in links
+        ):
+            return Mention(text[w.start : found.end], w.start, found.end)
+    return found
+
+
+def _relative_subject(text: str, sent_start: int, cue_start: int) -> Mention | None:
+    """The "who" of a relative clause whose verbs the cue's verb is coordinated with ("...
+    Chinese citizens, who make up most of the investors and see the program as ..."): with
+    no punctuation between them, the cue shares that subject, not the sentence's."""
+    for w in reversed(words_in(text, sent_start, cue_start)):
+        if w.is_punct:
+            return None
+        if w.lower == "who":
+            return Mention(w.text, w.start, w.end)
+    return None
 
 
 def _clause_subject_start(text: str, sent_start: int, verb_start: int, lex: Lexicons) -> int:
@@ -1451,7 +1662,7 @@ def _bare_inverted(text: str, start: int, limit: int, lex: Lexicons) -> Mention 
 
 
 def _with_appositive(
-    text: str, mention: Mention, limit: int, cue_starts: frozenset[int] = frozenset()
+    text: str, mention: Mention, limit: int, lex: Lexicons, cue_starts: frozenset[int] = frozenset()
 ) -> Mention:
     """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source,
     with a party and state or an age before it (`Rep. Jim Clyburn (D-S.C.), a member of
@@ -1472,8 +1683,10 @@ def _with_appositive(
             return Mention(text[mention.start : mention.end + skip], mention.start, mention.end + skip)
         return mention
     words = words_in(text, mention.end + skip + 1, mention.end + len(stripped))
-    # a description goes on in lower case ("an expert on ..."); `, Russia said` does not
-    if not words or len(words) > 40 or not words[0].text[:1].islower():
+    # a description goes on in lower case ("an expert on ...") or names a role ("Europe
+    # coordinator at ..."); `, Russia said` does neither
+    role = any(w.lower in lex.roles for w in words[:4])
+    if not words or len(words) > 40 or not (words[0].text[:1].islower() or role):
         if skip:
             end = mention.end + skip
             return Mention(text[mention.start : end], mention.start, end)

@@ -87,6 +87,10 @@ class EncodedRoles:
         self.scores = scores
         self.frame = frame
 
+    def scored(self, start: int, end: int) -> RoleScores | None:
+        """Always at hand: the whole article is scored already."""
+        return self.around(start, end)
+
     def around(self, start: int, end: int) -> RoleScores:
         s = self.scores
         keep = (s.ends > start) & (s.starts < end)

@@ -130,6 +130,9 @@ class RoleView(Protocol):
     @property
     def frame(self) -> RoleFrameSettings: ...
 
+    def scored(self, start: int, end: int) -> RoleScores | None:
+        """``around`` if the scores are at hand, else None (they would cost a network pass)."""
+
     def around(self, start: int, end: int) -> RoleScores: ...
 
 
@@ -210,6 +213,11 @@ class RoleWindows:
     @property
     def frame(self) -> RoleFrameSettings:
         return self.tagger.frame
+
+    def scored(self, start: int, end: int) -> RoleScores | None:
+        """The scores of a window scored already for another question, else None."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else self._cache.get((span.start, span.end))
 
     def around(self, start: int, end: int) -> RoleScores:
         """Scores of the tokens that overlap characters ``start``..``end``."""

@@ -678,11 +678,49 @@ def _title_before_name(words: list[Word], i: int, lex: Lexicons) -> int | None:
     return None
 
 
+def _without_opener(words: list[Word], lex: Lexicons) -> list[Word]:
+    """A sentence's words from its subject on: without a leading conjunction or sentence
+    adverb ("But", "Finally,") or an adverbial phrase or clause set off by a comma or a
+    pair of dashes ("In an interview with the Journal, Trump ...", "In a victory speech --
+    which ... -- Sanders"). A preposition or subordinator with neither ends before any
+    subject can be told from the phrase: no words."""
+    edge = lex.word_class("coordinator") | lex.word_class("sentence_adverb")
+    while words and words[0].lower in edge:
+        words = words[1:]
+        while words and words[0].text == ",":
+            words = words[1:]
+    opener = lex.word_class("boundary") | lex.word_class("subordinator")
+    if not words or words[0].lower not in opener or words[0].lower in lex.word_class("determiner"):
+        return words
+    # a dash of two hyphens may come as two words: count where a run of dashes ends
+    dashes = [
+        i
+        for i, w in enumerate(words)
+        if w.text in _DASHES and not (i + 1 < len(words) and words[i + 1].text in _DASHES)
+    ]
+    comma = next((i for i, w in enumerate(words) if w.text == ","), None)
+    if comma is not None and (len(dashes) < 2 or comma < dashes[0]):
+        return _without_opener(words[comma + 1 :], lex)
+    if len(dashes) >= 2:
+        return _without_opener(words[dashes[1] + 1 :], lex)
+    return []
+
+
 def initial_subject(text: str, sentence_start: int, limit: int, lex: Lexicons) -> Mention | None:
-    """The sentence-opening noun phrase: the subject shared by coordinated verbs."""
+    """The sentence-opening noun phrase: the subject shared by coordinated verbs.
+
+    An "as" clause with no subject after it is the attribution itself ("As Steven
+    Rosenthal, a tax lawyer, put it, ..."): its own subject is the phrase."""
+    words = words_in(text, sentence_start, limit)
+    found = _opening_phrase(text, _without_opener(words, lex), limit, lex)
+    if found is None and words and words[0].lower == "as":
+        found = _opening_phrase(text, words[1:], limit, lex)
+    return found
+
+
+def _opening_phrase(text: str, words: list[Word], limit: int, lex: Lexicons) -> Mention | None:
     collected: list[Word] = []
     determiners = lex.word_class("determiner")
-    words = words_in(text, sentence_start, limit)
     i = 0
     while i < len(words):
         w = words[i]
@@ -704,6 +742,13 @@ def initial_subject(text: str, sentence_start: int, limit: int, lex: Lexicons) -
         break
     while collected and (collected[-1].lower in determiners or collected[-1].lower in ("of", "for")):
         collected.pop()
-    if not _np_words(collected, lex):
+    # a determined common noun is a subject when only auxiliaries and adverbs stand between
+    # it and the verb ("As a phone rang, the announcer said", "a reader would now ask"), as
+    # in ``subject_before``
+    verb_group = lex.word_class("aux") | lex.word_class("adverb") | lex.word_class("negation")
+    right_before = bool(collected) and all(
+        w.lower in verb_group for w in words_in(text, collected[-1].end, limit)
+    )
+    if not _np_words(collected, lex, common_nouns=right_before):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)

@@ -78,11 +78,18 @@ def _kill_trials(corpus: Path, reference: tuple[Snapshot, float], new_db: Callab
     rng = random.Random(int(os.environ.get("SITREP_KILL_SEED", "20231")))
     kills = 0
     phases = {"before any write": 0, "while writing articles": 0, "after the articles, while linking": 0}
+    # Article writes fill a short stretch of a run (linking takes most of it), so uniform
+    # delays often miss it altogether. Until a kill has landed there, a run on an empty
+    # store is killed between the latest delay that came before any write and the earliest
+    # that came after the last article: a bisection onto the writing stretch.
+    early, late = 0.2, took * 1.05
     while kills < TRIALS:
         db = new_db()
+        empty = True
         for attempt in range(min(CHAIN, TRIALS - kills)):
             proc = _ingest(corpus, db)
-            delay = rng.uniform(0.2, took * 1.05)
+            aiming = empty and phases["while writing articles"] == 0 and early < late
+            delay = rng.uniform(early, late) if aiming else rng.uniform(0.2, took * 1.05)
             started = time.monotonic()
             try:
                 proc.wait(timeout=delay)
@@ -94,6 +101,11 @@ def _kill_trials(corpus: Path, reference: tuple[Snapshot, float], new_db: Callab
                 n = len(got.records)
                 phase = "before any write" if n == 0 else "while writing articles"
                 phases[phase if n < N_ARTICLES else "after the articles, while linking"] += 1
+                if empty and n == 0:
+                    early = max(early, delay)
+                elif empty and n >= N_ARTICLES:
+                    late = min(late, delay)
+                empty = n == 0
                 assert integrity_problems(db) == [], f"kill {kills} after {delay:.2f}s"
                 assert partial_problems(got, ref) == [], f"kill {kills} after {delay:.2f}s"
                 continue

@@ -17,35 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-import spacy
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.attribution.roles import RoleScores, RoleTagger
-from sitrep.nlp import extensions
 
 Run = Callable[..., Doc]
-
-
-@pytest.fixture(scope="module")
-def encoder_nlp() -> Language:
-    extensions.register()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("sitrep_attribution", config={"role_model": "encoder"})
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def encoder_run(encoder_nlp: Language) -> Run:
-    def _run(text: str) -> Doc:
-        doc = encoder_nlp.make_doc(text)
-        doc._.sitrep_published = "2023-02-16"
-        for _, component in encoder_nlp.pipeline:
-            doc = component(doc)
-        return doc
-
-    return _run
 
 
 def _only(run: Run, text: str) -> tuple[str | None, str, str | None, str, str]:

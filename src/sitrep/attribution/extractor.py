@@ -180,10 +180,11 @@ class AttributionExtractor:
         all_cues = self.cues.find(text)
         open_starts: set[int] = set()
         self._open_starts = frozenset()
+        anonymous = self.lex.anonymous_spans(text)
         if open_cues:
             known = {c.start for c in all_cues}
             taken = [(c.start, c.end) for c in all_cues]
-            all_cues = self._with_adverbs(text, all_cues, open_cues, self.lex.anonymous_spans(text))
+            all_cues = self._with_adverbs(text, all_cues, open_cues, anonymous)
             # the reporter's "did not immediately comment" is a disclaimer, never a cue
             taken += [(m.start, m.end) for _, m in disclaimer_matches]
             extra = [
@@ -200,7 +201,6 @@ class AttributionExtractor:
             and c.start not in self._open_starts
             and c.entry.frame in ("speech", "tell")
         )
-        anonymous = self.lex.anonymous_spans(text)
         if anonymous:
             # "officials who asked not to be named said ...": "asked" reports nothing
             all_cues = [c for c in all_cues if not any(s <= c.start < e for s, e in anonymous)]
@@ -335,17 +335,13 @@ class AttributionExtractor:
         adverbs = self.lex.word_class("adverb") - self.lex.word_class("aux")
         result: list[CueMatch] = []
         for cue in cues:
-            lead = min(
-                (o.start for o in open_cues if o.start < cue.start < o.end),
-                default=cue.start,
-            )
-            words = words_in(text, lead, cue.start)
-            if any(s <= lead < e for s, e in anonymous):
-                words = []
-            if words and all(
-                w.lower in adverbs or (w.lower.endswith("ly") and w.text.isalpha()) for w in words
-            ):
-                cue = replace(cue, start=lead)
+            lead = min((o.start for o in open_cues if o.start < cue.start < o.end), default=cue.start)
+            if lead < cue.start and not any(s <= lead < e for s, e in anonymous):
+                words = words_in(text, lead, cue.start)
+                if words and all(
+                    w.lower in adverbs or (w.lower.endswith("ly") and w.text.isalpha()) for w in words
+                ):
+                    cue = replace(cue, start=lead)
             result.append(cue)
         return result
 
@@ -815,12 +811,13 @@ class AttributionExtractor:
         in, and sentence adverbs at the new edges stay out ("Instead, she", "Clinton,
         meanwhile")."""
         speaker, cue, roles = draft.speaker, draft.cue, self._roles
-        if not self._growable(text, draft, sents) or roles is None:
+        if speaker is None or speaker.start is None or speaker.end is None or cue is None or roles is None:
             return
-        assert (
-            speaker is not None and speaker.start is not None and speaker.end is not None and cue is not None
-        )
+        if speaker.text is not None and speaker.text.lower() in self.lex.word_class("relative") | {"who"}:
+            return  # "who" stands for its antecedent; the clause after it is no part of it
         s_start, s_end = sents.span(cue.start)
+        if not (s_start <= speaker.start and speaker.end <= s_end):
+            return  # a speaker inherited from another sentence
         # another claim's content may hold this one ("said Democrats who watched said ..."),
         # but no cue, and not this claim's own words
         taken = [(draft.start, draft.end), *((d.cue.start, d.cue.end) for d in drafts if d.cue is not None)]
@@ -839,7 +836,7 @@ class AttributionExtractor:
             ):
                 continue
             start, end = _trim(text, min(run.start, speaker.start), max(run.end, speaker.end))
-            start, end = self._without_adverbs(text, start, end, speaker.start, speaker.end)
+            start, end = self._without_adverbs(text, start, end, (speaker.start, speaker.end))
             if end > speaker.end and not self._describes(text, speaker.end, end):
                 end = speaker.end
             if (start, end) == (speaker.start, speaker.end) or any(a < end and start < b for a, b in taken):
@@ -854,16 +851,6 @@ class AttributionExtractor:
             draft.speaker = widened
             return
 
-    def _growable(self, text: str, draft: Draft, sents: SentenceIndex) -> bool:
-        """Whether a claim's speaker is a mention in its cue's sentence (not "who")."""
-        speaker, cue = draft.speaker, draft.cue
-        if speaker is None or speaker.start is None or speaker.end is None or cue is None:
-            return False
-        if speaker.text is not None and speaker.text.lower() in self.lex.word_class("relative") | {"who"}:
-            return False  # "who" stands for its antecedent; the clause after it is no part of it
-        s_start, s_end = sents.span(cue.start)
-        return s_start <= speaker.start and speaker.end <= s_end  # not inherited from elsewhere
-
     def _describes(self, text: str, start: int, end: int) -> bool:
         """Whether the words after a speaker's name read as its description: set off by a
         comma, they go on in lower case, give an age, or name a role ("Schout, Europe
@@ -872,18 +859,15 @@ class AttributionExtractor:
         if not words or words[0].text != ",":
             return True
         rest = words[1:]
-        return bool(rest) and (
-            rest[0].text[:1].islower()
-            or rest[0].text.isdigit()
-            or any(w.lower in self.lex.roles for w in rest[:4])
-        )
+        return bool(rest) and (rest[0].text.isdigit() or _description(rest, self.lex))
 
     def _without_adverbs(
-        self, text: str, start: int, end: int, keep_start: int, keep_end: int
+        self, text: str, start: int, end: int, keep: tuple[int, int] | None = None
     ) -> tuple[int, int]:
         """``start``-``end`` without coordinators and sentence adverbs at its edges, never
-        cutting into ``keep_start``-``keep_end`` (an empty span when that is reversed: keep
-        nothing; then a span of nothing but such words comes back empty)."""
+        cutting into ``keep``; with nothing to keep, a span of nothing but such words comes
+        back empty."""
+        keep_start, keep_end = keep if keep is not None else (end, start)
         lex = self.lex
         edge = lex.word_class("coordinator") | lex.word_class("sentence_adverb")
         # and a clause's opener or a preposition on the left ("As Steven Rosenthal, a tax
@@ -913,7 +897,7 @@ class AttributionExtractor:
         while words and words[-1].end > keep_end and (words[-1].is_punct or words[-1].lower in closer):
             words.pop()
         if not words:
-            return (keep_start, keep_end) if keep_start <= keep_end else (start, start)
+            return keep if keep is not None else (start, start)
         return min(words[0].start, keep_start), max(words[-1].end, keep_end)
 
     def _poll_share(self, text: str, subject: Mention) -> bool:
@@ -954,12 +938,12 @@ class AttributionExtractor:
         return find_channel(text[draft.start : draft.end], self.lex) is not None
 
     def _role_window(self, cue: CueMatch, sents: SentenceIndex) -> RoleScores:
-        """The tagger's scores over the cue's sentence and the next ones (a content may run on)."""
         roles = self._roles
         assert roles is not None
         return roles.around(*self._window_range(cue, sents))
 
     def _window_range(self, cue: CueMatch, sents: SentenceIndex) -> tuple[int, int]:
+        """The cue's sentence and the next ones (a content may run on): what the tagger scores."""
         roles = self._roles
         assert roles is not None
         sent_start, sent_end = sents.span(cue.start)
@@ -982,7 +966,7 @@ class AttributionExtractor:
         if source is None:
             return None
         s_start, s_end = _trim(text, source.start, source.end)
-        s_start, s_end = self._without_adverbs(text, s_start, s_end, s_end, s_start)
+        s_start, s_end = self._without_adverbs(text, s_start, s_end)
         words = words_in(text, s_start, s_end)
         if not words or _cut_name(text, s_start, s_end):
             return None
@@ -1683,10 +1667,7 @@ def _with_appositive(
             return Mention(text[mention.start : mention.end + skip], mention.start, mention.end + skip)
         return mention
     words = words_in(text, mention.end + skip + 1, mention.end + len(stripped))
-    # a description goes on in lower case ("an expert on ...") or names a role ("Europe
-    # coordinator at ..."); `, Russia said` does neither
-    role = any(w.lower in lex.roles for w in words[:4])
-    if not words or len(words) > 40 or not (words[0].text[:1].islower() or role):
+    if not words or len(words) > 40 or not _description(words, lex):
         if skip:
             end = mention.end + skip
             return Mention(text[mention.start : end], mention.start, end)
@@ -1695,6 +1676,13 @@ def _with_appositive(
     while end > mention.end and text[end - 1] in ",;":
         end -= 1
     return Mention(text[mention.start : end], mention.start, end)
+
+
+def _description(words: list[Word], lex: Lexicons) -> bool:
+    """Whether words after a name's comma describe it: they go on in lower case ("an
+    expert on ...") or name a role ("Europe coordinator at ..."); `, Russia said` does
+    neither."""
+    return bool(words) and (words[0].text[:1].islower() or any(w.lower in lex.roles for w in words[:4]))
 
 
 def _plain_phrase(text: str, start: int, limit: int) -> Mention | None:

@@ -117,6 +117,13 @@ class Draft:
     said_on: str | None = None
 
 
+_BY_AGENT = re.compile(r"\s+by\s+(?=\S)")
+# a passive participle: regular, or one of the irregular verbs of reporting and showing
+_PARTICIPLE = re.compile(r"(?:ed|told|said|written|seen|shown|known|given|made|taken|thought|held)$")
+_MAX_PASSIVE_SUBJECT = 12
+_BE_FORMS = frozenset({"is", "was", "were", "are", "been", "being", "be"})
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     claims: list[Claim]
@@ -231,7 +238,9 @@ class AttributionExtractor:
                 # "her alleged ties", "the reported attack": a participle used as an adjective
                 # (a noun cue stays: "his claims that ...")
                 continue
-            draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
+            draft = self._passive(text, cue, sents, direct_spans)
+            if draft is None:
+                draft = self._reported(text, cue, sents, direct_spans, all_cues, drafts)
             if draft is None:
                 draft = self._from_parse(text, cue, direct_spans, clause_only=cue.start in open_starts)
             if (
@@ -476,6 +485,79 @@ class AttributionExtractor:
         return made
 
     # ---- reported speech ------------------------------------------------------------------------
+    def _orders(self, text: str, cue_end: int, limit: int) -> bool:
+        """A short hearer then an infinitive after "told": `told residents to leave`, not
+        `told the BBC to its face that ...` (a determiner after "to" opens a phrase)."""
+        words = words_in(text, cue_end, limit)[:6]
+        to = next((i for i, w in enumerate(words) if w.lower == "to"), None)
+        if to is None or not 0 < to <= 3 or to + 1 >= len(words) or any(w.is_punct for w in words[:to]):
+            return False
+        verb = words[to + 1]
+        return (
+            verb.text.isalpha()
+            and verb.text.islower()
+            and verb.lower not in self.lex.word_class("determiner")
+            and verb.lower not in self.lex.pronouns
+        )
+
+    def _passive(
+        self, text: str, cue: CueMatch, sents: SentenceIndex, direct_spans: list[tuple[int, int]]
+    ) -> Draft | None:
+        """`The attack was first reported by Reuters`: in a passive the agent after "by"
+        is the source and the subject is what it reported; read the other way round, the
+        subject would speak and the agent would be its claim."""
+        if any(s <= cue.start < e for s, e in direct_spans):
+            return None
+        sent_start, sent_end = sents.span(cue.start)
+        body_end = _strip_end(text, sent_start, sent_end)
+        cue_words = words_in(text, cue.start, cue.end)
+        if cue_words and cue_words[-1].lower == "by":
+            agent_start, cue_end = cue.end, cue.end
+            cue_words.pop()
+        else:
+            by = _BY_AGENT.match(text, cue.end, body_end)
+            if by is None:
+                return None
+            agent_start, cue_end = by.end(), cue.end
+        if not cue_words or not _PARTICIPLE.search(cue_words[-1].lower):
+            return None
+        before = words_in(text, sent_start, cue.start)
+        while before and before[-1].lower in self.lex.word_class("adverb"):
+            before.pop()
+        lead_words = [*before[-2:], *cue_words[:-1]]
+        be = next((i for i, w in enumerate(lead_words) if w.lower in _BE_FORMS), None)
+        if be is None:
+            return None
+        agent = phrase_after(text, agent_start, body_end, self.lex, common_nouns=True)
+        if agent is None:
+            return None
+        # what was reported: the subject; after an opening adverbial ("In August, the
+        # strike was ..."), not a description set off by commas ("the bill, known as ...,")
+        be_start = lead_words[be].start
+        lead = text[sent_start:be_start]
+        start, end = _trim(text, sent_start, be_start)
+        if "," in lead:
+            last = words_in(text, sent_start + lead.rfind(",") + 1, be_start)
+            if last and (last[0].is_capitalised or last[0].lower in self.lex.word_class("determiner")):
+                start, end = _trim(text, last[0].start, be_start)
+        subject = words_in(text, start, end)
+        if (
+            not subject
+            or len(subject) > _MAX_PASSIVE_SUBJECT
+            or (len(subject) == 1 and not subject[0].is_capitalised)
+            or subject[0].lower in self.lex.pronouns
+            or any(w.lower in self.aux or w.lower in ("that", "which", "who") for w in subject)
+        ):
+            return None  # a pronoun or a clause is no topic of a report
+        if any(s < end and start < e for s, e in direct_spans):
+            return None
+        # PolNeAR's passive cues take the auxiliary ("was passed", "has been endorsed by")
+        aux_start = be_start
+        if lead_words[be].lower == "been" and be > 0 and lead_words[be - 1].lower in ("has", "have", "had"):
+            aux_start = lead_words[be - 1].start
+        passive_cue = CueMatch(min(cue.start, aux_start), cue_end, cue.entry)
+        return Draft(start, end, "indirect", passive_cue, agent, [(start, body_end)])
+
     def _reported(
         self,
         text: str,
@@ -487,6 +569,10 @@ class AttributionExtractor:
     ) -> Draft | None:
         sent_start, sent_end = sents.span(cue.start)
         body_end = _strip_end(text, sent_start, sent_end)
+        if cue.entry.frame == "tell" and self._orders(text, cue.end, body_end):
+            # `The governor told residents to leave`: telling someone to do something is an
+            # order, urged like "urged residents to leave"
+            cue = CueMatch(cue.start, cue.end, replace(cue.entry, frame="urge", stance="urge"))
         frame = cue.entry.frame
         if frame == "according":
             return self._according(text, cue, sent_start, body_end)
@@ -1307,9 +1393,21 @@ class AttributionExtractor:
             source = draft.inherit
             if source.speaker is None:
                 return
-            draft.speaker = resolver.inherit(
-                Speaker(None, source.speaker.name, source.speaker.type, source.speaker.side), draft.start
-            )
+            said = source.speaker
+            if (
+                draft.cue is not None
+                and draft.cue is not source.cue
+                and draft.cue.entry.form.split()[0].endswith("ing")
+                and said.start is not None
+                and sents.span(said.start) == sents.span(draft.cue.start)
+            ):
+                # `X granted an extension, saying ...`: a participle has no subject of its
+                # own, so the main verb's is the mention nearest it (a finite verb after
+                # "and" is left without one, as the example's reference reads "but added")
+                inherited = Speaker(said.text, said.name, said.type, said.side, said.start, said.end)
+            else:
+                inherited = Speaker(None, said.name, said.type, said.side)
+            draft.speaker = resolver.inherit(inherited, draft.start)
             if draft.inherit_channel or draft.cue is None:
                 draft.channel = source.channel
                 draft.said_on = source.said_on if draft.cue is None or draft.cue is source.cue else None

@@ -31,7 +31,10 @@ from sitrep.records import Speaker, SpeakerType
 _MAX_NP_WORDS = 14
 # prepositions a role noun takes into a speaker phrase ("officials from both parties")
 _ROLE_PREPOSITIONS = frozenset({"in", "on", "from", "at", "with", "about", "over", "against", "to"})
+# what a role noun's own complement starts with: "lawyers for the family", "members of the panel"
+_ROLE_COMPLEMENTS = _ROLE_PREPOSITIONS | {"for", "of"}
 _PLACE_NOUN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+(?:region|province|oblast|district|city|area))\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
 
@@ -71,7 +74,7 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         or head.lower in lex.pronouns
         or head.lower in lex.roles
         or any(w.is_capitalised for w in words)
-        or any(a.lower in lex.roles and b.lower in _ROLE_PREPOSITIONS for a, b in pairwise(words))
+        or any(a.lower in lex.roles and b.lower in _ROLE_COMPLEMENTS for a, b in pairwise(words))
         # `the ruling said`, `one slide says`: a determined common noun right before a cue
         or (
             common_nouns
@@ -105,8 +108,25 @@ def subject_before(
     words = words_in(text, limit, cue_start)
     adverbs = lex.word_class("adverb")
     temporal = lex.word_class("temporal")
+    periods = lex.word_class("period")
     while words and words[-1].lower in adverbs:
         words.pop()
+    if (
+        len(words) > 2
+        and (
+            (words[-2].lower == "in" and _YEAR.fullmatch(words[-1].text))
+            or (words[-2].lower in ("last", "this", "earlier") and words[-1].lower in periods)
+        )
+        and (
+            words[-3].is_capitalised
+            or words[-3].lower in ("who", "which")
+            or words[-3].lower in lex.pronouns
+            or words[-3].lower in lex.roles
+        )
+    ):
+        # "McConnell, who in 2010 said", "The ministry last week said": a time adjunct
+        # after the speaker ("a poll released last week showed" keeps it: it is the poll's)
+        del words[-2:]
     if len(words) > 1 and words[-1].lower in temporal:
         # "The campaign on Tuesday said": the day is an adjunct between subject and cue
         words.pop()
@@ -151,7 +171,9 @@ def subject_before(
                 and words[i - 1].is_capitalised
                 and not words[i - 1].is_punct
                 and (named or (nominal and (i < 2 or words[i - 2].lower not in stops)))
-            ):
+            ) or _in_role_complement(words[:i], lex):
+                # "experts on North Korea and nuclear nonproliferation said": the "and"
+                # joins two objects of the role noun's preposition
                 collected.append(w)
                 continue
         if w.lower in stops:
@@ -186,6 +208,19 @@ def subject_before(
     if not _np_words(collected, lex, common_nouns):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+
+
+def _in_role_complement(words: list[Word], lex: Lexicons) -> bool:
+    """Whether a word run ends inside a role noun's prepositional phrase ("experts on
+    energy"), with no punctuation or clause word after the preposition."""
+    stops = lex.word_class("boundary")
+    for j in range(len(words) - 2, max(-1, len(words) - _MAX_NP_WORDS), -1):
+        w = words[j + 1]
+        if words[j].lower in lex.roles and w.lower in _ROLE_COMPLEMENTS:
+            return True
+        if w.is_punct or (w.lower in stops and w.lower not in _ROLE_COMPLEMENTS):
+            return False
+    return False
 
 
 _DASHES = frozenset({"-", "—", "–"})
@@ -311,8 +346,11 @@ def _appositive_name(words: list[Word], lex: Lexicons) -> list[Word]:
     return name
 
 
-def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | None:
-    """The noun phrase right after an inverted cue ("said Haidai", "according to X")."""
+def phrase_after(
+    text: str, start: int, limit: int, lex: Lexicons, common_nouns: bool = False
+) -> Mention | None:
+    """The noun phrase right after an inverted cue ("said Haidai", "according to X");
+    ``common_nouns`` as for :func:`subject_before` (a passive's agent: "by 42 percent")."""
     words = words_in(text, start, limit)
     stops = lex.word_class("boundary") - {"of", "for"}
     collected: list[Word] = []
@@ -328,7 +366,7 @@ def phrase_after(text: str, start: int, limit: int, lex: Lexicons) -> Mention | 
             break
     while collected and collected[-1].lower in ("of", "for"):
         collected.pop()
-    if not _np_words(collected, lex):
+    if not _np_words(collected, lex, common_nouns):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
 

@@ -10,6 +10,8 @@ PolNeAR dev and written here as wire-style text.
 - A year or "last week" between subject and verb is an adjunct ("who in 2010 said").
 - A participle clause shares the main verb's subject, which is then also the mention
   nearest the participle's claim.
+- A name given in quotes ("called the report “absurd”") is the speaker's claim; a side's
+  standing name in the present tense ("Russia calls the invasion a ...") is background.
 """
 
 from __future__ import annotations
@@ -102,3 +104,57 @@ def test_a_participle_claim_names_the_main_verbs_subject(encoder_run: Run) -> No
     assert participle.content == "the war had cut its revenue in half"
     assert participle.speaker.text == "several aid groups"
     assert (participle.speaker.start, participle.speaker.end) == (11, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("The Kremlin called the report “absurd”.", "The Kremlin", "called", "the report “absurd”"),
+        (
+            "The ministry branded the protesters “traitors” on Monday.",
+            "The ministry",
+            "branded",
+            "the protesters “traitors” on Monday",
+        ),
+        # a list of quoted names, each its own mark pair
+        (
+            'The governor called the commander a "butcher," a "liar" and "a coward."',
+            "The governor",
+            "called",
+            'the commander a "butcher," a "liar" and "a coward."',
+        ),
+        # the claim ends with the name, not with a verb coordinated after it
+        (
+            "The Kremlin dubbed the talks a “farce” and walked out.",
+            "The Kremlin",
+            "dubbed",
+            "the talks a “farce”",
+        ),
+    ],
+)
+def test_a_quoted_name_is_a_claim(run: Run, text: str, speaker: str, cue: str, content: str) -> None:
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.cue, c.content, c.kind) for c in claims] == [(speaker, cue, content, "mixed")]
+
+
+def test_a_participle_gives_a_quoted_name_for_the_sentences_subject(run: Run) -> None:
+    text = "The union endorsed the mayor on Friday, calling her a “champion” of its members."
+    claims = {c.cue: c for c in run(text)._.sitrep_claims}
+    assert claims["calling"].content == "her a “champion” of its members"
+    assert claims["calling"].speaker.text == "The union"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a side's standing name for a thing (present tense) is background, as the example
+        # article's reference reads "Russia calls the invasion a ..."
+        'Russia calls the invasion a "special military operation" against security threats.',
+        # a name, not a naming: nothing is given a name
+        'A group called "Future45" paid for the advertisements.',
+        # an appeal
+        'Zelenskiy called on "all partners" to speed up deliveries.',
+    ],
+)
+def test_no_quoted_name_claim(run: Run, text: str) -> None:
+    assert [c.cue for c in run(text)._.sitrep_claims if c.cue in ("calls", "called")] == []

@@ -12,6 +12,8 @@ PolNeAR dev and written here as wire-style text.
   nearest the participle's claim.
 - A name given in quotes ("called the report “absurd”") is the speaker's claim; a side's
   standing name in the present tense ("Russia calls the invasion a ...") is background.
+- A verb of saying in -ing after a preposition ("responded by saying") reports for the
+  clause's subject; the verb before it keeps only what comes before the preposition.
 """
 
 from __future__ import annotations
@@ -158,3 +160,23 @@ def test_a_participle_gives_a_quoted_name_for_the_sentences_subject(run: Run) ->
 )
 def test_no_quoted_name_claim(run: Run, text: str) -> None:
     assert [c.cue for c in run(text)._.sitrep_claims if c.cue in ("calls", "called")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "others"),
+    [
+        ("The governor responded by saying the city was safe.", []),
+        # the verb before keeps what it took up to the preposition
+        (
+            "The mayor refuses to discuss the evacuation plans, aside from saying the city was safe.",
+            ["to discuss the evacuation plans"],
+        ),
+    ],
+)
+def test_a_gerund_after_a_preposition_reports_for_the_clauses_subject(
+    run: Run, text: str, others: list[str]
+) -> None:
+    claims = run(text)._.sitrep_claims
+    saying = [c for c in claims if c.content == "the city was safe"]
+    assert len(saying) == 1 and saying[0].speaker.text == text.split(" ", 2)[0] + " " + text.split(" ", 2)[1]
+    assert sorted(c.content for c in claims if c is not saying[0]) == others

@@ -676,6 +676,18 @@ class AttributionExtractor:
                 before.pop()
             if before and before[-1].lower in ("and", "but"):
                 coordinated = True
+            elif (
+                lexical
+                and len(before) > 1
+                and before[-1].lower in self.lex.word_class("gerund_lead")
+                and cue.entry.form.split()[0].endswith("ing")
+            ):
+                # `The governor responded by saying ...`, `aside from saying ...`: the gerund's
+                # subject is the clause's; a verb before it that took "by saying ..." as its
+                # content gives it up
+                coordinated = True
+                prep = before[-2] if before[-2].lower in ("aside", "apart") else before[-1]
+                _cut_before(text, drafts, prep.start, cue.start)
             elif before and _comma_before(before):
                 # `..., X said` / `... approach,'' said X`: a quoted fragment may close
                 # between the comma and the cue; its marks (and the comma) then belong to it
@@ -1711,6 +1723,18 @@ def _name_end(text: str, quote: Quote, limit: int) -> int:
     if tail is not None and len(tail.group().split()) <= _MAX_NAMED_WORDS:
         end = tail.end()
     return end
+
+
+def _cut_before(text: str, drafts: list[Draft], lead: int, cue_start: int) -> None:
+    """Drafts whose content holds a gerund's cue end before its preposition; one left with
+    no content (`responded` of `responded by saying`) is dropped."""
+    for d in list(drafts):
+        if d.start <= lead and cue_start < d.end:
+            start, end = _trim(text, d.start, lead)
+            if len(words_in(text, start, end)) < 2:
+                drafts.remove(d)
+            else:
+                d.start, d.end = start, end
 
 
 def _same_sentence(drafts: list[Draft], sents: SentenceIndex, offset: int) -> Draft | None:

@@ -14,6 +14,8 @@ PolNeAR dev and written here as wire-style text.
   standing name in the present tense ("Russia calls the invasion a ...") is background.
 - A verb of saying in -ing after a preposition ("responded by saying") reports for the
   clause's subject; the verb before it keeps only what comes before the preposition.
+- A participle clause after a name's comma ("Trump, speaking to veterans, said") tells
+  what the speaker was doing; it is no part of the speaker phrase.
 """
 
 from __future__ import annotations
@@ -180,3 +182,23 @@ def test_a_gerund_after_a_preposition_reports_for_the_clauses_subject(
     saying = [c for c in claims if c.content == "the city was safe"]
     assert len(saying) == 1 and saying[0].speaker.text == text.split(" ", 2)[0] + " " + text.split(" ", 2)[1]
     assert sorted(c.content for c in claims if c is not saying[0]) == others
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The governor, speaking on national television, said the city was safe.",
+            "The governor",
+        ),
+        ("“The city is safe,” said Haidai, speaking from Kramatorsk.", "Haidai"),
+        # a role after the participle-like word is a description
+        (
+            "John Smith, acting head of the agency, said the city was safe.",
+            "John Smith, acting head of the agency",
+        ),
+    ],
+)
+def test_a_participle_clause_after_a_name_is_no_part_of_it(run: Run, text: str, speaker: str) -> None:
+    claims = [c for c in run(text)._.sitrep_claims if c.cue == "said"]
+    assert [c.speaker.text for c in claims] == [speaker]

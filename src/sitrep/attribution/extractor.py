@@ -31,6 +31,7 @@ from sitrep.attribution.speakers import (
     Mention,
     SpeakerResolver,
     initial_subject,
+    participle_aside,
     phrase_after,
     subject_before,
 )
@@ -1902,7 +1903,11 @@ def _description(words: list[Word], lex: Lexicons) -> bool:
     """Whether words after a name's comma describe it: they go on in lower case ("an
     expert on ...") or name a role ("Europe coordinator at ..."); `, Russia said` does
     neither."""
-    return bool(words) and (words[0].text[:1].islower() or any(w.lower in lex.roles for w in words[:4]))
+    if not words:
+        return False
+    if participle_aside(words, lex):
+        return False  # `Caddell, speaking of Clinton's health`: what he was doing, not who he is
+    return words[0].text[:1].islower() or any(w.lower in lex.roles for w in words[:4])
 
 
 def _plain_phrase(text: str, start: int, limit: int) -> Mention | None:

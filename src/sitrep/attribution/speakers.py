@@ -248,6 +248,18 @@ def _dashed_subject(
     return Mention(text[name.start : end], name.start, end)
 
 
+def participle_aside(words: list[Word], lex: Lexicons) -> bool:
+    """Whether words after a name's comma open a participle clause ("speaking to reporters")
+    rather than a description ("acting head of the agency" names a role)."""
+    first = words[0].lower
+    return (
+        first.endswith("ing")
+        and len(first) > 5
+        and words[0].text[:1].islower()
+        and not any(w.lower in lex.roles for w in words[:3])
+    )
+
+
 def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention | None:
     """`Name, role for X,` before a cue: the whole `Name, role` is the mention."""
     commas = [i for i, w in enumerate(words) if w.text == ","]
@@ -255,6 +267,10 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     comma = commas[-1]
     appos = words[comma + 1 :]
+    if appos and comma > 0 and participle_aside(appos, lex):
+        # `Trump, speaking to a veterans group in Virginia, said`: what the speaker was
+        # doing, not who he is; the speaker is the phrase before the comma
+        return subject_before(text, words[0].start, words[comma].start, lex, True)
     relative = bool(appos) and appos[0].lower in ("who", "whose") and len(appos) <= _MAX_NP_WORDS + 10
     if relative and len(commas) > 1:
         # `Schiff, 56, who has served on the committee for a decade,`: the relative clause

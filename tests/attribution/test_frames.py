@@ -16,6 +16,9 @@ PolNeAR dev and written here as wire-style text.
   clause's subject; the verb before it keeps only what comes before the preposition.
 - A participle clause after a name's comma ("Trump, speaking to veterans, said") tells
   what the speaker was doing; it is no part of the speaker phrase.
+- An opening phrase that runs into the subject with no comma ("On September 27 they
+  said") is no part of it either: a pronoun takes no modifiers, and a name right after a
+  plain common noun starts a new phrase.
 """
 
 from __future__ import annotations
@@ -200,5 +203,26 @@ def test_a_gerund_after_a_preposition_reports_for_the_clauses_subject(
     ],
 )
 def test_a_participle_clause_after_a_name_is_no_part_of_it(run: Run, text: str, speaker: str) -> None:
+    claims = [c for c in run(text)._.sitrep_claims if c.cue == "said"]
+    assert [c.speaker.text for c in claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On September 27 they said the statement was true.", "they"),
+        (
+            "The regulator will review its oversight of the regional centers The S.E.C. said it would "
+            "increase oversight.",
+            "The S.E.C.",
+        ),
+        # a role or an agent noun before a name is part of the phrase
+        ("Republican pollster Whit Ayres said the race was close.", "Republican pollster Whit Ayres"),
+        ("The activist Jane Doe said the race was close.", "The activist Jane Doe"),
+    ],
+)
+def test_an_opening_phrase_without_a_comma_is_no_part_of_the_speaker(
+    run: Run, text: str, speaker: str
+) -> None:
     claims = [c for c in run(text)._.sitrep_claims if c.cue == "said"]
     assert [c.speaker.text for c in claims] == [speaker]

@@ -205,6 +205,7 @@ def subject_before(
     # A phrase may not start with a dangling preposition ("of the ministry").
     while collected and collected[0].lower in ("of", "for", "to", "at"):
         collected.pop(0)
+    collected = _after_run_on(collected, lex)
     if not _np_words(collected, lex, common_nouns):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
@@ -246,6 +247,39 @@ def _dashed_subject(
         return None
     end = words[close - 1].end
     return Mention(text[name.start : end], name.start, end)
+
+
+_AGENTIVE = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|people)$")
+
+
+def _after_run_on(words: list[Word], lex: Lexicons) -> list[Word]:
+    """The subject alone when an opening phrase runs into it with no comma: "In a Bloomberg
+    interview Trump", "September 27 they", "its oversight of the regional centers The S.E.C."
+    A pronoun takes no modifiers; a name right after a plain common noun (not a role, not
+    an agent noun like "pollster" or "activist") starts a new phrase."""
+    if len(words) < 2:
+        return words
+    if words[-1].lower in lex.pronouns and not words[-2].is_punct:
+        return words[-1:]
+    function = lex.word_class("boundary") | lex.word_class("determiner") | lex.word_class("title")
+    for i in range(len(words) - 2, -1, -1):
+        w, nxt = words[i], words[i + 1]
+        if not (w.text.isalpha() and w.text.islower()):
+            if not w.is_capitalised:
+                break
+            continue
+        if (
+            nxt.is_capitalised
+            and len(w.text) > 2
+            and w.lower not in function
+            and w.lower not in _ROLE_COMPLEMENTS
+            and w.lower not in lex.roles
+            and not _AGENTIVE.search(w.lower)
+            and all(x.is_capitalised or x.is_punct for x in words[i + 1 :])
+        ):
+            return words[i + 1 :]
+        break
+    return words
 
 
 def participle_aside(words: list[Word], lex: Lexicons) -> bool:

@@ -226,3 +226,23 @@ def test_an_opening_phrase_without_a_comma_is_no_part_of_the_speaker(
 ) -> None:
     claims = [c for c in run(text)._.sitrep_claims if c.cue == "said"]
     assert [c.speaker.text for c in claims] == [speaker]
+
+
+def test_a_sentence_adverb_of_several_words_is_no_part_of_the_speaker(run: Run) -> None:
+    claims = run("The ministry, for its part, said the strike was legitimate.")._.sitrep_claims
+    assert [(c.speaker.text, c.content) for c in claims] == [("The ministry", "the strike was legitimate")]
+
+
+def test_a_model_run_inside_a_hyphenated_word_takes_the_whole_word() -> None:
+    from sitrep.attribution.extractor import _whole_words
+
+    text = "the pride that many African-Americans feel"
+    start = text.index("Americans")
+    whole = (text.index("African"), start + len("Americans"))
+    assert _whole_words(text, start, whole[1]) == whole
+    assert _whole_words(text, start - 1, whole[1]) == whole  # the run starts on the hyphen
+    assert _whole_words(text, whole[0], start - 1) == whole  # or ends on it
+    assert _whole_words(text, text.index("many"), text.index("many") + 4) == (
+        text.index("many"),
+        text.index("many") + 4,
+    )

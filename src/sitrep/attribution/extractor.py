@@ -1068,8 +1068,18 @@ class AttributionExtractor:
             )
         ):
             words.pop(0)
-        while words and words[-1].end > keep_end and (words[-1].is_punct or words[-1].lower in closer):
-            words.pop()
+        asides = lex.word_class("aside")
+        while words and words[-1].end > keep_end:
+            if words[-1].is_punct or words[-1].lower in closer:
+                words.pop()
+                continue
+            # `India and Pakistan, for instance,`: a sentence adverb of several words
+            comma = next((i for i in range(len(words) - 1, -1, -1) if words[i].text == ","), None)
+            if comma is None or words[comma].end <= keep_end:
+                break
+            if " ".join(w.lower for w in words[comma + 1 :]) not in asides:
+                break
+            del words[comma:]
         if not words:
             return keep if keep is not None else (start, start)
         return min(words[0].start, keep_start), max(words[-1].end, keep_end)
@@ -1139,7 +1149,7 @@ class AttributionExtractor:
         source = min(sources, key=lambda r: _gap(r, cue.start, cue.end), default=None)
         if source is None:
             return None
-        s_start, s_end = _trim(text, source.start, source.end)
+        s_start, s_end = _whole_words(text, *_trim(text, source.start, source.end))
         s_start, s_end = self._without_adverbs(text, s_start, s_end)
         words = words_in(text, s_start, s_end)
         if not words or _cut_name(text, s_start, s_end):
@@ -1736,6 +1746,19 @@ def _cut_before(text: str, drafts: list[Draft], lead: int, cue_start: int) -> No
                 drafts.remove(d)
             else:
                 d.start, d.end = start, end
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model's run widened to whole hyphenated words: its word pieces may start or end a
+    run inside one ("African[-Americans] feel")."""
+    hyphens = "-–"
+    if 0 < start < end and (text[start] in hyphens or text[start - 1] in hyphens) and text[start - 1] != " ":
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in hyphens):
+            start -= 1
+    if start < end < len(text) and (text[end] in hyphens or text[end - 1] in hyphens) and text[end] != " ":
+        while end < len(text) and (text[end].isalnum() or text[end] in hyphens):
+            end += 1
+    return start, end
 
 
 def _same_sentence(drafts: list[Draft], sents: SentenceIndex, offset: int) -> Draft | None:

@@ -301,9 +301,14 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     comma = commas[-1]
     appos = words[comma + 1 :]
-    if appos and comma > 0 and participle_aside(appos, lex):
+    if (
+        appos
+        and comma > 0
+        and (participle_aside(appos, lex) or " ".join(w.lower for w in appos) in lex.word_class("aside"))
+    ):
         # `Trump, speaking to a veterans group in Virginia, said`: what the speaker was
-        # doing, not who he is; the speaker is the phrase before the comma
+        # doing, not who he is; `India and Pakistan, for instance,`: a sentence adverb; the
+        # speaker is the phrase before the comma
         return subject_before(text, words[0].start, words[comma].start, lex, True)
     relative = bool(appos) and appos[0].lower in ("who", "whose") and len(appos) <= _MAX_NP_WORDS + 10
     if relative and len(commas) > 1:

@@ -95,9 +95,12 @@ def test_a_role_noun_takes_its_complement(run: Run, text: str, speaker: str) -> 
 @pytest.mark.parametrize("adjunct", ["in 2014", "last week"])
 def test_a_time_adjunct_between_subject_and_cue(run: Run, adjunct: str) -> None:
     text = f"The talks stalled over Stoltenberg, who {adjunct} said the alliance would not back down."
-    ((found, cue, content, _),) = _claims(run, text)
-    assert (found, cue, content) == ("who", "said", "the alliance would not back down")
     (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.text, claim.cue, claim.content) == (
+        "who",
+        "said",
+        "the alliance would not back down",
+    )
     assert claim.speaker.name == "Jens Stoltenberg"  # the actor dictionary's name
 
 

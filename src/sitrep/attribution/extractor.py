@@ -119,11 +119,8 @@ class Draft:
 
 
 _BY_AGENT = re.compile(r"\s+by\s+(?=\S)")
-# a passive participle: regular, or one of the irregular verbs of reporting and showing
-_PARTICIPLE = re.compile(r"(?:ed|told|said|written|seen|shown|known|given|made|taken|thought|held)$")
 _MAX_PASSIVE_SUBJECT = 12
 _MAX_NAMED_WORDS = 6  # the thing a quoted name is given to: "Wells Fargo's behavior"
-_BE_FORMS = frozenset({"is", "was", "were", "are", "been", "being", "be"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,7 +493,7 @@ class AttributionExtractor:
             return
         q = next((q for q in quotes if draft.start <= q.open < draft.end), None)
         if q is not None:
-            draft.end = max(min(draft.end, _name_end(text, q, draft.end)), q.outer_end)
+            draft.end = max(min(draft.end, _name_end(text, q, quotes, draft.end)), q.outer_end)
 
     def _quoted_names(
         self,
@@ -532,12 +529,12 @@ class AttributionExtractor:
             if any(w.is_punct or w.lower in self.lex.word_class("boundary") for w in named):
                 continue  # "called for calm as ...", "called on Kyiv to ...": no name given
             word = before[cue_at]
-            cue = CueMatch(word.start, word.end, CueEntry(word.lower, "call", "assert", "object"))
+            cue = CueMatch(word.start, word.end, CueEntry(word.lower, word.lower, "assert", "object"))
             body_end = _strip_end(text, sent_start, sent_end)
             start = named[0].start
             end = min(
                 self._content_end(text, start, body_end, direct_spans, cues, cue),
-                _name_end(text, q, body_end),
+                _name_end(text, q, quotes, body_end),
             )
             start, end = _trim(text, start, end)
             if end <= q.open:
@@ -595,13 +592,16 @@ class AttributionExtractor:
             if by is None:
                 return None
             agent_start, cue_end = by.end(), cue.end
-        if not cue_words or not _PARTICIPLE.search(cue_words[-1].lower):
+        # a participle: regular ("reported", "written", "shown") or irregular ("told", "held")
+        participle = cue_words[-1].lower if cue_words else ""
+        if not (participle.endswith(("ed", "en", "wn")) or participle in self.lex.word_class("past")):
             return None
         before = words_in(text, sent_start, cue.start)
         while before and before[-1].lower in self.lex.word_class("adverb"):
             before.pop()
         lead_words = [*before[-2:], *cue_words[:-1]]
-        be = next((i for i, w in enumerate(lead_words) if w.lower in _BE_FORMS), None)
+        be_forms = self.lex.word_class("be")
+        be = next((i for i, w in enumerate(lead_words) if w.lower in be_forms), None)
         if be is None:
             return None
         agent = phrase_after(text, agent_start, body_end, self.lex, common_nouns=True)
@@ -656,12 +656,7 @@ class AttributionExtractor:
         lexical = cue.entry.precision is None and cue.start not in self._open_starts
         subject = subject_before(text, sent_start, cue.start, self.lex, lexical)
         progressive = _PROGRESSIVE.search(text, sent_start, cue.start)
-        if (
-            lexical
-            and progressive is not None
-            and cue.entry.form.split()[0].endswith("ing")
-            and frame in ("speech", "tell", "urge")
-        ):
+        if lexical and progressive is not None and _in_ing(cue) and frame in ("speech", "tell", "urge"):
             if any(c.start < cue.start < c.end for c in cues):
                 return None  # a longer cue ("is also saying") holds this one
             # "Clinton is promising to ...": the subject of the progressive's auxiliary
@@ -681,7 +676,7 @@ class AttributionExtractor:
                 lexical
                 and len(before) > 1
                 and before[-1].lower in self.lex.word_class("gerund_lead")
-                and cue.entry.form.split()[0].endswith("ing")
+                and _in_ing(cue)
             ):
                 # `The governor responded by saying ...`, `aside from saying ...`: the gerund's
                 # subject is the clause's; a verb before it that took "by saying ..." as its
@@ -708,7 +703,7 @@ class AttributionExtractor:
                         end = marks_end
                     if end > start:
                         return Draft(start, end, "indirect", cue, inverted, [(before[-1].start, body_end)])
-                if not cue.entry.form.split()[0].endswith("ing"):
+                if not _in_ing(cue):
                     return None
                 # `Clinton spoke on Tuesday, arguing that ...`: the sentence's subject speaks.
                 coordinated = True
@@ -721,7 +716,7 @@ class AttributionExtractor:
                 c
                 for c in cues
                 if cue.end < c.start < body_end
-                and c.entry.form.split()[0].endswith("ing")
+                and _in_ing(c)
                 and text[cue.end : c.start].rstrip().endswith(",")
             ),
             None,
@@ -1101,7 +1096,7 @@ class AttributionExtractor:
         subject is an absolute clause, the reporter's narration (as in ``_from_parse``); after
         a comma or a preposition ("..., saying", "by first saying") it reports its sentence's
         subject."""
-        if not cue.entry.form.split()[0].endswith("ing"):
+        if not _in_ing(cue):
             return False
         before = words_in(text, max(0, cue.start - 40), cue.start)
         if not before or not text[before[-1].end : cue.start].isspace() or before[-1].is_punct:
@@ -1366,7 +1361,7 @@ class AttributionExtractor:
             lead = text[start : other.start]
             if (
                 lead.rstrip().endswith(",")
-                and other.entry.form.split()[0].endswith("ing")
+                and _in_ing(other)
                 and other.entry.frame != "according"  # "that, according to X, S" goes on
             ):
                 # ", arguing that ...": a participle cue opens a claim of its own
@@ -1495,16 +1490,16 @@ class AttributionExtractor:
             if (
                 draft.cue is not None
                 and draft.cue is not source.cue
-                and draft.cue.entry.form.split()[0].endswith("ing")
+                and _in_ing(draft.cue)
                 and said.start is not None
                 and sents.span(said.start) == sents.span(draft.cue.start)
             ):
                 # `X granted an extension, saying ...`: a participle has no subject of its
                 # own, so the main verb's is the mention nearest it (a finite verb after
                 # "and" is left without one, as the example's reference reads "but added")
-                inherited = Speaker(said.text, said.name, said.type, said.side, said.start, said.end)
+                inherited = said
             else:
-                inherited = Speaker(None, said.name, said.type, said.side)
+                inherited = replace(said, text=None, start=None, end=None)
             draft.speaker = resolver.inherit(inherited, draft.start)
             if draft.inherit_channel or draft.cue is None:
                 draft.channel = source.channel
@@ -1713,27 +1708,31 @@ def _last_cue(
     return last
 
 
-_NAME_LIST = re.compile(r"[\s,]*(?:(?:and|or)\s+)?(?:an?\s+)?$")
+_NAME_LIST = re.compile(r"[\s,]*(?:(?:and|or)\s+)?(?:an?\s+)?")
 _NAME_TAIL = re.compile(r"[^,;:.!?“”\"]*?(?=[,;:.!?]|\s+[-—–]|\s+(?:and|but|or|as|while|after|before)\b|$)")
 
 
-def _name_end(text: str, quote: Quote, limit: int) -> int:
+def _name_end(text: str, quote: Quote, quotes: list[Quote], limit: int) -> int:
     """Where a quoted name ends: after a list of such names (`a "nasty guy," an "anchor
     baby" and "sick"`) and the words that finish its phrase (`a “champion” for its members`),
     before a comma or a coordinated verb (`“outrageous” and demanded answers`)."""
     end = quote.outer_end
-    while True:
-        nxt = re.search(r"[“\"‘]", text[end:limit])
-        if nxt is None or not _NAME_LIST.match(text[end : end + nxt.start()]):
+    for nxt in quotes:
+        if nxt.open < end or nxt.outer_end > limit:
+            continue
+        if _NAME_LIST.fullmatch(text, end, nxt.open) is None:
             break
-        close = re.search(r"[”\"’]", text[end + nxt.end() : limit])
-        if close is None:
-            break
-        end = end + nxt.end() + close.end()
+        end = nxt.outer_end
     tail = _NAME_TAIL.match(text, end, limit)
     if tail is not None and len(tail.group().split()) <= _MAX_NAMED_WORDS:
         end = tail.end()
     return end
+
+
+def _in_ing(cue: CueMatch) -> bool:
+    """Whether a cue opens on an -ing form ("saying", "arguing that"): a participle or a
+    gerund, which has no subject of its own."""
+    return cue.entry.form.split()[0].endswith("ing")
 
 
 def _cut_before(text: str, drafts: list[Draft], lead: int, cue_start: int) -> None:

@@ -90,7 +90,21 @@ def test_an_opening_adverbial_is_no_subject(run: Run) -> None:
         "In an interview with Reuters, the governor rejected the claim and said the town was "
         "still under Ukrainian control."
     )
-    assert _only(run, text)[:4] == ("the governor", "governor", "said", "indirect")
+    rejected, said = run(text)._.sitrep_claims
+    # rejecting a claim is itself a claim, a denial (both have the governor as speaker)
+    assert (rejected.speaker.text, rejected.cue, rejected.content, rejected.polarity) == (
+        "the governor",
+        "rejected",
+        "the claim",
+        "deny",
+    )
+    # "and said" shares the subject; like the example's "but added" it has no mention of its own
+    assert (said.speaker.text, said.speaker.name, said.cue, said.kind) == (
+        None,
+        "governor",
+        "said",
+        "indirect",
+    )
 
 
 @pytest.mark.parametrize(

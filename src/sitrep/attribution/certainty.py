@@ -18,6 +18,9 @@ _EMBEDDED_REPORT = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = r"(?<![\w-])"
+# quotation marks a reporter puts inside a denial (`did "not correspond to reality"`)
+_MARKS = re.compile(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)")
+_DAY_AFTER = re.compile(r"\s+\d")
 _END = r"(?![\w-])"
 
 
@@ -50,14 +53,26 @@ class CertaintyRules:
                     continue
                 if any(s <= span[0] and span[1] <= e for s, e in embedded):
                     continue
+                if self._month(content, m):
+                    continue
                 taken.append(span)
         taken.sort()
         return tuple(content[s:e] for s, e in taken)
 
+    @staticmethod
+    def _month(content: str, m: re.Match[str]) -> bool:
+        """A capitalised "May" inside a claim is the month ("on May 25") or a name (Theresa
+        May), never the modal; at the claim's start it is the month only before a day."""
+        if not m.group(0).startswith("May"):
+            return False
+        return m.start() > 0 or _DAY_AFTER.match(content, m.end()) is not None
+
     def denies(self, content: str, stance: str | None) -> bool:
         if stance == "deny":
             return True
-        return any(p.search(content) for p in self._denials)
+        # a reporter quoting part of the denial puts marks inside the phrase
+        bare = " ".join(_MARKS.sub(" ", content).split())
+        return any(p.search(bare) for p in self._denials)
 
     def disclaimers(self, text: str, start: int, end: int) -> list[DisclaimerMatch]:
         """Disclaimer verb phrases inside one sentence ``text[start:end]``."""

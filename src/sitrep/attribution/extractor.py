@@ -137,6 +137,7 @@ class AttributionExtractor:
     ) -> None:
         self.lex = lex
         self.cues = cues
+        self._phrasal = frozenset(e.form.lower() for e in lex.cues if len(e.form.split()) == 2)
         self.certainty = certainty
         self._disclaimer_starts: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
@@ -765,16 +766,35 @@ class AttributionExtractor:
         else:
             relative = subject is not None and subject.text.lower() in ("who", "which", "that")
             end = self._content_end(text, content_start, body_end, direct_spans, cues, cue, relative)
+            if subject is not None and _BRIDGED.search(text, sent_start, subject.start):
+                # "the objects, which it said were launched by Russia, may have ...": the
+                # relative clause the verb bridges ends at its closing comma
+                comma = text.find(",", content_start, end)
+                if comma > content_start:
+                    end = comma
             start, end = _trim(text, content_start, end)
         # "X said / told Y that S": the complementiser already says a clause follows
         after_that = (
             content_start is not None and _THAT_BEFORE.search(text, cue.end, content_start) is not None
         )
+        if (
+            after_that
+            and cue.entry.stance == "deny"
+            and len(words_in(text, start, end)) <= 6
+            and not self._clause_like(text, start, end, frame, cue.entry.lemma)
+        ):
+            # "rejected that argument": no clause follows, so "that" is the object's determiner
+            that = _THAT_BEFORE.search(text, cue.end, content_start or cue.end)
+            start = that.start() if that is not None else start
         # "X pledged to remain civil": what is promised is the infinitive
         promised = cue.entry.stance == "promise" and text[start : start + 3].lower() == "to "
+        # "Kyiv rejected the claims", "dismissed the Russian figure": a denial of a thing said
+        # is a claim (polarity deny) whatever form its object takes
+        rejected = cue.entry.stance == "deny" and len(words_in(text, start, end)) >= 2
         if end - start < 8 or not (
             (after_that and len(words_in(text, start, end)) >= 3)
             or promised
+            or rejected
             or self._clause_like(text, start, end, frame, cue.entry.lemma)
         ):
             if medial is None or subject is None:
@@ -788,6 +808,8 @@ class AttributionExtractor:
         if not self._asserts(text, cue, start, end):
             return None
         if self._names_only(text, cue, start, end):
+            return None
+        if self._reduced_relative(text, cue, start, end, lexical):
             return None
         d = Draft(start, end, "indirect", cue, subject, [(cue.start, start)])
         if subject is not None:
@@ -823,6 +845,10 @@ class AttributionExtractor:
             return None
         lead = text[sent_start : subject.start].rstrip()
         if not lead.endswith(",") or any(s < subject.start and sent_start < e for s, e in direct_spans):
+            return None
+        if _OPEN_CLAUSE.search(lead):
+            # "on buildings where, it said, over 1,300 troops were based": the clause the
+            # aside interrupts opens before it and goes on after it
             return None
         start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
         if len(words_in(text, start, end)) < 4 or not self._clause_like(text, start, end, "speech"):
@@ -1228,11 +1254,18 @@ class AttributionExtractor:
         lead = text[sent_start : cue.start].rstrip()
         # `The AP reported that, according to an analysis, 85 of ...`: the phrase opens the
         # reported clause, and the claim is what follows it, not the report before it
+        clause_end = source.end
         if not lead.strip(' "“') or re.search(r"\bthat\s*,$", lead):
             rest = text[source.end : body_end]
             comma = rest.find(",")
             if comma < 0:
                 return None
+            relative = _RELATIVE_AFTER_COMMA.match(text, source.end)
+            if relative is not None and rest.find(",", comma + 1) > 0:
+                # `According to the administration, which posted the details on Telegram,
+                # the launches were ...`: the relative clause is about the source (its channel)
+                comma = rest.find(",", comma + 1)
+                clause_end = source.end + comma
             start, end = _trim(text, source.end + comma + 1, body_end)
         elif lead.endswith(","):
             start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
@@ -1242,7 +1275,7 @@ class AttributionExtractor:
             return None
         if end - start < 8:
             return None
-        return Draft(start, end, "indirect", cue, source, [(cue.start, source.end)])
+        return Draft(start, end, "indirect", cue, source, [(cue.start, clause_end)])
 
     def _only_adjuncts(self, after: str, frame: str) -> bool:
         """Whether what follows a cue is just when/where/how it was said."""
@@ -1262,6 +1295,19 @@ class AttributionExtractor:
             if i > 1 and (i == len(words) or words[i].lower() in _ADJUNCT_START):
                 return True
         return words[0].lower() in _ADJUNCT_START or words[0].startswith("(")
+
+    def _time_span(self, words: list[Word]) -> bool:
+        """ "days earlier", "weeks ago", "for days afterwards": how long before or after."""
+        lowered = [w.lower for w in words]
+        if lowered[:1] == ["for"]:
+            lowered = lowered[1:]
+        periods = self.lex.word_class("period")
+        return (
+            1 <= len(lowered) <= 2
+            and lowered[0].rstrip("s") in periods
+            and (len(lowered) == 1 or lowered[1] in self.lex.word_class("time_after"))
+            and (len(words) > len(lowered) or len(lowered) == 2)
+        )
 
     def _content_start(self, text: str, cue: CueMatch, limit: int) -> int | None:
         pos = cue.end
@@ -1283,7 +1329,13 @@ class AttributionExtractor:
         if (
             that is not None
             and clean
-            and (frame in ("tell", "urge") or that == 0 or window[0].lower in _ADJUNCT_START)
+            and (
+                frame in ("tell", "urge")
+                or that == 0
+                or window[0].lower in _ADJUNCT_START
+                # "had said days earlier that", "said for days afterwards that"
+                or self._time_span(window[:that])
+            )
         ):
             if that + 1 < len(window) and window[that + 1].text == ",":
                 return window[that + 1].end  # "reported that, according to X, S"
@@ -1413,6 +1465,21 @@ class AttributionExtractor:
         negation = self.lex.word_class("negation")
         withheld = any(w in negation for w in [*cue.entry.form.lower().split(), *lead])
         return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
+
+    def _reduced_relative(self, text: str, cue: CueMatch, start: int, end: int, lexical: bool) -> bool:
+        """ "Images shared on social media appeared to show ...": a learned cue in -ed right
+        after its noun, with a place or medium and then the sentence's own verb, describes
+        the noun; nothing is reported. A verb of saying in the lexicon is never read so."""
+        words = words_in(text, start, end)
+        return (
+            not lexical
+            and cue.entry.form.endswith("ed")
+            and len(words) > 4  # "appeared on state TV, saying ...": a channel, passed on
+            and words[0].lower in self.lex.word_class("governing")
+            # "has called on police to ...": the preposition belongs to a cue phrase
+            and f"{cue.entry.form.split()[-1]} {words[0].lower}" not in self._phrasal
+            and not any(w.lower == "that" or w.text in ",:" for w in words[:8])
+        )
 
     def _names_only(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
         """A learned naming cue with no clause and no quoted words after it: "Kyiv and its
@@ -1867,6 +1934,8 @@ def _between(text: str, start: int, end: int) -> bool:
 
 
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
+_OPEN_CLAUSE = re.compile(r"\b(?:where|which|that|who|whom|when|because|if|whether)\s*,$", re.IGNORECASE)
+_BRIDGED = re.compile(r",\s*(?:which|who|whom)\s+$")
 # a party and state in brackets, or an age, between a name and its description
 _APPOSITIVE_LEAD = re.compile(PARTY_STATE + r"|,\s*\d{1,3}(?=,|$)")
 
@@ -1910,6 +1979,20 @@ def _with_appositive(
             return Mention(text[mention.start : mention.end + skip], mention.start, mention.end + skip)
         return mention
     words = words_in(text, mention.end + skip + 1, mention.end + len(stripped))
+    # `said Rep. Cummings, the top Democrat on the committee, in a statement`: where it was
+    # said ends the description
+    cut = next(
+        (
+            i
+            for i, (w, nxt) in enumerate(pairwise(words))
+            if w.text == "," and nxt.lower in lex.word_class("governing")
+        ),
+        None,
+    )
+    if cut is not None:
+        words = words[:cut]
+    if not words or words[0].lower in lex.word_class("governing"):
+        words = []
     if not words or len(words) > 40 or not _description(words, lex):
         if skip:
             end = mention.end + skip

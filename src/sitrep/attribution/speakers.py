@@ -33,6 +33,8 @@ _MAX_NP_WORDS = 14
 _ROLE_PREPOSITIONS = frozenset({"in", "on", "from", "at", "with", "about", "over", "against", "to"})
 # what a role noun's own complement starts with: "lawyers for the family", "members of the panel"
 _ROLE_COMPLEMENTS = _ROLE_PREPOSITIONS | {"for", "of"}
+# "statement carried by state media": a participle phrase after a noun
+_PARTICIPLE_PP = re.compile(r"\s+[a-z]+ed\s+(?:by|on|in|at|to|from|via|through)\b.*$")
 _PLACE_NOUN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+(?:region|province|oblast|district|city|area))\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
@@ -208,7 +210,41 @@ def subject_before(
     collected = _after_run_on(collected, lex)
     if not _np_words(collected, lex, common_nouns):
         return None
+    if _object_relative(collected, lex):
+        return None
+    while len(collected) > 1 and collected[0].lower in lex.word_class("leader") and not collected[1].is_punct:
+        collected.pop(0)
+    if len(collected) > 2 and collected[1].text in _DASHES and collected[0].text.isupper():
+        # "BRUSSELS - European leaders", "WASHINGTON -- President Obama": a dateline
+        collected = collected[1:]
+        while collected and collected[0].text in _DASHES:
+            collected.pop(0)
+    if not collected:
+        return None
+    i = words.index(collected[0])
+    if i > 0 and words[i - 1].lower in ("if", "unless"):
+        return None  # "If Trump's plan rejected ...": a condition reports nothing
+    if (
+        i > 0
+        and words[i - 1].lower in lex.word_class("governing")
+        and collected[0].lower in lex.word_class("determiner")
+        and not text[words[i - 1].end : collected[0].start].strip()
+    ):
+        # "In a statement posted on Telegram, ...": a preposition's object is no subject
+        return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+
+
+def _object_relative(words: list[Word], lex: Lexicons) -> bool:
+    """ "..., a move most countries have rejected": a noun with a relative clause whose
+    "that" is left out; the verb's subject ("most countries") describes the noun, it is not
+    a speaker whose claim is the sentence before."""
+    return (
+        len(words) >= 3
+        and words[0].lower in ("a", "an")
+        and words[1].text.islower()
+        and (words[2].lower in lex.word_class("determiner") or words[2].lower in lex.word_class("quantifier"))
+    )
 
 
 def _in_role_complement(words: list[Word], lex: Lexicons) -> bool:
@@ -304,7 +340,14 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     if (
         appos
         and comma > 0
-        and (participle_aside(appos, lex) or " ".join(w.lower for w in appos) in lex.word_class("aside"))
+        and (
+            participle_aside(appos, lex)
+            or " ".join(w.lower for w in appos) in lex.word_class("aside")
+            # `Hillary Clinton, at a later press gaggle, said`: where she said it
+            or (
+                appos[0].lower in lex.word_class("governing") and not any(w.lower in lex.roles for w in appos)
+            )
+        )
     ):
         # `Trump, speaking to a veterans group in Virginia, said`: what the speaker was
         # doing, not who he is; `India and Pakistan, for instance,`: a sentence adverb; the
@@ -347,7 +390,10 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
             break
         name_words.append(w)
     name_words.reverse()
-    while name_words and name_words[0].lower in ("of", "for"):
+    while name_words and (
+        name_words[0].lower in ("of", "for")
+        or (len(name_words) > 1 and name_words[0].lower in lex.word_class("leader"))
+    ):
         name_words.pop(0)
     aged = False
     if [w.text.isdigit() for w in name_words] == [True] and comma >= 3 and words[comma - 2].text == ",":
@@ -377,8 +423,8 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         ),
         None,
     )
-    if head is None or not (head.is_capitalised or role_first):
-        return None
+    if head is None or not (head.is_capitalised or role_first) or head.lower in lex.word_class("temporal"):
+        return None  # "... on Wednesday, the administration said," names no one
     first, last = name_words[0], appos[-1]
     before = comma - len(name_words) - 1
     if first.lower in ("the", "a", "an") and before > 0 and words[before].text == ",":
@@ -411,7 +457,17 @@ def phrase_after(
     collected: list[Word] = []
     for w in words:
         # `according to an analysis by Lily Batchelder`: a document names its author
-        authored = w.lower == "by" and bool(collected) and collected[-1].lower in lex.roles
+        # and `according to exit polls reported by CNN` its carrier
+        authored = (
+            w.lower == "by"
+            and bool(collected)
+            and (
+                collected[-1].lower in lex.roles
+                or (
+                    len(collected) > 1 and collected[-1].text.islower() and collected[-1].lower.endswith("ed")
+                )
+            )
+        )
         if (w.is_punct and w.text != "-") or (collected and w.lower in stops and not authored):
             break
         if not collected and w.lower in stops:
@@ -467,7 +523,7 @@ class SpeakerResolver:
             names = [w for w in current]
             while names and (names[0].lower in self._titles or self.actors.lookup(names[0].text)):
                 names.pop(0)
-            if len(names) >= 2 and not any(self.actors.lookup(w.text) for w in names):
+            if len(names) >= 2 and not any(self._non_person(w.text) for w in names):
                 last = names[-1]
                 end = last.end - 2 if last.text.endswith(("'s", "’s")) else last.end
                 runs.append((names[0].start, end))
@@ -482,6 +538,11 @@ class SpeakerResolver:
                 flush()
         flush()
         return runs
+
+    def _non_person(self, word: str) -> bool:
+        """A known state, organisation or group ("Kremlin"); a known person is still a name."""
+        actor = self.actors.lookup(word)
+        return actor is not None and actor.type != "PERSON"
 
     # ---- helpers --------------------------------------------------------------------------
     def _register(self, entity: Entity, position: int, mention: str) -> Entity:
@@ -548,11 +609,24 @@ class SpeakerResolver:
                     best = (idx, actor)
         return best[1] if best else None
 
-    def _latest_speaker(self, position: int, kinds: tuple[str, ...]) -> Speaker | None:
+    def _latest_speaker(self, position: int, kinds: tuple[str, ...], single: bool = False) -> Speaker | None:
+        """``single``: for "he"/"she", which never stand for "Ukrainian officials"."""
         for start, speaker in reversed(self.speakers):
             if start < position and speaker.type in kinds:
+                if single and self._plural(speaker.text or speaker.name):
+                    continue
                 return speaker
         return None
+
+    def _plural(self, phrase: str) -> bool:
+        """A coordination or a plural role noun: "Kyiv and its allies", "Ukrainian officials"."""
+        words = phrase.lower().split()
+        if not words or " and " in f" {' '.join(words)} ":
+            return bool(words)
+        last = words[-1]
+        return last in self.lex.roles and (
+            (last.endswith("s") and last[:-1] in self.lex.roles) or last.endswith("men") or last == "people"
+        )
 
     # ---- resolution ----------------------------------------------------------------------
     def resolve(self, mention: Mention, antecedent: Mention | None = None) -> Speaker | None:
@@ -603,9 +677,13 @@ class SpeakerResolver:
                 "ACTOR": ("ORG", "GPE"),
                 "GROUP": ("ORG", "GPE", "PERSON", "UNKNOWN"),
             }.get(kind, ("PERSON", "ORG", "GPE", "UNKNOWN"))
-            found = self._latest_speaker(mention.start, wanted)
+            found = self._latest_speaker(mention.start, wanted, single=kind == "PERSON")
             if found is None and kind == "PERSON":
-                people = [e for e in self.entities if e.type == "PERSON" and e.position < mention.start]
+                people = [
+                    e
+                    for e in self.entities
+                    if e.type == "PERSON" and e.position < mention.start and not self._plural(e.name)
+                ]
                 if people:
                     e = max(people, key=lambda p: p.position)
                     return Speaker(text, e.name, "PERSON", e.side, mention.start, mention.end)
@@ -620,6 +698,10 @@ class SpeakerResolver:
         # "Rep. Jim Clyburn (D-S.C.), a member of ...": party and state are no part of the name
         core = _PARTY_STATE.sub("", core)
         name_part, _, appos = core.partition(", ")
+        if appos and self._role_phrase(name_part) and self._bare_name(appos):
+            # "The mayor of Kramatorsk, Oleksandr Honcharenko,": the name after the comma is
+            # the speaker's, the phrase before it his role (as in "X, the mayor of ...")
+            name_part, appos = appos, name_part
 
         # "the capital's X" -> "<capital>'s X"
         if re.match(r"(?i)(?:the\s+)?capital['’]s\b", core):
@@ -628,7 +710,21 @@ class SpeakerResolver:
                 core = re.sub(r"(?i)^(?:the\s+)?capital", capital.name, core)
                 name_part = core
 
+        # "the city's military administration" -> "Kyiv's military administration", when the
+        # place last named makes it an actor the dictionary knows
+        if re.match(r"(?i)(?:the\s+)?(?:city|town)['’]s\s", name_part):
+            place = self._place_before(mention.start)
+            if place is not None:
+                candidate = re.sub(r"(?i)^(?:the\s+)?(?:city|town)", place, name_part)
+                if self.actors.lookup(candidate) is not None:
+                    name_part = candidate
+
         actor = self.actors.lookup(name_part)
+        if actor is None:
+            # "a Kremlin statement", "a Pentagon readout": the document speaks for its actor
+            owner, _, document = _PARTICIPLE_PP.sub("", name_part).rpartition(" ")
+            if document.lower() in self.lex.word_class("document") and owner:
+                actor = self.actors.lookup(owner)
         head_part = _SPLIT_OF.split(name_part, maxsplit=1)[0]
         has_of = head_part != name_part
         if actor is None and not has_of:
@@ -719,6 +815,27 @@ class SpeakerResolver:
         if len(name) == 1 and not role and not self._looks_personal(joined):
             return None
         return joined, role
+
+    def _role_phrase(self, phrase: str) -> bool:
+        """A description in lower case headed by a role or title ("head of the group Wagner")."""
+        words = phrase.split()
+        return (
+            bool(words)
+            and words[0][:1].islower()
+            and (words[0].lower() in self.lex.roles or words[0].lower() in self._titles)
+        )
+
+    def _bare_name(self, phrase: str) -> bool:
+        """Two to four capitalised words with no title or role: a person's name alone."""
+        words = phrase.split()
+        if not 2 <= len(words) <= 4:
+            return False
+        if any(
+            not w[:1].isupper() or w.lower() in self._titles or w.lower() in self.lex.roles for w in words
+        ):
+            return False
+        actor = self.actors.lookup(phrase)
+        return actor is None or actor.type == "PERSON"
 
     def _looks_personal(self, word: str) -> bool:
         key = name_key(word)

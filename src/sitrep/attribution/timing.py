@@ -18,7 +18,12 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _FALLBACK = re.compile(
     r"\b(?:on|late on|early on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_OPENER = re.compile(r"^\s*(?:On|Late on|Early on|Last)\b[^,]{2,25},\s*$")
+_OPENER = re.compile(
+    r"^\s*(?:(?:On|Late on|Early on|Last)\b[^,]{2,25}"
+    # "In a post on Telegram, ", "In a video posted on Telegram, in which he ..., ": the
+    # medium (and perhaps the day) of the statement the speaker then makes
+    r"|In\s+(?:a|an|the|his|her|its|their)\s[^.;:!?\"“”]{2,160}),\s*$"
+)
 
 
 def statement_date(
@@ -41,7 +46,8 @@ def statement_date(
 
 
 def sentence_opener(text: str, sentence_start: int, speaker_start: int) -> tuple[int, int] | None:
-    """The span "On Jan. 20, " when a sentence opens with a date and then the speaker."""
+    """The span "On Jan. 20, " or "In a Telegram post early on Friday, " when a sentence
+    opens with the statement's date or medium and then the speaker."""
     if speaker_start <= sentence_start:
         return None
     if _OPENER.match(text[sentence_start:speaker_start]):

@@ -303,3 +303,98 @@ def test_sample_corpus_no_month_hedges_and_denials_found(corpus: list[ArticleAna
     assert [c.polarity for c in haidai] == ["deny"]
     rejected = [c for c in claims if c.cue == "rejected" and c.content == "the claims"]
     assert [(c.speaker.side, c.polarity) for c in rejected] == [("Ukraine", "deny")]
+
+
+# ---- more wire phrasing (written for these tests) ------------------------------------------
+
+
+def test_a_widened_cue_keeps_the_stance_of_its_verb(run: Run) -> None:
+    (c,) = _claims(run, "Moscow has repeatedly denied targeting civilians.")
+    assert (c.cue, c.stance, c.polarity) == ("has repeatedly denied", "deny", "deny")
+
+
+def test_a_refusal_to_comment_is_no_claim(run: Run) -> None:
+    doc = run("Kremlin spokesman Dmitry Peskov declined to comment on the reports.")
+    assert doc._.sitrep_claims == []
+    assert [d.kind for d in doc._.sitrep_disclaimers] == ["no-comment"]
+
+
+def test_citing_a_source_makes_one_claim(run: Run) -> None:
+    text = (
+        "Russia's state news agency TASS, citing the defence ministry, reported that air defences "
+        "had downed three missiles over the Belgorod region."
+    )
+    (c,) = _claims(run, text)
+    assert (c.speaker.name, c.cue) == ("TASS", "reported")
+    assert c.content == "air defences had downed three missiles over the Belgorod region"
+
+
+def test_a_claim_the_reporter_could_not_verify_ends_before_the_noun(run: Run) -> None:
+    text = (
+        "The Russian Defence Ministry said its forces had repelled an attack near Kupiansk, a claim "
+        "Sample Wire A could not verify."
+    )
+    (c,) = _claims(run, text)
+    assert c.content == "its forces had repelled an attack near Kupiansk" and c.unverified
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "Officials in Kyiv, who spoke on condition of anonymity, said the counteroffensive would "
+            "begin within weeks.",
+            "Officials in Kyiv, who spoke on condition of anonymity",
+            "Officials in Kyiv",
+        ),
+        (
+            "The regional governor, Vitaliy Kim, wrote on Telegram that two people were killed.",
+            "The regional governor, Vitaliy Kim",
+            "Vitaliy Kim",
+        ),
+        (
+            "Ban Ki-moon, the secretary general of the United Nations, said the talks had failed.",
+            "Ban Ki-moon, the secretary general of the United Nations",
+            "Ban Ki-moon",
+        ),
+        (
+            "United States Citizenship and Immigration Services, the agency that runs the program, "
+            "said it was taking additional steps.",
+            "United States Citizenship and Immigration Services, the agency that runs the program",
+            None,
+        ),
+        (
+            "Michael Mulgrew, president of the United Federation of Teachers, which represents the "
+            "city's educators, said he hoped the day sent a message.",
+            "Michael Mulgrew, president of the United Federation of Teachers",
+            "Michael Mulgrew",
+        ),
+        (
+            "Proponents, including the United States Conference of Mayors, said the program should be kept.",
+            "Proponents, including the United States Conference of Mayors",
+            None,
+        ),
+    ],
+)
+def test_appositives_and_relative_clauses_around_a_speaker(
+    run: Run, text: str, speaker: str, name: str | None
+) -> None:
+    (c,) = _claims(run, text)
+    assert c.speaker.text == speaker
+    if name is not None:
+        assert c.speaker.name == name
+
+
+def test_a_named_news_site_is_the_channel(run: Run) -> None:
+    text = (
+        "The head of Ukraine's military intelligence, Kyrylo Budanov, told the Ukrainska Pravda news "
+        "site that Russia was preparing a new offensive."
+    )
+    (c,) = _claims(run, text)
+    assert (c.speaker.name, c.channel) == ("Kyrylo Budanov", "Ukrainska Pravda")
+
+
+def test_secretary_general_is_a_title(run: Run) -> None:
+    text = "NATO Secretary-General Jens Stoltenberg told reporters that the alliance would support Ukraine."
+    (c,) = _claims(run, text)
+    assert (c.speaker.name, c.speaker.side, c.channel) == ("Jens Stoltenberg", "NATO", "reporters")

@@ -138,6 +138,9 @@ class AttributionExtractor:
         self.lex = lex
         self.cues = cues
         self._phrasal = frozenset(e.form.lower() for e in lex.cues if len(e.form.split()) == 2)
+        self._hand_stance = {
+            e.form.lower(): e.stance for e in lex.cues if e.precision is None and " " not in e.form
+        }
         self.certainty = certainty
         self._disclaimer_starts: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
@@ -184,7 +187,12 @@ class AttributionExtractor:
             _clause_subject_start(text, s, m.start, self.lex) for s, m in disclaimer_matches
         ]
         quotes = find_quotes(text, self.cues.forms)
-        all_cues = self.cues.find(text)
+        # "Peskov declined to comment on the reports": a refusal to speak, never a claim
+        all_cues = [
+            c
+            for c in self.cues.find(text)
+            if not any(m.start <= c.start < m.end for _, m in disclaimer_matches)
+        ]
         open_starts: set[int] = set()
         self._open_starts = frozenset()
         anonymous = self.lex.anonymous_spans(text)
@@ -232,6 +240,8 @@ class AttributionExtractor:
                 continue
             if any(d.cue is not None and d.cue.start == cue.start for d in drafts):
                 continue  # a parser's cue over a lexicon cue framed already ("repeatedly accused")
+            if self._citation(text, cue, all_cues):
+                continue
             if cue.entry.form.endswith("ed") and _attributive(
                 text, cue.start, self.lex.word_class("attributive")
             ):
@@ -308,6 +318,17 @@ class AttributionExtractor:
                     cue_span = (cue_words[0].start, cue_span[1])
                     hedges = (*lead, *hedges)
             stance = draft.cue.entry.stance if draft.cue else None
+            if stance == "assert" and cue_span is not None:
+                # "has repeatedly denied": a learned or widened cue keeps the stance of the
+                # hand lexicon's verb inside it
+                stance = next(
+                    (
+                        self._hand_stance[w.lower]
+                        for w in words_in(original, cue_span[0], cue_span[1])
+                        if self._hand_stance.get(w.lower, "assert") != "assert"
+                    ),
+                    stance,
+                )
             speaker = draft.speaker
             if speaker.text is not None and speaker.start is not None and speaker.end is not None:
                 # Spans were found on the straightened copy; their strings come from the original.
@@ -1398,7 +1419,9 @@ class AttributionExtractor:
         for ds in self._disclaimer_starts:
             if start < ds < end:
                 # "..., and Reuters could not verify this": the reporter's words, not the source's.
-                joint = re.search(r"[\s,]*(?:\b(?:and|but)\s+)?$", text[start:ds])
+                # ("..., a claim Reuters could not verify": the noun the reporter's clause
+                # describes goes with it)
+                joint = re.search(r",\s*(?:a|an)\s+[a-z]+\s*$|[\s,]*(?:\b(?:and|but)\s+)?$", text[start:ds])
                 end = start + (joint.start() if joint is not None else ds - start)
         for s, _ in direct_spans:
             if start < s < end:
@@ -1465,6 +1488,16 @@ class AttributionExtractor:
         negation = self.lex.word_class("negation")
         withheld = any(w in negation for w in [*cue.entry.form.lower().split(), *lead])
         return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
+
+    def _citation(self, text: str, cue: CueMatch, cues: list[CueMatch]) -> bool:
+        """ "TASS, citing the defence ministry, reported that ...": the aside names where the
+        speaker's claim came from; the claim is the main verb's, made once."""
+        if cue.entry.form.lower() not in self.lex.word_class("citation"):
+            return False
+        if not text[: cue.start].rstrip().endswith(","):
+            return False
+        later = next((c for c in cues if c.start > cue.end), None)
+        return later is not None and re.search(r",\s*(?:\w+ly\s+)?$", text[cue.end : later.start]) is not None
 
     def _reduced_relative(self, text: str, cue: CueMatch, start: int, end: int, lexical: bool) -> bool:
         """ "Images shared on social media appeared to show ...": a learned cue in -ed right

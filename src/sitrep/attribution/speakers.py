@@ -102,9 +102,13 @@ def subject_before(
     ``common_nouns``: any determined noun phrase may be the subject ("the ruling said"),
     for the hand-written lexicon's verbs of saying, which need no name to be a report."""
     for start, end in lex.anonymous_spans(text, limit, cue_start):
-        if start > limit and not text[end:cue_start].strip():
-            # "officials who asked not to be named said": the phrase describes the speaker
-            inner = subject_before(text, limit, start, lex, common_nouns)
+        if start > limit and not text[end:cue_start].strip(" ,"):
+            # "officials who asked not to be named said", "Officials in Kyiv, who spoke on
+            # condition of anonymity, said": the phrase describes the speaker
+            inner_end = start
+            while inner_end > limit and text[inner_end - 1] in " ,":
+                inner_end -= 1
+            inner = subject_before(text, limit, inner_end, lex, common_nouns)
             if inner is not None:
                 return Mention(text[inner.start : end], inner.start, end)
     words = words_in(text, limit, cue_start)
@@ -337,6 +341,12 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         return None
     comma = commas[-1]
     appos = words[comma + 1 :]
+    if appos and appos[0].lower == "including" and comma > 0:
+        # `Proponents, including the Conference of Mayors, have urged`: the examples belong
+        # to the speaker they name
+        inner = subject_before(text, words[0].start, words[comma].start, lex, True)
+        if inner is not None:
+            return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
     if (
         appos
         and comma > 0
@@ -353,6 +363,10 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         # doing, not who he is; `India and Pakistan, for instance,`: a sentence adverb; the
         # speaker is the phrase before the comma
         return subject_before(text, words[0].start, words[comma].start, lex, True)
+    if appos and appos[0].lower == "which" and len(commas) > 1:
+        # `Mulgrew, president of the teachers' union, which represents ...,`: the clause
+        # describes the organisation named in the description, not the speaker
+        return _appositive_subject(text, words[:comma], lex)
     relative = bool(appos) and appos[0].lower in ("who", "whose") and len(appos) <= _MAX_NP_WORDS + 10
     if relative and len(commas) > 1:
         # `Schiff, 56, who has served on the committee for a decade,`: the relative clause
@@ -386,6 +400,20 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
             depth -= 1 if w.text == "(" else 0
             name_words.append(w)
             continue
+        if w.text == "-" and name_words and not text[w.start - 1 : w.start].isspace():
+            name_words.append(w)  # "Ban Ki-moon"
+            continue
+        if w.lower in ("and", *_ROLE_PREPOSITIONS) and name_words and name_words[-1].is_capitalised:
+            i = words.index(w)
+            prior = words[i - 1] if i > 0 else None
+            # "United States Citizenship and Immigration Services", "Officials at Homeland
+            # Security Investigations": a name joined by "and", or a role placed at a name
+            if prior is not None and (
+                (w.lower == "and" and prior.is_capitalised and not prior.is_punct)
+                or (w.lower != "and" and prior.lower in lex.roles)
+            ):
+                name_words.append(w)
+                continue
         if w.is_punct or (w.lower in lex.word_class("boundary") - {"of", "for"}):
             break
         name_words.append(w)
@@ -729,11 +757,15 @@ class SpeakerResolver:
         has_of = head_part != name_part
         if actor is None and not has_of:
             actor = self.actors.lookup_suffix(name_part)
-            if actor is not None and actor.type == "GPE" and name_key(actor.name) != name_key(name_part):
-                # "Luhansk regional governor": a place inside a longer phrase is a modifier.
-                last = name_part.split()[-1].lower()
-                if last in self.lex.roles:
-                    actor = None
+            # "Luhansk regional governor": a place inside a longer phrase is a modifier,
+            # and so is one after the role it places ("Officials in Kyiv").
+            if (
+                actor is not None
+                and actor.type == "GPE"
+                and name_key(actor.name) != name_key(name_part)
+                and any(w.lower() in self.lex.roles for w in name_part.split())
+            ):
+                actor = None
         if actor is not None and actor.type == "PERSON":
             role = " ".join(
                 [name_part[: max(0, len(name_part) - len(_tail_words(name_part, actor, self.actors)))], appos]
@@ -767,7 +799,8 @@ class SpeakerResolver:
                 return Speaker(
                     text, antecedent.name, antecedent.type, antecedent.side, mention.start, mention.end
                 )
-        name = core
+        # "Officials in Kyiv, who spoke on condition of anonymity": the clause describes them
+        name = name_part if appos.startswith(("who ", "which ")) else core
         if re.search(r"\bthere$", name):
             place = self._place_before(mention.end)
             if place is not None:
@@ -817,12 +850,13 @@ class SpeakerResolver:
         return joined, role
 
     def _role_phrase(self, phrase: str) -> bool:
-        """A description in lower case headed by a role or title ("head of the group Wagner")."""
+        """A description in lower case with a role or title ("head of the group Wagner",
+        "regional governor")."""
         words = phrase.split()
         return (
             bool(words)
             and words[0][:1].islower()
-            and (words[0].lower() in self.lex.roles or words[0].lower() in self._titles)
+            and any(w.lower() in self.lex.roles or w.lower() in self._titles for w in words)
         )
 
     def _bare_name(self, phrase: str) -> bool:

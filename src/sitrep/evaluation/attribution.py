@@ -343,8 +343,22 @@ def _with_marks(text: str, claim: Claim) -> Span:
     return start, end
 
 
+def _with_closing_comma(text: str, start: int, end: int) -> Span:
+    """A source with an appositive, with the comma that closes it, as PolNeAR annotates it.
+
+    "Ban Ki-moon, the secretary general of the United Nations, vowed": in PolNeAR train,
+    921 of the 1,028 sources that hold a comma and stand right before another include that
+    second comma (sources without an appositive almost never do: 5 of 804). sitrep's
+    speaker text stops at the last word; only the exact match sees the difference.
+    """
+    if "," in text[start:end] and text[end : end + 1] == ",":
+        return start, end + 1
+    return start, end
+
+
 def predicted_attributions(claims: list[Claim], text: str | None = None) -> list[Attribution]:
-    """Claims as attributions; with ``text``, direct quotes take their marks (see above)."""
+    """Claims as attributions; with ``text``, direct quotes take their marks and sources
+    with an appositive its closing comma (see above)."""
     result: list[Attribution] = []
     for claim in claims:
         span = _with_marks(text, claim) if text is not None else (claim.start, claim.end)
@@ -352,7 +366,8 @@ def predicted_attributions(claims: list[Claim], text: str | None = None) -> list
         if claim.cue_start is not None and claim.cue_end is not None:
             a.cue.append((claim.cue_start, claim.cue_end))
         if claim.speaker.start is not None and claim.speaker.end is not None:
-            a.source.append((claim.speaker.start, claim.speaker.end))
+            source = (claim.speaker.start, claim.speaker.end)
+            a.source.append(_with_closing_comma(text, *source) if text is not None else source)
         result.append(a)
     return result
 

@@ -187,21 +187,17 @@ class AttributionExtractor:
             _clause_subject_start(text, s, m.start, self.lex) for s, m in disclaimer_matches
         ]
         quotes = find_quotes(text, self.cues.forms)
-        # "Peskov declined to comment on the reports": a refusal to speak, never a claim
-        all_cues = [
-            c
-            for c in self.cues.find(text)
-            if not any(m.start <= c.start < m.end for _, m in disclaimer_matches)
-        ]
+        # a reporter's disclaimer ("could not verify") or a refusal ("did not immediately
+        # comment", "declined to comment on the reports") is never a cue, the lexicon's or a model's
+        refusals = [(m.start, m.end) for _, m in disclaimer_matches]
+        all_cues = [c for c in self.cues.find(text) if not any(s <= c.start < e for s, e in refusals)]
         open_starts: set[int] = set()
         self._open_starts = frozenset()
         anonymous = self.lex.anonymous_spans(text)
         if open_cues:
             known = {c.start for c in all_cues}
-            taken = [(c.start, c.end) for c in all_cues]
+            taken = [(c.start, c.end) for c in all_cues] + refusals
             all_cues = self._with_adverbs(text, all_cues, open_cues, anonymous)
-            # the reporter's "did not immediately comment" is a disclaimer, never a cue
-            taken += [(m.start, m.end) for _, m in disclaimer_matches]
             extra = [
                 c for c in open_cues if c.start not in known and not any(s <= c.start < e for s, e in taken)
             ]
@@ -321,14 +317,8 @@ class AttributionExtractor:
             if stance == "assert" and cue_span is not None:
                 # "has repeatedly denied": a learned or widened cue keeps the stance of the
                 # hand lexicon's verb inside it
-                stance = next(
-                    (
-                        self._hand_stance[w.lower]
-                        for w in words_in(original, cue_span[0], cue_span[1])
-                        if self._hand_stance.get(w.lower, "assert") != "assert"
-                    ),
-                    stance,
-                )
+                inner = (self._hand_stance.get(w.lower) for w in words_in(original, *cue_span))
+                stance = next((x for x in inner if x is not None and x != "assert"), stance)
             speaker = draft.speaker
             if speaker.text is not None and speaker.start is not None and speaker.end is not None:
                 # Spans were found on the straightened copy; their strings come from the original.
@@ -795,18 +785,15 @@ class AttributionExtractor:
                     end = comma
             start, end = _trim(text, content_start, end)
         # "X said / told Y that S": the complementiser already says a clause follows
-        after_that = (
-            content_start is not None and _THAT_BEFORE.search(text, cue.end, content_start) is not None
-        )
+        that = _THAT_BEFORE.search(text, cue.end, content_start) if content_start is not None else None
+        after_that = that is not None
         if (
-            after_that
+            that is not None
             and cue.entry.stance == "deny"
             and len(words_in(text, start, end)) <= 6
             and not self._clause_like(text, start, end, frame, cue.entry.lemma)
         ):
-            # "rejected that argument": no clause follows, so "that" is the object's determiner
-            that = _THAT_BEFORE.search(text, cue.end, content_start or cue.end)
-            start = that.start() if that is not None else start
+            start = that.start()  # "rejected that argument": "that" is the object's determiner
         # "X pledged to remain civil": what is promised is the infinitive
         promised = cue.entry.stance == "promise" and text[start : start + 3].lower() == "to "
         # "Kyiv rejected the claims", "dismissed the Russian figure": a denial of a thing said
@@ -1496,7 +1483,7 @@ class AttributionExtractor:
             return False
         if not text[: cue.start].rstrip().endswith(","):
             return False
-        later = next((c for c in cues if c.start > cue.end), None)
+        later = min((c for c in cues if c.start > cue.end), key=lambda c: c.start, default=None)
         return later is not None and re.search(r",\s*(?:\w+ly\s+)?$", text[cue.end : later.start]) is not None
 
     def _reduced_relative(self, text: str, cue: CueMatch, start: int, end: int, lexical: bool) -> bool:

@@ -226,7 +226,7 @@ def subject_before(
     if not collected:
         return None
     i = words.index(collected[0])
-    if i > 0 and words[i - 1].lower in ("if", "unless"):
+    if i > 0 and words[i - 1].lower in lex.word_class("condition"):
         return None  # "If Trump's plan rejected ...": a condition reports nothing
     if (
         i > 0
@@ -393,7 +393,8 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
     names_role = names_role or (len(appos) > 1 and any(not w.is_capitalised for w in appos[1:]))
     name_words: list[Word] = []
     depth = 0
-    for w in reversed(words[:comma]):
+    for i in range(comma - 1, -1, -1):
+        w = words[i]
         if w.text == ")" and not name_words:
             depth = 1  # `Rep. Gregory W. Meeks (D-N.Y.), chairman of ...,`: the aside stays
         if depth:
@@ -403,17 +404,19 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         if w.text == "-" and name_words and not text[w.start - 1 : w.start].isspace():
             name_words.append(w)  # "Ban Ki-moon"
             continue
-        if w.lower in ("and", *_ROLE_PREPOSITIONS) and name_words and name_words[-1].is_capitalised:
-            i = words.index(w)
-            prior = words[i - 1] if i > 0 else None
-            # "United States Citizenship and Immigration Services", "Officials at Homeland
-            # Security Investigations": a name joined by "and", or a role placed at a name
-            if prior is not None and (
-                (w.lower == "and" and prior.is_capitalised and not prior.is_punct)
-                or (w.lower != "and" and prior.lower in lex.roles)
-            ):
-                name_words.append(w)
-                continue
+        # "United States Citizenship and Immigration Services", "Officials at Homeland
+        # Security Investigations": a name joined by "and", or a role placed at a name
+        if (
+            i > 0
+            and name_words
+            and name_words[-1].is_capitalised
+            and (
+                (w.lower == "and" and words[i - 1].is_capitalised and not words[i - 1].is_punct)
+                or (w.lower in _ROLE_PREPOSITIONS and words[i - 1].lower in lex.roles)
+            )
+        ):
+            name_words.append(w)
+            continue
         if w.is_punct or (w.lower in lex.word_class("boundary") - {"of", "for"}):
             break
         name_words.append(w)
@@ -649,7 +652,7 @@ class SpeakerResolver:
     def _plural(self, phrase: str) -> bool:
         """A coordination or a plural role noun: "Kyiv and its allies", "Ukrainian officials"."""
         words = phrase.lower().split()
-        if not words or " and " in f" {' '.join(words)} ":
+        if not words or "and" in words:
             return bool(words)
         last = words[-1]
         return last in self.lex.roles and (

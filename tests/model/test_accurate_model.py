@@ -13,6 +13,7 @@ from tests.model.test_shipped_model import EXAMPLE_EXCERPT, example_text
 
 from sitrep.errors import DataFileError, ModelError
 from sitrep.nlp.accurate import FACTORY, MODEL_FILE, AccurateAnnotator, AccurateModel, accurate_dir
+from sitrep.nlp.paragraphs import FACTORY as PARAGRAPHS
 from sitrep.nlp.pipeline import ACCURATE, build_pipeline, choose_model, load_base
 
 pytestmark = pytest.mark.model
@@ -24,7 +25,7 @@ def nlp() -> Language:
 
 
 def test_the_accurate_pipeline_replaces_the_networks_and_keeps_the_rest(nlp: Language) -> None:
-    assert nlp.pipe_names[0] == FACTORY
+    assert nlp.pipe_names[:2] == [PARAGRAPHS, FACTORY]  # blank lines first: it keeps their starts
     assert {"lemmatizer", "aux_lemmas", "theatre_places"} <= set(nlp.pipe_names)
     assert not {"tok2vec", "tagger", "morphologizer", "parser", "ner", "sentencizer"} & set(nlp.pipe_names)
 
@@ -128,3 +129,21 @@ def test_eval_nlp_reads_the_dev_halves_for_the_gate(shared_data: Path, nlp: Lang
     assert result.parse[0].las > 0.7 and result.parse[0].upos > 0.9
     with pytest.raises(ValueError, match="split"):
         evaluate_nlp(nlp, shared_data, split="train")
+    hidden = evaluate_nlp(nlp, shared_data, corpora=("ewt",), split="dev", limit=5, paragraphs=False)
+    assert any("paragraph breaks not given" in note for note in hidden.notes)
+    assert not any("paragraph" in note for note in result.notes)
+
+
+def test_sentence_starts_set_before_it_win_over_the_network(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    annotator = nlp.get_pipe(FACTORY)
+    words = ["Kyiv", "said", "balloons", "were", "shot", "down", ".", "The", "ministry", "denied", "it", "."]
+    free = annotator(Doc(nlp.vocab, words=words))
+    assert [t.i for t in free if t.is_sent_start] == [0, 7]
+    forced = Doc(nlp.vocab, words=words)
+    forced[2].is_sent_start = True  # a start the network would not make
+    forced[7].is_sent_start = False  # and one it would
+    forced = annotator(forced)
+    assert [t.i for t in forced if t.is_sent_start] == [0, 2]
+    assert sum(1 for t in forced if t.dep_ == "ROOT") == 2

@@ -39,13 +39,24 @@ def _default_shared() -> str:
 )
 @click.option("--limit", type=int, default=None, help="First N documents per corpus (smoke test only).")
 @click.option(
+    "--no-paragraphs",
+    "no_paragraphs",
+    is_flag=True,
+    help="Do not give the treebanks' paragraph breaks as sentence starts (all starts predicted).",
+)
+@click.option(
     "--json-out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Also write the figures as JSON here.",
 )
 def command(
-    model: str | None, shared_data: Path, corpora: tuple[str, ...], limit: int | None, json_out: Path | None
+    model: str | None,
+    shared_data: Path,
+    corpora: tuple[str, ...],
+    limit: int | None,
+    no_paragraphs: bool,
+    json_out: Path | None,
 ) -> None:
     """UPOS, UAS/LAS, sentence F1 (EWT, GUM test) and NER P/R/F1 (UNER EWT test, CoNLL-2003 testb)."""
     from sitrep.evaluation.nlp import evaluate_nlp, format_report
@@ -63,6 +74,7 @@ def command(
         model_name=f"{choice.spec} ({choice.origin})",
         limit=limit,
         corpora=corpora or ("ewt", "gum", "uner", "conll"),
+        paragraphs=not no_paragraphs,
     )
     click.echo(format_report(result))
     if json_out:

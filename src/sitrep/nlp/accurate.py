@@ -3,7 +3,7 @@
 ``--model sitrep-accurate`` (or ``SITREP_MODEL=sitrep-accurate``) loads the shipped pipeline's
 tokenizer, place ruler and lemmatizer and replaces its CNN tagger, morphologizer, parser and
 NER with the ``sitrep_accurate`` component defined here. It runs at about half the speed of
-the CNN pipeline and is more accurate (EWT test LAS 0.847 against 0.806, UNER F1 0.714
+the CNN pipeline and is more accurate (EWT test LAS 0.854 against 0.816, UNER F1 0.714
 against 0.620); docs/model.md has both sets of figures.
 
 How a Doc is annotated, and why:
@@ -310,7 +310,8 @@ class AccurateModel:
                 t.pos_ = labels["upos"][u]
                 t.tag_ = labels["tag"][g]
                 t.set_morph(labels["feats"][f] or None)  # type: ignore[attr-defined]  # missing from spaCy's stub
-            local_heads, local_deps = self._parse(s)
+            preset = [doc[int(i)].is_sent_start for i in keep]
+            local_heads, local_deps = self._parse(s, preset)
             heads[keep] = keep[local_heads]
             for i, d in zip(keep, local_deps, strict=True):
                 deps[int(i)] = d
@@ -329,9 +330,22 @@ class AccurateModel:
         doc.from_array([HEAD, DEP], arr)  # type: ignore[arg-type]  # thinc's Ints2d is any int array
         self._names(doc, ner)
 
-    def _parse(self, s: WordScores) -> tuple[npt.NDArray[np.int64], list[str]]:
+    def _parse(
+        self, s: WordScores, preset: list[bool | None] | None = None
+    ) -> tuple[npt.NDArray[np.int64], list[str]]:
+        """Trees inside sentences; a sentence start set on the Doc before this component
+        (``True`` or ``False``, e.g. at a paragraph break) wins over the network's score."""
         n = len(s.sent)
-        starts = [0, *[i for i in range(1, n) if s.sent[i] >= self.sentence_threshold], n]
+        preset = preset or [None] * n
+        starts = [
+            0,
+            *[
+                i
+                for i in range(1, n)
+                if preset[i] is True or (preset[i] is None and s.sent[i] >= self.sentence_threshold)
+            ],
+            n,
+        ]
         heads = np.zeros(n, dtype=np.int64)
         deps: list[str] = []
         a = self.arrays

@@ -177,6 +177,12 @@ def load_base(choice: ModelChoice) -> Language:
             raise ModelError(f"cannot load spaCy pipeline: {exc}", source=choice.spec) from exc
         speed_up_lemmatizer(nlp)
         _fresh_tokenizer_cache(nlp)
+    if choice.spec != BLANK:
+        # before the parser: a blank line starts a sentence (the blank pipeline's stages
+        # split at line breaks themselves)
+        from sitrep.nlp.paragraphs import FACTORY as PARAGRAPHS
+
+        nlp.add_pipe(PARAGRAPHS, first=True)
     # the accurate annotator sets sentences itself (from its parse)
     if choice.spec != ACCURATE and not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")

@@ -50,6 +50,9 @@ class Sentence:
     doc_id: str
     text: str
     words: list[Word] = field(default_factory=list)
+    # the first sentence of a document or paragraph (``# newdoc`` / ``# newpar``): raw text
+    # shows a paragraph break there, which a pipeline may read as a sure sentence start
+    paragraph_start: bool = False
 
     @property
     def genre(self) -> str:
@@ -74,6 +77,7 @@ def parse_conllu(lines: Iterable[str]) -> Iterator[Sentence]:
     doc_id = ""
     sent_id = ""
     text = ""
+    new_paragraph = False
     words: list[Word] = []
     # multi-word token ranges: last word id -> (first word id, SpaceAfter of the surface token)
     ranges: dict[int, tuple[int, bool]] = {}
@@ -105,7 +109,7 @@ def parse_conllu(lines: Iterable[str]) -> Iterator[Sentence]:
                     space,
                 )
             )
-        return Sentence(sent_id=sent_id, doc_id=doc_id, text=text, words=fixed)
+        return Sentence(sent_id=sent_id, doc_id=doc_id, text=text, words=fixed, paragraph_start=new_paragraph)
 
     for raw in lines:
         line = raw.rstrip("\n").rstrip("\r")
@@ -113,12 +117,16 @@ def parse_conllu(lines: Iterable[str]) -> Iterator[Sentence]:
             sentence = flush()
             if sentence is not None:
                 yield sentence
+                new_paragraph = False
             words, ranges, text, sent_id = [], {}, "", ""
             continue
         if line.startswith("#"):
             body = line[1:].strip()
-            if body.startswith("newdoc id"):
-                doc_id = body.split("=", 1)[1].strip()
+            if body.startswith("newdoc"):
+                doc_id = body.split("=", 1)[1].strip() if "=" in body else doc_id
+                new_paragraph = True
+            elif body == "newpar" or body.startswith(("newpar id", "newpar =")):
+                new_paragraph = True  # not GUM's "newpar_block" (markup of the paragraph)
             elif body.startswith("sent_id"):
                 sent_id = body.split("=", 1)[1].strip()
             elif body.startswith("text ="):

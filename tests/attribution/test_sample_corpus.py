@@ -398,3 +398,62 @@ def test_secretary_general_is_a_title(run: Run) -> None:
     text = "NATO Secretary-General Jens Stoltenberg told reporters that the alliance would support Ukraine."
     (c,) = _claims(run, text)
     assert (c.speaker.name, c.speaker.side, c.channel) == ("Jens Stoltenberg", "NATO", "reporters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said the ministry's claims were false.",
+        "The governor said Russia's claims did not correspond to reality.",
+        "Kyiv says their reports were fabricated.",
+    ],
+)
+def test_a_possessed_noun_that_is_a_subject_reports_nothing(run: Run, text: str) -> None:
+    """`the ministry's claims were false`: the claims are talked about; only the outer verb reports."""
+    (c,) = _claims(run, text)
+    assert c.cue in ("said", "says")
+    assert c.speaker.text in ("The governor", "Kyiv")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Kyiv rejected Moscow's claims that its troops had retreated.",
+            "Moscow's",
+            "its troops had retreated",
+        ),
+        ("Haidai's warning was that the troops would attack.", "Haidai's", "the troops would attack"),
+    ],
+)
+def test_a_possessed_noun_with_a_that_clause_still_reports(
+    run: Run, text: str, speaker: str, content: str
+) -> None:
+    claims = _claims(run, text)
+    assert any(c.speaker.text == speaker and c.content == content for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("“Why is this not proof that the bank is too big to fail?” Vitter demanded.", "demanded", "Vitter"),
+        (
+            "“This is proof,” countered the Ukrainian defence minister.",
+            "countered",
+            "the Ukrainian defence minister",
+        ),
+        ("“We will win!” the crowd chanted.", "chanted", "the crowd"),
+    ],
+)
+def test_any_past_verb_right_after_a_quote_attributes_it(run: Run, text: str, cue: str, speaker: str) -> None:
+    (c,) = _claims(run, text)
+    assert (c.cue, c.speaker.text, c.kind) == (cue, speaker, "direct")
+
+
+def test_a_quote_closed_on_a_full_stop_takes_no_verb_after_it(run: Run) -> None:
+    assert _claims(run, "“This is proof.” Vitter smiled.") == []
+
+
+def test_a_slash_inside_a_word_stays_in_the_speaker(run: Run) -> None:
+    (c,) = _claims(run, "“They are 100 percent wrong,” said 9/11 widow Terry Strada.")
+    assert c.speaker.text == "9/11 widow Terry Strada"

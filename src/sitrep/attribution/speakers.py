@@ -499,7 +499,13 @@ def phrase_after(
                 )
             )
         )
-        if (w.is_punct and w.text != "-") or (collected and w.lower in stops and not authored):
+        # "said 9/11 widow Terry Strada": a slash inside a word is part of it
+        joined = (
+            w.text in ("-", "/")
+            and text[w.start - 1 : w.start].isalnum()
+            and text[w.end : w.end + 1].isalnum()
+        )
+        if (w.is_punct and w.text != "-" and not joined) or (collected and w.lower in stops and not authored):
             break
         if not collected and w.lower in stops:
             break

@@ -472,10 +472,10 @@ class AttributionExtractor:
         words = words_in(text, q.outer_end, region_end - 1)
         if not 2 <= len(words) <= 8 or any(w.is_punct for w in words):
             return None
-        verbs = [w for w in words if self._past(w.text)]
-        if len(verbs) != 1 or verbs[0] not in (words[0], words[-1], words[1], words[-2]):
-            return None
-        v = verbs[0]
+        at = [i for i, w in enumerate(words) if self._past(w.text)]
+        if len(at) != 1 or 1 < at[0] < len(words) - 2:
+            return None  # the verb opens or closes the clause: "X demanded", "countered X"
+        v = words[at[0]]
         return CueMatch(v.start, v.end, self.cues.entry(v.lower, 1.0))
 
     def _trails(self, text: str, quote_end: int, cue: CueMatch) -> bool:
@@ -1504,10 +1504,7 @@ class AttributionExtractor:
     def _possessed(self, text: str, offset: int) -> bool:
         """Whether the word right before ``offset`` is a possessive ("Russia's", "officials'",
         "their"), which makes the word at ``offset`` a noun; "he's", "it's" are contractions."""
-        m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
-        if m is None:
-            return False
-        word = m.group(1).lower()
+        word = _word_before(text, offset)
         if word in self.lex.word_class("possessor"):
             return True
         stem = _POSSESSIVE.sub("", word)
@@ -1804,12 +1801,18 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
+def _word_before(text: str, offset: int) -> str:
+    """The word (with its apostrophes, dots and hyphens) right before ``offset``, lower case;
+    empty when a mark or nothing stands there."""
+    m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
+    return m.group(1).lower() if m else ""
+
+
 def _attributive(text: str, offset: int, words: frozenset[str]) -> bool:
     """Whether the word right before ``offset`` is one of ``words`` (lower case), after
     which a participle can only be an adjective. (Not a possessive: "Stumpf’s repeated
     emphasis that ..." reports, and "he’s heralded" is a verb.)"""
-    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, offset - 16) : offset])
-    return m is not None and m.group(1).lower() in words
+    return _word_before(text, offset) in words
 
 
 _PAST_VERB = re.compile(r"[a-z]{2,}ed")

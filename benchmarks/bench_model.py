@@ -12,7 +12,9 @@ Without shared/data only the samples are used. "Words" are spaCy tokens of the
 output, as in spaCy's own speed figures. Each figure is the best of
 ``--repeats`` runs after a warm-up; the 2-process figure uses
 ``nlp.pipe(n_process=2)`` and includes starting the worker processes.
-All BLAS/OpenMP pools are limited to one thread per process.
+All BLAS/OpenMP pools are limited to one thread per process (sitrep's loader also
+holds numpy's BLAS, which runs the CNN's matrix products, to one thread:
+``sitrep.nlp.matmul``; ``--plain-spacy`` measures spaCy's own BLIS route).
 """
 
 from __future__ import annotations

@@ -59,6 +59,12 @@ def test_the_shipped_tagger_reads_a_plain_report(tagger: RoleTagger) -> None:
     assert "troops had retreated" in text[content.start : content.end]
 
 
+def test_the_tagger_multiplies_through_numpy(tagger: RoleTagger) -> None:
+    """Its network runs on numpy's BLAS like the CNN pipeline's (sitrep.nlp.matmul)."""
+    nodes = list(tagger.model.walk())
+    assert nodes and all(not n.ops.use_blis for n in nodes)
+
+
 def test_windows_score_like_the_whole_article(tagger: RoleTagger) -> None:
     nlp = spacy.blank("en")
     filler = "The weather in the city was cold and the roads were icy. " * 6

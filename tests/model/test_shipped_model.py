@@ -155,15 +155,22 @@ def test_doubled_apostrophe_quotes_keep_offsets_with_the_parser() -> None:
 
 def test_sitrep_loader_gives_plain_spacy_annotations(nlp: Language) -> None:
     """sitrep's loader runs the pipeline faster (cached lemmatizer, a tokenizer cache not
-    filled by the place ruler's names) without changing a token, lemma, tag, head or entity.
-    The one component it adds (blank lines start sentences, tests/nlp/test_paragraphs.py) is
-    left out of this comparison."""
+    filled by the place ruler's names, matrix products through numpy's BLAS instead of BLIS)
+    without changing a token, lemma, tag, head or entity. The one component it adds (blank
+    lines start sentences, tests/nlp/test_paragraphs.py) is left out of this comparison."""
+    from thinc.api import NumpyOps
+
     from sitrep.nlp.lemmas import CachedLemmatizer
     from sitrep.nlp.paragraphs import FACTORY as PARAGRAPHS
     from sitrep.nlp.pipeline import ModelChoice, load_base
 
     ours = load_base(ModelChoice(str(shipped_model_path()), "argument"))
     assert isinstance(ours.get_pipe("lemmatizer"), CachedLemmatizer)
+    for name in ("tok2vec", "tagger", "morphologizer", "parser", "ner"):
+        theirs_ops = {type(n.ops) for n in nlp.get_pipe(name).model.walk()}  # type: ignore[attr-defined]
+        assert theirs_ops == {NumpyOps} and nlp.get_pipe(name).model.ops.use_blis  # type: ignore[attr-defined]
+        nodes = list(ours.get_pipe(name).model.walk())  # type: ignore[attr-defined]
+        assert all(type(n.ops) is NumpyOps and not n.ops.use_blis for n in nodes), name
     assert ours.pipe_names == [PARAGRAPHS, *nlp.pipe_names]
     ours.disable_pipe(PARAGRAPHS)
     text = example_text() + "\n\nU.S.-led forces -- Lt.-Col. Smith said:“We had shelled the villages.”"
@@ -171,6 +178,8 @@ def test_sitrep_loader_gives_plain_spacy_annotations(nlp: Language) -> None:
         a, b = nlp(text), ours(text)
         assert [t.text for t in a] == [t.text for t in b]
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
-        assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+        assert [(t.tag_, t.pos_, str(t.morph)) for t in a] == [(t.tag_, t.pos_, str(t.morph)) for t in b]
+        parse = [[(t.dep_, t.head.i, t.is_sent_start) for t in doc] for doc in (a, b)]
+        assert parse[0] == parse[1]
         assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
     assert ours.tokenizer.rules == nlp.tokenizer.rules

@@ -25,6 +25,7 @@ from spacy.tokenizer import Tokenizer
 from sitrep.errors import ModelError
 from sitrep.nlp import extensions
 from sitrep.nlp.lemmas import speed_up_lemmatizer
+from sitrep.nlp.matmul import use_numpy_matmul
 
 MODEL_ENV = "SITREP_MODEL"
 # which learned model the attribution stage reads cues and roles with: "tagger" (the
@@ -177,6 +178,7 @@ def load_base(choice: ModelChoice) -> Language:
             raise ModelError(f"cannot load spaCy pipeline: {exc}", source=choice.spec) from exc
         speed_up_lemmatizer(nlp)
         _fresh_tokenizer_cache(nlp)
+        use_numpy_matmul(nlp)
     if choice.spec != BLANK:
         # before the parser: a blank line starts a sentence (the blank pipeline's stages
         # split at line breaks themselves)

@@ -15,7 +15,7 @@ from sitrep.attribution.lexicon import LEARNED_CUES, load_lexicons
 from sitrep.errors import DataFileError
 from sitrep.evaluation.attribution import predicted_attributions
 from sitrep.nlp import extensions
-from sitrep.stages.attribution import clausal_verbs, dep_frames
+from sitrep.stages.attribution import ParseView, clausal_verbs, dep_frames
 
 from .test_phenomena import Run, claims
 
@@ -180,6 +180,35 @@ def test_dependency_frames_give_subject_and_complement() -> None:
     subject, complement = frames[doc[2].idx]
     assert doc.text[subject[0] : subject[1]] == "The senator"
     assert doc.text[complement[0] : complement[1]] == "a new tax on banks"
+
+
+def test_parse_view_reads_the_parse_as_spacy_does() -> None:
+    """One array read gives each word's children, POS and label as the Token API would."""
+    words = ["Officials", "said", "the", "army", ",", "which", "denied", "it", ",", "had", "left", "."]
+    heads = [1, 1, 3, 10, 3, 6, 3, 6, 3, 10, 1, 1]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "det",
+        "nsubj",
+        "punct",
+        "nsubj",
+        "acl:relcl",
+        "obj",
+        "punct",
+        "aux",
+        "ccomp",
+        "punct",
+    ]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PRON", "PUNCT", "AUX", "VERB", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    view = ParseView.of(doc)
+    assert view.children == [[c.i for c in t.children] for t in doc]
+    assert view.dep == deps and view.pos == pos
+    assert view.verb_starts() == {doc[i].idx for i in (1, 6, 9, 10)}
+    assert view.first_child(1, frozenset({"ccomp"}), after=True) == 10
+    assert view.first_child(1, frozenset({"ccomp"}), after=False) is None
+    assert doc.text[slice(*view.extent(3))] == "the army, which denied it,"
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:

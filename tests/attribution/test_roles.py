@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 import sitrep.attribution.roles as roles_module
-from sitrep.attribution.roles import CARD_FILE, RoleScores, RoleTagger, Run, roles_dir
+from sitrep.attribution.roles import CARD_FILE, DocArrays, RoleScores, RoleTagger, Run, roles_dir
 from sitrep.attribution.train_roles import assemble, token_label
 from sitrep.errors import DataFileError
 from sitrep.evaluation.attribution import Attribution
@@ -63,6 +63,19 @@ def test_the_tagger_multiplies_through_numpy(tagger: RoleTagger) -> None:
     """Its network runs on numpy's BLAS like the CNN pipeline's (sitrep.nlp.matmul)."""
     nodes = list(tagger.model.walk())
     assert nodes and all(not n.ops.use_blis for n in nodes)
+
+
+def test_a_window_reads_as_the_same_words_copied_out(tagger: RoleTagger) -> None:
+    """Windows go in as rows of the article's feature table, not as copied-out Docs: the
+    network must see the same words either way."""
+    doc = spacy.blank("en")("Officials in Kyiv said on Monday that 12 drones had been shot down. " * 3)
+    lo, hi = 5, 25
+    scored = tagger.score_window(DocArrays.of(doc, tagger.feature_columns), lo, hi)
+    copied = tagger.scores(doc[lo:hi].as_doc())
+    np.testing.assert_array_equal(scored.starts - doc[lo].idx, copied.starts)
+    for role in ("source", "cue", "content"):
+        np.testing.assert_allclose(scored.probs[role], copied.probs[role], rtol=1e-5, atol=1e-6)
+    assert tagger.score_window(DocArrays.of(doc, tagger.feature_columns), 3, 3).starts.size == 0
 
 
 def test_windows_score_like_the_whole_article(tagger: RoleTagger) -> None:

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import LSTM, Model, chain, with_padded
@@ -151,6 +152,10 @@ class RoleTagger:
             role: np.array([i for i, label in enumerate(labels) if LETTERS[role] in label], dtype=np.int64)
             for role in ROLES
         }
+        extractors = [node for node in model.walk() if node.name == "extract_features"]
+        if len(extractors) != 1:
+            raise DataFileError("the role tagger's network has no single feature extractor")
+        self.feature_columns: list[str] = list(extractors[0].attrs["columns"])
 
     @classmethod
     def load(cls, directory: Path | None = None) -> RoleTagger:
@@ -178,22 +183,57 @@ class RoleTagger:
         return RoleWindows(self, doc)
 
     def scores(self, doc: Doc) -> RoleScores:
-        starts = np.fromiter((t.idx for t in doc), dtype=np.int64, count=len(doc))
-        ends = np.fromiter((t.idx + len(t.text) for t in doc), dtype=np.int64, count=len(doc))
-        if not len(doc):
+        return self.score_window(DocArrays.of(doc, self.feature_columns), 0, len(doc))
+
+    def score_window(self, arrays: DocArrays, lo: int, hi: int) -> RoleScores:
+        """Scores of tokens ``lo``..``hi`` of a Doc, read as if they were a Doc of their own."""
+        starts, ends = arrays.starts[lo:hi], arrays.ends[lo:hi]
+        if hi <= lo:
             empty = np.zeros(0, dtype=np.float32)
             return RoleScores(starts, ends, {role: empty for role in ROLES})
-        logits = np.asarray(self.model.predict([doc])[0], dtype=np.float32)
+        logits = np.asarray(self.model.predict([_Features(arrays.features[lo:hi])])[0], dtype=np.float32)
         # the tagger's output layer is unnormalised (spaCy's Tagger.v2, normalize=false)
         table = np.exp(logits - logits.max(axis=1, keepdims=True))
         table /= table.sum(axis=1, keepdims=True)
-        space = np.fromiter((t.is_space for t in doc), dtype=bool, count=len(doc))
+        space = arrays.space[lo:hi]
         probs: dict[str, npt.NDArray[np.float32]] = {}
         for role, columns in self._columns.items():
             p = table[:, columns].sum(axis=1).astype(np.float32)
             p[space] = 0.0
             probs[role] = p
         return RoleScores(starts, ends, probs)
+
+
+@dataclass(frozen=True, slots=True)
+class DocArrays:
+    """What the tagger reads of a Doc, read once: its feature columns and each token's
+    offsets and whitespace flag."""
+
+    features: npt.NDArray[np.uint64]
+    starts: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+    space: npt.NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, doc: Doc, columns: list[str]) -> DocArrays:
+        spans = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64).reshape(len(doc), 3)
+        features = doc.to_array(list[int | str](columns)).astype(np.uint64).reshape(len(doc), len(columns))
+        return cls(features, spans[:, 0], spans[:, 0] + spans[:, 1], spans[:, 2].astype(bool))
+
+
+class _Features:
+    """A window of a Doc at the tagger's input. spaCy's feature extractor reads any object
+    with ``to_array(columns)``; handing it the rows of the Doc's feature table spares
+    copying the window out as a Doc of its own (``Span.as_doc``: 0.4 ms, a fifth of a
+    window's pass)."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: npt.NDArray[np.uint64]) -> None:
+        self.table = table
+
+    def to_array(self, columns: object) -> npt.NDArray[np.uint64]:
+        return self.table
 
 
 class RoleWindows:
@@ -211,6 +251,7 @@ class RoleWindows:
         self.doc = doc
         self.margin = margin
         self._cache: dict[tuple[int, int], RoleScores] = {}
+        self._arrays: DocArrays | None = None
 
     @property
     def frame(self) -> RoleFrameSettings:
@@ -232,14 +273,12 @@ class RoleWindows:
         found = self._cache.get(key)
         if found is None:
             lo, hi = max(0, span.start - self.margin), min(len(doc), span.end + self.margin)
-            # spaCy's feature extractor reads a Doc, not a Span: the window is copied out
-            scored = self.tagger.scores(doc[lo:hi].as_doc())
+            if self._arrays is None:
+                self._arrays = DocArrays.of(doc, self.tagger.feature_columns)
+            scored = self.tagger.score_window(self._arrays, lo, hi)
             keep = slice(span.start - lo, span.end - lo)
-            shift = doc[lo].idx
             found = RoleScores(
-                scored.starts[keep] + shift,
-                scored.ends[keep] + shift,
-                {role: p[keep] for role, p in scored.probs.items()},
+                scored.starts[keep], scored.ends[keep], {role: p[keep] for role, p in scored.probs.items()}
             )
             self._cache[key] = found
         return found

@@ -94,3 +94,19 @@ def test_empty_doc_and_other_components_untouched() -> None:
     rules = rule_pipeline()
     speed_up_lemmatizer(rules)
     assert len(rules.get_pipe("lemmatizer")(Doc(rules.vocab, words=[]))) == 0
+
+
+def test_cached_lemmas_outlive_a_memory_zone() -> None:
+    """sitrep.analysis frees each chunk's strings with spaCy memory zones; a lemma first
+    made inside one zone must still read in the next (a 2,000-article --model sitrep ingest
+    lost 70 articles to 'Can't retrieve string for hash' when the cache kept hashes)."""
+    nlp = rule_pipeline()
+    speed_up_lemmatizer(nlp)
+    component = nlp.get_pipe("lemmatizer")
+    words, pos = ["Zaporizhzhians", "regrouped"], ["NOUN", "VERB"]
+    with nlp.memory_zone():
+        first = [t.lemma_ for t in component(tagged(nlp, words, pos))]
+    assert first == ["zaporizhzhian", "regroup"]
+    assert "zaporizhzhian" not in nlp.vocab.strings  # the zone took its new strings away
+    with nlp.memory_zone():
+        assert [t.lemma_ for t in component(tagged(nlp, words, pos))] == first

@@ -35,8 +35,11 @@ class CachedLemmatizer:
     def __init__(self, inner: Lemmatizer) -> None:
         self.inner = inner
         _index_as_sets(inner)
-        # (orth, pos, morph) -> lemma hash; per component, so per loaded pipeline
-        self._cache: dict[tuple[int, int, int], int] = {}
+        # (orth, pos, morph) -> lemma; per component, so per loaded pipeline. The lemma is
+        # kept as a string and added to the string store for every Doc: a string first
+        # added inside a spaCy memory zone (sitrep.analysis frees each chunk's strings) is
+        # gone after it, so a cached hash would name no string in the next zone.
+        self._cache: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -52,9 +55,8 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             found = cache.get(key)
             if found is None:
-                found = strings.add(self.inner.lemmatize(doc[i])[0])
-                cache[key] = found
-            lemmas[i] = found
+                found = cache[key] = self.inner.lemmatize(doc[i])[0]
+            lemmas[i] = strings.add(found)
         column: Any = lemmas.astype(np.uint64).reshape(-1, 1)
         doc.from_array([LEMMA], column)
         return doc

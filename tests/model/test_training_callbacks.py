@@ -107,3 +107,20 @@ def test_null_path_keeps_the_weights() -> None:
     before = _embed_tables(target)
     create_ner_tok2vec_from(None)(nlp)
     assert all(numpy.array_equal(a, b) for a, b in zip(before, _embed_tables(target), strict=True))
+
+
+@pytest.mark.parametrize("config", [PARSER_CONFIG, NER_CONFIG], ids=["parser", "ner"])
+def test_training_multiplies_through_numpy_from_the_first_step(config: Path) -> None:
+    """Both configs name the callback; it moves every network of the run off BLIS at step 0."""
+    from spacy.util import registry
+    from threadpoolctl import threadpool_limits
+
+    block = Config().from_disk(config, interpolate=False)["training"]["before_update"]
+    assert block == {"@callbacks": "sitrep.numpy_matmul.v1"}
+    before_update = registry.resolve({"cb": block})["cb"]
+    nlp = _ner_pipeline()
+    with threadpool_limits():  # the callback holds BLAS to one thread; put it back afterwards
+        before_update(nlp, {"step": 1, "epoch": 0})
+        assert all(n.ops.use_blis for n in nlp.get_pipe("ner").model.walk())  # type: ignore[attr-defined]
+        before_update(nlp, {"step": 0, "epoch": 0})
+    assert not any(n.ops.use_blis for n in nlp.get_pipe("ner").model.walk())  # type: ignore[attr-defined]

@@ -73,6 +73,7 @@ def test_a_window_reads_as_the_same_words_copied_out(tagger: RoleTagger) -> None
     scored = tagger.score_window(DocArrays.of(doc, tagger.feature_columns), lo, hi)
     copied = tagger.scores(doc[lo:hi].as_doc())
     np.testing.assert_array_equal(scored.starts - doc[lo].idx, copied.starts)
+    assert scored.ends.tolist() == [t.idx + len(t.text) for t in doc[lo:hi]]
     for role in ("source", "cue", "content"):
         np.testing.assert_allclose(scored.probs[role], copied.probs[role], rtol=1e-5, atol=1e-6)
     assert tagger.score_window(DocArrays.of(doc, tagger.feature_columns), 3, 3).starts.size == 0

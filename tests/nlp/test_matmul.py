@@ -9,7 +9,7 @@ import pytest
 from thinc.api import Maxout, Model, NumpyOps, Softmax, chain
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from sitrep.nlp.matmul import numpy_matmul_model
+from sitrep.nlp.matmul import numpy_matmul
 
 
 def _network() -> Model:  # type: ignore[type-arg]
@@ -24,12 +24,12 @@ def test_every_node_leaves_blis_and_the_output_stays() -> None:
     before = model.predict(x)
     assert all(type(n.ops) is NumpyOps and n.ops.use_blis for n in model.walk())
     with threadpool_limits():  # put the process's BLAS threads back afterwards
-        assert numpy_matmul_model(model) == len(list(model.walk()))
+        assert numpy_matmul(model) == len(list(model.walk()))
         after = model.predict(x)
         assert all(not n.ops.use_blis for n in model.walk())
         assert len({id(n.ops) for n in model.walk()}) == 1  # one ops object per model
         np.testing.assert_allclose(after, before, rtol=1e-5, atol=1e-6)
-        assert numpy_matmul_model(model) == 0  # a second call finds nothing to change
+        assert numpy_matmul(model) == 0  # a second call finds nothing to change
 
 
 def test_blas_held_to_one_thread() -> None:
@@ -37,7 +37,7 @@ def test_blas_held_to_one_thread() -> None:
     if not blas:
         pytest.skip("numpy reports no BLAS library")
     with threadpool_limits(limits=2, user_api="blas"):
-        numpy_matmul_model(_network())
+        numpy_matmul(_network())
         assert {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"} == {1}
 
 
@@ -50,5 +50,5 @@ def test_other_backends_are_left_alone() -> None:
     for node in model.walk():
         node.ops = other
     with threadpool_limits():
-        assert numpy_matmul_model(model) == 0
+        assert numpy_matmul(model) == 0
     assert all(n.ops is other for n in model.walk())

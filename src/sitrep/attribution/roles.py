@@ -33,7 +33,7 @@ from thinc.api import LSTM, Model, chain, with_padded
 from thinc.types import Floats2d
 
 from sitrep.errors import DataFileError
-from sitrep.nlp.matmul import numpy_matmul_model
+from sitrep.nlp.matmul import numpy_matmul
 
 ROLES = ("source", "cue", "content")
 # tag letters of the training labels: a word's label holds the letter of every role it has
@@ -168,7 +168,7 @@ class RoleTagger:
             tagger = nlp.get_pipe("tagger")
             labels = list(tagger.labels)  # type: ignore[attr-defined]
             model = tagger.model  # type: ignore[attr-defined]
-            numpy_matmul_model(model)
+            numpy_matmul(model)
         except (OSError, KeyError, ValueError) as exc:
             raise DataFileError(
                 f"cannot load the attribution role tagger: {exc}", source=str(folder)

@@ -40,20 +40,22 @@ def _models(nlp: Language) -> list[Model]:  # type: ignore[type-arg]
     return found
 
 
-def numpy_matmul_model(model: Model) -> int:  # type: ignore[type-arg]
-    """Give every BLIS-backed node of ``model`` one ``NumpyOps(use_blis=False)`` and, where
-    any was changed, hold the numpy BLAS to one thread; return how many nodes were changed."""
+def numpy_matmul(*models: Model) -> int:  # type: ignore[type-arg]
+    """Give every BLIS-backed node of ``models`` one shared ``NumpyOps(use_blis=False)`` and,
+    where any was changed, hold the numpy BLAS to one thread; return how many nodes were
+    changed."""
     ops = NumpyOps(use_blis=False)
     changed = 0
-    for node in model.walk():
-        if type(node.ops) is NumpyOps and node.ops.use_blis:  # type: ignore[attr-defined]
-            node.ops = ops
-            changed += 1
+    for model in models:
+        for node in model.walk():
+            if type(node.ops) is NumpyOps and node.ops.use_blis:  # type: ignore[attr-defined]
+                node.ops = ops
+                changed += 1
     if changed:
         threadpool_limits(limits=1, user_api="blas")
     return changed
 
 
 def use_numpy_matmul(nlp: Language) -> int:
-    """:func:`numpy_matmul_model` for the network of every component of ``nlp``."""
-    return sum(numpy_matmul_model(model) for model in _models(nlp))
+    """:func:`numpy_matmul` for the networks of all of ``nlp``'s components."""
+    return numpy_matmul(*_models(nlp))

@@ -116,6 +116,7 @@ class AttributionComponent:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "obj"})
+_CLAUSE = frozenset({"ccomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +204,8 @@ def clausal_verbs(doc: Doc, lex: Lexicons, parse: ParseView | None = None) -> li
     """
     parse = parse or ParseView.of(doc)
     found: list[CueMatch] = []
-    for i, is_verb in enumerate(parse.verb):
-        if not is_verb or (parse.pos[i] == "AUX" and not parse.tag[i].startswith("VB")):
+    for i in range(len(parse.pos)):
+        if parse.pos[i] != "VERB" and not parse.tag[i].startswith("VB"):
             continue
         subject = parse.first_child(i, _SUBJECTS, after=False)
         clause = parse.first_child(i, _CLAUSE, after=True)
@@ -217,9 +218,6 @@ def clausal_verbs(doc: Doc, lex: Lexicons, parse: ParseView | None = None) -> li
             CueMatch(token.idx, token.idx + len(token.text), CueEntry(lower, lemma, "assert", "speech"))
         )
     return found
-
-
-_CLAUSE = frozenset({"ccomp"})
 
 
 def learned_cues(

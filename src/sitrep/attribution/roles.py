@@ -32,6 +32,7 @@ from spacy.util import registry
 from thinc.api import LSTM, Model, chain, with_padded
 from thinc.types import Floats2d
 
+from sitrep.attribution.rolenet import compile_network
 from sitrep.errors import DataFileError
 from sitrep.nlp.matmul import numpy_matmul
 
@@ -156,6 +157,8 @@ class RoleTagger:
         if len(extractors) != 1:
             raise DataFileError("the role tagger's network has no single feature extractor")
         self.feature_columns: list[str] = list(extractors[0].attrs["columns"])
+        # the same network on plain numpy (2x faster per window); None keeps thinc's predict
+        self._net = compile_network(model)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> RoleTagger:
@@ -191,7 +194,11 @@ class RoleTagger:
         if hi <= lo:
             empty = np.zeros(0, dtype=np.float32)
             return RoleScores(starts, ends, {role: empty for role in ROLES})
-        logits = np.asarray(self.model.predict([_Features(arrays.features[lo:hi])])[0], dtype=np.float32)
+        window = arrays.features[lo:hi]
+        if self._net is not None:
+            logits = np.asarray(self._net(window), dtype=np.float32)
+        else:
+            logits = np.asarray(self.model.predict([_Features(window)])[0], dtype=np.float32)
         # the tagger's output layer is unnormalised (spaCy's Tagger.v2, normalize=false)
         table = np.exp(logits - logits.max(axis=1, keepdims=True))
         table /= table.sum(axis=1, keepdims=True)

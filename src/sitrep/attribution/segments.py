@@ -8,7 +8,8 @@ with apostrophes and abbreviations whole ("Zelenskiy's", "U.S.", "Jan.").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -54,9 +55,50 @@ class Word(NamedTuple):
 
 
 def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``text[start:end]``, as the tokeniser reads that stretch alone.
+
+    The rules ask for the words of some stretch of the same article tens of thousands of
+    times per hundred articles. A long text is therefore tokenised once (:func:`_word_index`)
+    and each stretch is a slice of that list; only where a stretch's edge cuts a word, or
+    its last word could read differently with the text cut there ("Mr." before the cut
+    reads as "Mr" "."), is that edge scanned again, so the answer is always that of the
+    scan of the stretch alone.
+    """
     stop = len(text) if end is None else end
+    if len(text) < _INDEX_FROM or start < 0 or not start <= stop <= len(text):
+        return _scan(text, start, stop)
+    index = _word_index(text)
+    starts, ends, words = index
+    first = bisect_left(starts, start)
+    if first and ends[first - 1] > start:
+        return _scan(text, start, stop)  # the stretch opens inside a word
+    # words ending before ``stop`` read the same; from the last one's end, scan the rest
+    last = bisect_left(ends, stop, lo=first)
+    if last == first:
+        return _scan(text, start, stop)
+    found = words[first:last]
+    if ends[last - 1] < stop:
+        found.extend(_scan(text, ends[last - 1], stop))
+    return found
+
+
+# below this length a text is scanned directly: an index pays off only for a text whose
+# stretches are asked for again and again (an article, not a phrase)
+_INDEX_FROM = 400
+
+
+def _scan(text: str, start: int, stop: int) -> list[Word]:
     make = Word._make
     return [make((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, stop)]
+
+
+@lru_cache(maxsize=4)
+def _word_index(text: str) -> tuple[list[int], list[int], list[Word]]:
+    """Every word of ``text`` with its start and end offsets, for bisecting. Memoised for
+    the few texts in hand at once (the article a component is reading); the answer
+    depends on the text alone, so the cache never changes what a call returns."""
+    words = _scan(text, 0, len(text))
+    return [w.start for w in words], [w.end for w in words], words
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

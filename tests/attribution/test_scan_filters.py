@@ -1,5 +1,5 @@
 """The attribution rules rule texts out with one cheap scan before their scan per phrase
-(hedges, denials, disclaimers, anonymity phrases, cue words). Each filter must never rule
+(hedges, denials, disclaimers, anonymity phrases). Each filter must never rule
 out a text the full scan would find something in; these compare both on random texts."""
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.attribution.certainty import CertaintyRules
-from sitrep.attribution.cues import _WORD, CueFinder
 from sitrep.attribution.lexicon import Lexicons, any_of, load_lexicons
 
 LEX = load_lexicons()
 RULES = CertaintyRules(LEX)
-FINDER = CueFinder(LEX)
 
 _WORDS = st.sampled_from(
     [
@@ -111,26 +109,6 @@ def test_disclaimer_and_anonymity_filters_lose_nothing(text: str, data: st.DataO
     )
     object.__setattr__(plain, "_anonymity_any", None)
     assert LEX.anonymous_spans(text, start, end) == plain.anonymous_spans(text, start, end)
-
-
-@settings(max_examples=300, deadline=None)
-@given(_texts(), st.data())
-def test_cue_first_words_are_the_indexed_words(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    stop = data.draw(st.integers(start, len(text)))
-    expected = [
-        (m.start(), m.end()) for m in _WORD.finditer(text, start, stop) if m.group().lower() in FINDER._index
-    ]
-    assert [(m.start(), m.end()) for m in FINDER._first_words(text, start, stop)] == expected
-
-
-def test_a_stretch_opening_inside_a_word_reads_its_tail() -> None:
-    text = "Officials unsaid it; they said so."
-    start = text.index("said")  # inside "unsaid": the stretch's first word is "said"
-    tail = [m.start() for m in FINDER._first_words(text, start, len(text))]
-    whole = [m.start() for m in FINDER._first_words(text, 0, len(text))]
-    assert tail[0] == start and start not in whole
-    assert tail[1:] == [i for i in whole if i > start]
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -129,6 +130,14 @@ def _crc(prefix: str, value: str) -> int:
     return zlib.crc32(f"{prefix}={value}".encode())
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_ids(lower: str) -> tuple[int, int, int, int]:
+    """The CRC-32 ids of a word and of its affixes. Four CRCs per word were most of the
+    cue model's time; news vocabulary repeats, so they are memoised (a pure function of
+    the word, so the cache never changes an answer)."""
+    return _crc("w", lower), _crc("s3", lower[-3:]), _crc("s2", lower[-2:]), _crc("p4", lower[:4])
+
+
 def _shifted(values: npt.NDArray[np.uint64], by: int, pad: int) -> npt.NDArray[np.uint64]:
     """``values`` moved ``by`` places (negative: the word before), padded at the edge."""
     out = np.full_like(values, np.uint64(pad))
@@ -153,11 +162,12 @@ def feature_buckets(
     lowers = [w.lower for w in words]
     inside = _quote_depths(text, words)
     shapes = [_shape(w.text) for w in words]
+    ids = np.array([_word_ids(lo) for lo in lowers], dtype=np.uint64).reshape(n, 4)
     parts: dict[str, npt.NDArray[np.uint64]] = {
-        "lo": np.array([_crc("w", lo) for lo in lowers], dtype=np.uint64),
-        "s3": np.array([_crc("s3", lo[-3:]) for lo in lowers], dtype=np.uint64),
-        "s2": np.array([_crc("s2", lo[-2:]) for lo in lowers], dtype=np.uint64),
-        "p4": np.array([_crc("p4", lo[:4]) for lo in lowers], dtype=np.uint64),
+        "lo": ids[:, 0],
+        "s3": ids[:, 1],
+        "s2": ids[:, 2],
+        "p4": ids[:, 3],
         "shape": np.array([_SHAPES[s] for s in shapes], dtype=np.uint64),
         "q": np.array([2 + int(q) for q in inside], dtype=np.uint64),
         "mark": np.array([10 + _MARK_CONTEXTS[_mark_context(words, i)] for i in range(n)], dtype=np.uint64),

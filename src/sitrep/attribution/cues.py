@@ -9,10 +9,7 @@ on", "has said") win over their first word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
-from string import ascii_letters as _LETTERS
 
 from sitrep.attribution.lexicon import CueEntry, Lexicons
 from sitrep.attribution.segments import words_in
@@ -64,7 +61,7 @@ class CueFinder:
         headlines: dict[int, bool] = {}
         found: list[CueMatch] = []
         pos = start
-        for m in self._first_words(text, start, stop):
+        for m in _WORD.finditer(text, start, stop):
             if m.start() < pos:
                 continue
             candidates = self._index.get(m.group().lower())
@@ -98,27 +95,6 @@ class CueFinder:
             or text[c.start : c.end].lower() not in self._hedge_words
             or text[c.end : nxt.start].strip()
         ]
-
-    def _first_words(self, text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
-        """The words of ``text[start:stop]`` that open some cue form, as ``_WORD`` reads them.
-
-        Looking each of an article's words up cost more than the rest of the search. The
-        few distinct words that open a form are found with a set, and one pattern for just
-        those finds where they stand (ASCII case rules, as ``_WORD``'s). A stretch that
-        opens inside a word reads that word's tail as its first word; the pattern's
-        look-behind would not, so that word is taken on its own.
-        """
-        firsts = {w.lower() for w in _WORD.findall(text, start, stop)} & self._index.keys()
-        if not firsts:
-            return iter(())
-        alternatives = "|".join(re.escape(w) for w in sorted(firsts, key=lambda w: (-len(w), w)))
-        pattern = re.compile(f"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
-        found = pattern.finditer(text, start, stop)
-        if 0 < start < len(text) and text[start - 1] in _LETTERS:
-            head = _WORD.match(text, start, stop)
-            if head is not None and head.group().lower() in firsts:
-                return chain((head,), found)
-        return found
 
 
 def _in_headline(text: str, offset: int, memo: dict[int, bool]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -32,8 +33,13 @@ def fold_word(word: str) -> str:
     return stem + ("'s" if possessive else "")
 
 
+@lru_cache(maxsize=1 << 15)
 def name_key(text: str) -> str:
-    """A lower-case, accent-free, transliteration-folded key for ``text``."""
+    """A lower-case, accent-free, transliteration-folded key for ``text``.
+
+    Memoised: speaker resolution keys the same few names of an article again and again
+    (tens of thousands of calls per hundred articles), and the key depends on the text
+    alone."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace(".", "")

@@ -250,10 +250,14 @@ class RoleWindows:
     cue's sentence and the next), so only those are scored, with ``margin`` tokens of
     context on either side. The CNN looks only a few tokens either way; the LSTM reads the
     whole window, so its scores differ a little from a pass over the whole article (the runs
-    the extractor takes stay the same in the tests), at a fraction of the cost.
+    the extractor takes stay the same in the tests), at a fraction of the cost. The margin
+    is 4 words, twice the CNN's reach (two maxout layers over one word either side), so
+    only the LSTM reads less context than it would in the whole article; PolNeAR dev scores
+    the same with 4 as with 16 (overlap F1 source / cue / content .736 / .598 / .841
+    against .734 / .598 / .841), for 24 fewer LSTM steps per window.
     """
 
-    def __init__(self, tagger: RoleTagger, doc: Doc, margin: int = 16) -> None:
+    def __init__(self, tagger: RoleTagger, doc: Doc, margin: int = 4) -> None:
         self.tagger = tagger
         self.doc = doc
         self.margin = margin

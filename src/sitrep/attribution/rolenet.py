@@ -248,17 +248,31 @@ class _BiLSTM:
         by_gate[:, :, 1] = by_gate[::-1, :, 1].copy()
         gates = by_gate.reshape(steps, 8 * width)
         out = np.empty((steps, both), dtype=np.float32)
-        h, c = self.h0, self.c0
-        h_weights, dot, tanh = self.h_weights, np.dot, np.tanh
+        # one buffer per quantity, with fixed views of the gates: a step is then ten ufunc
+        # calls that allocate nothing (the loop runs once per word of every window)
+        z = np.empty(8 * width, dtype=np.float32)
+        sig, forget, inner, output, cell = (
+            z[: 3 * both],
+            z[:both],
+            z[both : 2 * both],
+            z[2 * both : 3 * both],
+            z[3 * both :],
+        )
+        c = self.c0.copy()
+        tmp = np.empty(both, dtype=np.float32)
+        h = self.h0
+        h_weights, dot, tanh, multiply = self.h_weights, np.dot, np.tanh, np.multiply
         for t in range(steps):
-            z = dot(h, h_weights)
+            dot(h, h_weights, out=z)
             z += gates[t]
-            z = tanh(z)
-            sig = z[: 3 * both]
+            tanh(z, out=z)
             sig *= 0.5
             sig += 0.5
-            c = sig[:both] * c + sig[both : 2 * both] * z[3 * both :]
-            h = sig[2 * both :] * tanh(c)
-            out[t] = h
+            multiply(forget, c, out=c)
+            multiply(inner, cell, out=tmp)
+            c += tmp
+            h = out[t]
+            tanh(c, out=h)
+            h *= output
         out[:, width:] = out[::-1, width:].copy()
         return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -135,10 +135,11 @@ class ParseView:
     dep: list[str]
     verb: list[bool]  # VERB or AUX by POS, or a VB* Penn tag
     children: list[list[int]]  # in word order, as ``token.children`` gives them
+    idx: list[int]  # each token's character offset
 
     @classmethod
     def of(cls, doc: Doc) -> ParseView:
-        table = doc.to_array([POS, TAG, DEP, HEAD])
+        table = doc.to_array([POS, TAG, DEP, HEAD, IDX])
         strings = doc.vocab.strings
         names: dict[int, str] = {}
 
@@ -156,11 +157,11 @@ class ParseView:
             if offset:
                 children[i + offset].append(i)
         verb = [p in ("VERB", "AUX") or t.startswith("VB") for p, t in zip(pos, tag, strict=True)]
-        return cls(doc, pos, tag, dep, verb, children)
+        return cls(doc, pos, tag, dep, verb, children, table[:, 4].astype(np.int64).tolist())
 
     def verb_starts(self) -> frozenset[int]:
-        doc = self.doc
-        return frozenset(doc[i].idx for i, is_verb in enumerate(self.verb) if is_verb)
+        idx = self.idx
+        return frozenset(idx[i] for i, is_verb in enumerate(self.verb) if is_verb)
 
     def first_child(self, head: int, labels: frozenset[str], after: bool | None = None) -> int | None:
         """The first child of ``head`` with one of ``labels`` (``after``: only children after
@@ -192,7 +193,7 @@ def dep_frames(doc: Doc, parse: ParseView | None = None) -> dict[int, DepFrame]:
         complement = parse.first_child(i, _COMPLEMENTS, after=True)
         if subject is None or complement is None or subject > i:
             continue
-        frames[doc[i].idx] = (parse.extent(subject), parse.extent(complement))
+        frames[parse.idx[i]] = (parse.extent(subject), parse.extent(complement))
     return frames
 
 

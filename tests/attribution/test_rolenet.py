@@ -55,3 +55,19 @@ def test_a_network_of_unknown_layers_stays_with_thinc() -> None:
     model: Model = chain(Relu(nO=4, nI=3), Linear(nO=2, nI=4))
     model.initialize()
     assert compile_network(model) is None
+
+
+def test_a_network_that_compiles_but_scores_differently_stays_with_thinc(
+    tagger: RoleTagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load-time check against thinc catches what the layer-by-layer compiler misses."""
+    import sitrep.attribution.rolenet as rolenet
+
+    real = rolenet._layer_norm
+
+    def skewed(layer: Model) -> rolenet.Step:
+        norm = real(layer)
+        return lambda X: norm(X) + 0.5
+
+    monkeypatch.setattr(rolenet, "_layer_norm", skewed)
+    assert compile_network(tagger.model) is None

@@ -59,12 +59,18 @@ def compile_network(model: Model[Any, Any]) -> Step | None:
     return net if _agrees(model, net) else None
 
 
-def _agrees(model: Model[Any, Any], net: Step, words: int = 12) -> bool:
+def feature_columns(model: Model[Any, Any]) -> list[str] | None:
+    """The attributes the network reads of each token (its one ``extract_features``
+    node's columns, in order), or None if it has no single such node."""
     extractors = [node for node in model.walk() if node.name == "extract_features"]
-    if len(extractors) != 1:
+    return list(extractors[0].attrs["columns"]) if len(extractors) == 1 else None
+
+
+def _agrees(model: Model[Any, Any], net: Step, words: int = 12) -> bool:
+    columns = feature_columns(model)
+    if columns is None:
         return False
-    columns = len(extractors[0].attrs["columns"])
-    probe = np.random.default_rng(0).integers(0, 2**63, size=(words, columns), dtype=np.uint64)
+    probe = np.random.default_rng(0).integers(0, 2**63, size=(words, len(columns)), dtype=np.uint64)
     try:
         expected = np.asarray(model.predict([FeatureRows(probe)])[0])
         return bool(np.allclose(net(probe), expected, rtol=1e-4, atol=1e-4))

@@ -33,7 +33,7 @@ from thinc.api import LSTM, Model, chain, with_padded
 from thinc.types import Floats2d
 
 from sitrep.attribution.rolenet import FeatureRows as _Features
-from sitrep.attribution.rolenet import compile_network
+from sitrep.attribution.rolenet import compile_network, feature_columns
 from sitrep.errors import DataFileError
 from sitrep.nlp.matmul import numpy_matmul
 
@@ -154,10 +154,10 @@ class RoleTagger:
             role: np.array([i for i, label in enumerate(labels) if LETTERS[role] in label], dtype=np.int64)
             for role in ROLES
         }
-        extractors = [node for node in model.walk() if node.name == "extract_features"]
-        if len(extractors) != 1:
+        columns = feature_columns(model)
+        if columns is None:
             raise DataFileError("the role tagger's network has no single feature extractor")
-        self.feature_columns: list[str] = list(extractors[0].attrs["columns"])
+        self.feature_columns: list[str] = columns
         # the same network on plain numpy (2x faster per window); None keeps thinc's predict
         self._net = compile_network(model)
 

@@ -54,6 +54,11 @@ class Word(NamedTuple):
         return len(self.text) == 1 and not self.text.isalnum()
 
 
+# below this length a text is scanned directly: an index pays off only for a text whose
+# stretches are asked for again and again (an article, not a phrase)
+_INDEX_FROM = 400
+
+
 def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of ``text[start:end]``, as the tokeniser reads that stretch alone.
 
@@ -67,8 +72,7 @@ def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     stop = len(text) if end is None else end
     if len(text) < _INDEX_FROM or start < 0 or not start <= stop <= len(text):
         return _scan(text, start, stop)
-    index = _word_index(text)
-    starts, ends, words = index
+    starts, ends, words = _word_index(text)
     first = bisect_left(starts, start)
     if first and ends[first - 1] > start:
         return _scan(text, start, stop)  # the stretch opens inside a word
@@ -80,11 +84,6 @@ def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     if ends[last - 1] < stop:
         found.extend(_scan(text, ends[last - 1], stop))
     return found
-
-
-# below this length a text is scanned directly: an index pays off only for a text whose
-# stretches are asked for again and again (an article, not a phrase)
-_INDEX_FROM = 400
 
 
 def _scan(text: str, start: int, stop: int) -> list[Word]:

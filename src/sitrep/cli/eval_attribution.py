@@ -10,7 +10,13 @@ import click
 from spacy.language import Language
 
 from sitrep.errors import SitrepError
-from sitrep.evaluation.attribution import PRF, evaluate_gold_file, evaluate_polnear
+from sitrep.evaluation.attribution import (
+    PRF,
+    AgreementResult,
+    evaluate_gold_file,
+    evaluate_polnear,
+    evaluate_polnear_agreement,
+)
 from sitrep.nlp import extensions
 from sitrep.nlp.pipeline import STAGES, choose_model, load_base
 
@@ -39,6 +45,27 @@ def attribution_pipeline(
             break
         nlp.add_pipe(factory, name=factory)
     return nlp
+
+
+def _echo_agreement(a: AgreementResult) -> None:
+    click.echo(
+        f"PolNeAR {a.split} agreement: {a.articles} articles read by several annotators"
+        f" ({a.annotations} annotations); F1, each annotation scored against every other"
+    )
+    click.echo(
+        "  "
+        + "  ".join(
+            f"{r} exact {a.human_exact[r].f1:.3f} overlap {a.human_overlap[r].f1:.3f}"
+            for r in ("source", "cue", "content")
+        )
+    )
+    if a.system_exact is None or a.system_overlap is None:
+        click.echo("  sitrep: not scored on train (its models were trained on it)")
+        return
+    click.echo("  sitrep against each annotation:")
+    for role in ("source", "cue", "content"):
+        click.echo(_prf(f"{role} exact", a.system_exact[role]))
+        click.echo(_prf(f"{role} overlap", a.system_overlap[role]))
 
 
 def _prf(label: str, score: PRF) -> str:
@@ -72,6 +99,12 @@ def _prf(label: str, score: PRF) -> str:
 @click.option("--model", default=None, help="spaCy pipeline to use instead of the shipped one.")
 @click.option("--details", is_flag=True, help="List unmatched claims and field mismatches.")
 @click.option(
+    "--agreement",
+    is_flag=True,
+    help="Also score PolNeAR's annotators against each other on the articles several of them "
+    "read, and sitrep against each of them there (dev only: sitrep was trained on train).",
+)
+@click.option(
     "--learned-cues/--no-learned-cues",
     default=True,
     show_default=True,
@@ -99,6 +132,7 @@ def command(
     limit: int | None,
     model: str | None,
     details: bool,
+    agreement: bool,
     learned_cues: bool,
     learned_roles: bool,
     role_model: str,
@@ -137,5 +171,7 @@ def command(
             for role in ("source", "cue", "content"):
                 click.echo(_prf(f"{role} exact", p.exact[role]))
                 click.echo(_prf(f"{role} overlap", p.overlap[role]))
+            if agreement:
+                _echo_agreement(evaluate_polnear_agreement(nlp if split == "dev" else None, polnear, split))
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc

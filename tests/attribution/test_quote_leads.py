@@ -68,3 +68,27 @@ def test_an_unnamed_person_after_a_quote_is_its_speaker(run: Run) -> None:
     assert _claims(run, text) == [
         ("one person", "tweeted", "direct", "Gov. Christie, blink twice if you’re in trouble!")
     ]
+
+
+def test_a_quote_that_runs_on_into_the_sentence_keeps_its_lead_cue(run: Run) -> None:
+    # the quote closes on a word and the sentence goes on with "against what ...": "sees"
+    # is the sentence's own verb, not the quote's attribution
+    text = (
+        "Spokeswoman Olena Kovalenko said via email that, “Of course the ministry is going to "
+        "defend itself” against what the ministry sees as a coordinated attack."
+    )
+    found = _claims(run, text)
+    assert (
+        "Spokeswoman Olena Kovalenko",
+        "said",
+        "direct",
+        "Of course the ministry is going to defend itself",
+    ) in found
+    assert all(speaker != "the ministry" or kind != "direct" for speaker, _, kind, _ in found)
+
+
+def test_a_quote_closing_on_a_word_still_trails_into_a_dated_cue(run: Run) -> None:
+    found = _claims(run, "“We will not give up” on Monday the governor said.")
+    assert found == [("the governor", "said", "direct", "We will not give up")]
+    found = _claims(run, "“We will not give up” the governor said.")
+    assert found == [("the governor", "said", "direct", "We will not give up")]

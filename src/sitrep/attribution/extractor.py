@@ -403,7 +403,7 @@ class AttributionExtractor:
                 # `," Leonard E. Burman, director of ... and a professor at ..., said.`
                 cue = _first_cue(cues, q.outer_end, region_end, max_words_before=40, text=text)
                 long_subject = cue is not None
-            if cue is not None and not self._trails(text, q.outer_end, cue):
+            if cue is not None and not self._trails(text, q, cue):
                 cue = None
             if cue is None and q.close is not None:
                 cue = self._trailing_verb(text, q, region_end)
@@ -478,12 +478,25 @@ class AttributionExtractor:
         v = words[at[0]]
         return CueMatch(v.start, v.end, self.cues.entry(v.lower, 1.0))
 
-    def _trails(self, text: str, quote_end: int, cue: CueMatch) -> bool:
+    def _trails(self, text: str, q: Quote, cue: CueMatch) -> bool:
         """Whether a cue after a closed quote can attribute that quote: not when a
         coordinator opens the words before it (`saying, "...," but he said they were not
-        regular troops`: a new clause with its own report)."""
-        between = words_in(text, quote_end, cue.start)
-        return not (between and between[0].lower in self.lex.word_class("coordinator"))
+        regular troops`: a new clause with its own report), nor when a quote that closes on a
+        word, not on punctuation, runs on with a preposition or a question word (`said that,
+        "Of course he will defend himself" against what the campaign sees as an attack`: the
+        quote is a fragment of the sentence, and the verb after it that sentence's own)."""
+        between = words_in(text, q.outer_end, cue.start)
+        if not between:
+            return True
+        if between[0].lower in self.lex.word_class("coordinator"):
+            return False
+        closes_on_word = text[q.start : q.end].rstrip()[-1:].isalnum()
+        runs_on = between[0].text.islower() and (
+            between[0].lower in self.lex.word_class("boundary") | self.lex.word_class("interrogative")
+        )
+        # `"We will not give up" on Monday, the governor said`: a date is the report's own
+        dated = len(between) > 1 and between[1].lower in self.lex.word_class("temporal")
+        return not (closes_on_word and runs_on and not dated)
 
     def _continuations(
         self,

@@ -279,3 +279,28 @@ def test_told_a_hearer_on_a_day_then_a_clause(run: Run, text: str, content: str)
     claims = run(text)._.sitrep_claims
     assert [(c.cue, c.content) for c in claims] == [("told", content)]
     assert run("He told reporters on Friday night.")._.sitrep_claims == []
+
+
+def test_a_participle_clause_after_a_comma_is_no_speaker(run: Run) -> None:
+    # found in re3d (BBC, 2016); the passive has no agent, and the clause after the comma
+    # says what the missiles struck
+    text = (
+        "Days earlier, on 30 November, Israeli jets were reported to have fired missiles from "
+        "Lebanese airspace into Syria, striking Sabboura, an area outside Damascus."
+    )
+    speakers = [c.speaker.text for c in run(text)._.sitrep_claims]
+    assert not any(s and s.startswith("striking") for s in speakers)
+
+
+def test_a_plural_noun_in_s_before_have_is_the_subject_not_the_cue(run: Run) -> None:
+    # found in re3d (US State Department, 2016)
+    text = "Recent media reports have speculated on the role that international forces will play."
+    claims = run(text)._.sitrep_claims
+    assert all(c.speaker.text != "Recent media" for c in claims)
+    assert all(c.cue != "reports" for c in claims)
+    # a verb in -s keeps its reading where a name stands before it
+    found = [
+        (c.speaker.text, c.cue)
+        for c in run("The ministry reports that 40 drones were shot down.")._.sitrep_claims
+    ]
+    assert found == [("The ministry", "reports")]

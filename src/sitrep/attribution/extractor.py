@@ -93,6 +93,9 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)(?:\s+(?:also|now|still
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+# auxiliaries that agree with a plural subject, not with a verb in -s before them
+_PLURAL_AUX = frozenset({"have", "are", "were", "had", "do", "did"})
 
 
 # (subject span, complement span) of a verb, as a dependency parser found them
@@ -249,6 +252,8 @@ class AttributionExtractor:
                 # reality": a noun after a possessive, the subject of the verb after it, is
                 # talked about, not reported ("Moscow's claims that ...", "Mr. Obama's bet is
                 # that ..." report)
+                continue
+            if self._plural_subject(text, cue):
                 continue
             draft = self._passive(text, cue, sents, direct_spans)
             if draft is None:
@@ -1221,6 +1226,15 @@ class AttributionExtractor:
         words = words_in(text, s_start, s_end)
         if not words or _cut_name(text, s_start, s_end):
             return None
+        first = words[0].text
+        if (
+            first.islower()
+            and first.endswith("ing")
+            and text[max(0, s_start - 4) : s_start].rstrip().endswith(",")
+        ):
+            # "..., striking Sabboura, an area outside Damascus": a participle clause after a
+            # comma tells what happened, it names no speaker ("the daily tracking poll" does)
+            return None
         return Mention(text[s_start:s_end], s_start, s_end)
 
     def _whole_phrase(self, text: str, start: int, end: int) -> Mention | None:
@@ -1513,6 +1527,28 @@ class AttributionExtractor:
         negation = self.lex.word_class("negation")
         withheld = any(w in negation for w in [*cue.entry.form.lower().split(), *lead])
         return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
+
+    def _plural_subject(self, text: str, cue: CueMatch) -> bool:
+        """ "Recent media reports have speculated ...", "Initial claims were ...": a one-word
+        cue in -s after a lower-case word and before a plural auxiliary is the plural noun
+        that is the clause's subject, not a verb with "media" as its speaker. A name or a
+        pronoun before it keeps the verb ("Russia says are defensive" has a gap; "the
+        weapons it claims are ...")."""
+        form = cue.entry.form
+        if " " in form or not form.endswith("s") or form.endswith("ss") or cue.entry.lemma == "say":
+            return False
+        after = words_in(text, cue.end, min(len(text), cue.end + 20))[:1]
+        if not after or after[0].lower not in _PLURAL_AUX:
+            return False
+        found = _LAST_WORD.search(text, max(0, cue.start - 40), cue.start)
+        before = found.group(1) if found else ""
+        return (
+            before.isalpha()
+            and before.islower()
+            and before not in _PRONOUN_SUBJECTS
+            and before not in self.lex.word_class("relative")
+            and before not in self.lex.word_class("determiner")
+        )
 
     def _possessed(self, text: str, offset: int) -> bool:
         """Whether the word right before ``offset`` is a possessive ("Russia's", "officials'",

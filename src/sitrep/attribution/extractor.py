@@ -93,7 +93,6 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)(?:\s+(?:also|now|still
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
-_LAST_WORD = re.compile(r"(\w+)\s*$")
 # auxiliaries that agree with a plural subject, not with a verb in -s before them
 _PLURAL_AUX = frozenset({"have", "are", "were", "had", "do", "did"})
 
@@ -497,7 +496,8 @@ class AttributionExtractor:
             return False
         closes_on_word = text[q.start : q.end].rstrip()[-1:].isalnum()
         runs_on = between[0].text.islower() and (
-            between[0].lower in self.lex.word_class("boundary") | self.lex.word_class("interrogative")
+            between[0].lower in self.lex.word_class("boundary")
+            or between[0].lower in self.lex.word_class("interrogative")
         )
         # `"We will not give up" on Monday, the governor said`: a date is the report's own
         dated = len(between) > 1 and between[1].lower in self.lex.word_class("temporal")
@@ -1540,8 +1540,7 @@ class AttributionExtractor:
         after = words_in(text, cue.end, min(len(text), cue.end + 20))[:1]
         if not after or after[0].lower not in _PLURAL_AUX:
             return False
-        found = _LAST_WORD.search(text, max(0, cue.start - 40), cue.start)
-        before = found.group(1) if found else ""
+        before = _word_before(text, cue.start, as_written=True)
         return (
             before.isalpha()
             and before.islower()
@@ -1850,11 +1849,13 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
-def _word_before(text: str, offset: int) -> str:
-    """The word (with its apostrophes, dots and hyphens) right before ``offset``, lower case;
-    empty when a mark or nothing stands there."""
+def _word_before(text: str, offset: int, as_written: bool = False) -> str:
+    """The word (with its apostrophes, dots and hyphens) right before ``offset``, lower case
+    unless ``as_written``; empty when a mark or nothing stands there."""
     m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
-    return m.group(1).lower() if m else ""
+    if m is None:
+        return ""
+    return m.group(1) if as_written else m.group(1).lower()
 
 
 def _attributive(text: str, offset: int, words: frozenset[str]) -> bool:

@@ -496,8 +496,7 @@ def evaluate_polnear_agreement(nlp: Language | None, root: Path, split: str = "d
     (the long tail of nominal and attitude cues), which bounds what any system can
     reach against a single annotator's reading.
     """
-    human = _Counts()
-    system = _Counts() if nlp is not None else None
+    human, system = _Counts(), _Counts()
     n_articles = n_annotations = 0
     for article in _read_polnear(root, split):
         readings = [list(a) for a in article.annotations]
@@ -509,7 +508,7 @@ def evaluate_polnear_agreement(nlp: Language | None, root: Path, split: str = "d
             for j, gold in enumerate(readings):
                 if i != j:
                     _add_counts(human, article.text, pred, gold)
-        if nlp is not None and system is not None:
+        if nlp is not None:
             doc = annotate(nlp, article.text, article.published)
             claims = predicted_attributions(ext.get_list(doc, ext.CLAIMS), article.text)
             for gold in readings:
@@ -517,7 +516,7 @@ def evaluate_polnear_agreement(nlp: Language | None, root: Path, split: str = "d
     if n_articles == 0:
         raise InputError(f"no PolNeAR {split} article has more than one annotation", source=str(root))
     human_exact, human_overlap = _scores(human)
-    system_exact, system_overlap = _scores(system) if system is not None else (None, None)
+    system_exact, system_overlap = _scores(system) if nlp is not None else (None, None)
     return AgreementResult(
         split, n_articles, n_annotations, human_exact, human_overlap, system_exact, system_overlap
     )

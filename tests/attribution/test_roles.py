@@ -207,3 +207,54 @@ def test_a_role_frame_never_reaches_across_another_cue() -> None:
     ]
     telling = text.index("telling")
     assert not any(c.cue_end is not None and c.cue_end <= telling < c.start for c in claims)
+
+
+def test_silver_tokens_take_the_roles_the_encoder_gives_them_at_one_half() -> None:
+    from sitrep.attribution.role_encoder import Pieces
+    from sitrep.attribution.train_roles import silver_doc
+
+    text = "The mayor said the bridge was hit."
+
+    class Teacher:
+        def pieces(self, value: str) -> Pieces:
+            assert value == text
+            # one piece per word; (source, cue, content) probabilities
+            spans = [(0, 3), (4, 9), (10, 14), (15, 18), (19, 25), (26, 29), (30, 33), (33, 34)]
+            probs = [
+                [0.9, 0.0, 0.0],
+                [0.8, 0.1, 0.0],
+                [0.0, 0.7, 0.2],
+                [0.0, 0.0, 0.6],
+                [0.0, 0.0, 0.9],
+                [0.0, 0.0, 0.5],
+                [0.0, 0.4, 0.49],
+                [0.0, 0.0, 0.0],
+            ]
+            starts = np.array([s for s, _ in spans], dtype=np.int64)
+            ends = np.array([e for _, e in spans], dtype=np.int64)
+            return Pieces(starts, ends, np.array(probs, dtype=np.float32))
+
+    doc = silver_doc(spacy.blank("en"), Teacher(), text)
+    assert [t.tag_ for t in doc] == ["S", "S", "C", "Q", "Q", "Q", "O", "O"]
+
+
+def test_silver_texts_leave_out_the_stance_evaluation_bodies(tmp_path: Path) -> None:
+    import csv
+
+    from sitrep.attribution.train_roles import fnc1_texts
+    from sitrep.errors import SitrepError
+    from sitrep.storylines.stance_data import held_out
+
+    folder = tmp_path / "fnc1" / "train"
+    folder.mkdir(parents=True)
+    ids = [str(i) for i in range(30)]
+    with (folder / "train_bodies.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Body ID", "articleBody"])
+        writer.writerows([(i, f"Body {i} said something.") for i in ids] + [("99", "  ")])
+    texts = fnc1_texts(tmp_path)
+    kept = [i for i in ids if not held_out(i)]
+    assert 0 < len(kept) < len(ids)
+    assert texts == [f"Body {i} said something." for i in kept]
+    with pytest.raises(SitrepError, match="FNC-1"):
+        fnc1_texts(tmp_path / "nowhere")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ import numpy as np
 from sitrep.attribution.cue_model import CARD_FILE, N_BUCKETS, WEIGHTS_FILE, feature_buckets
 from sitrep.attribution.lexicon import load_lexicons
 from sitrep.attribution.segments import words_in
+from sitrep.attribution.train_roles import fnc1_texts
 from sitrep.evaluation.attribution import load_polnear
 
 DEFAULT_C = 0.5
@@ -39,15 +41,30 @@ def one_word_forms() -> frozenset[str]:
     return frozenset(e.form for e in load_lexicons().cues if " " not in e.form and e.form.isalpha())
 
 
-def matrix(root: Path, split: str, forms: frozenset[str]) -> tuple[Any, np.ndarray[Any, Any]]:
-    """Hashed feature rows and 0/1 labels for every scored word of a split."""
+def polnear_cues(root: Path, split: str) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    for article in load_polnear(root, split):
+        yield article.text, [s for a in article.attributions for s in a.cue]
+
+
+def silver_cues(texts: list[str]) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """``texts`` with the cue spans the shipped role encoder reads in them (its own run-time
+    reading, :meth:`RoleEncoder.cue_spans`): the teacher's labels for the linear tagger."""
+    from sitrep.attribution.role_encoder import RoleEncoder
+
+    encoder = RoleEncoder()
+    for text in texts:
+        yield text, [(c.start, c.end) for c in encoder.cue_spans(text, encoder.pieces(text))]
+
+
+def matrix(
+    items: Iterable[tuple[str, list[tuple[int, int]]]], forms: frozenset[str]
+) -> tuple[Any, np.ndarray[Any, Any]]:
+    """Hashed feature rows and 0/1 labels for every scored word of (text, cue spans) items."""
     from scipy import sparse  # type: ignore[import-untyped]
 
     blocks: list[np.ndarray[Any, Any]] = []
     labels: list[int] = []
-    for article in load_polnear(root, split):
-        text = article.text
-        cue_spans = [s for a in article.attributions for s in a.cue]
+    for text, cue_spans in items:
         words = words_in(text)
         scored, buckets = feature_buckets(text, words, forms)
         blocks.append(buckets)
@@ -83,18 +100,25 @@ def train(
     open_frame_threshold: float,
     report_dev: bool,
     extend_threshold: float = DEFAULT_EXTEND_THRESHOLD,
+    silver: list[str] | None = None,
 ) -> dict[str, Any]:
     from sklearn.linear_model import LogisticRegression
 
     started = time.perf_counter()
     forms = one_word_forms()
-    x, y = matrix(root, "train", forms)
+    x, y = matrix(polnear_cues(root, "train"), forms)
+    if silver:
+        from scipy import sparse
+
+        xs, ys = matrix(silver_cues(silver), forms)
+        x, y = sparse.vstack([x, xs], format="csr"), np.concatenate([y, ys])
     model = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, max_iter=200, random_state=SEED)
     model.fit(x, y)
     weights = model.coef_[0].astype(np.float32)
     card: dict[str, Any] = {
         "model": "logistic regression over hashed word features (sitrep.attribution.cue_model)",
-        "trained_on": "PolNeAR train, first annotation of each article",
+        "trained_on": "PolNeAR train, first annotation of each article"
+        + (f"; {len(silver)} FNC-1 train bodies labelled by the role encoder" if silver else ""),
         "buckets": N_BUCKETS,
         "C": c,
         "threshold": threshold,
@@ -105,7 +129,7 @@ def train(
         "train_word_figures": _prf(y.astype(bool), model.predict_proba(x)[:, 1] >= threshold),
     }
     if report_dev:
-        xd, yd = matrix(root, "dev", forms)
+        xd, yd = matrix(polnear_cues(root, "dev"), forms)
         probs = model.predict_proba(xd)[:, 1]
         card["dev_word_figures"] = {
             str(t): _prf(yd.astype(bool), probs >= t) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
@@ -130,6 +154,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--open-frame-threshold", type=float, default=DEFAULT_OPEN_FRAME_THRESHOLD)
     parser.add_argument("--extend-threshold", type=float, default=DEFAULT_EXTEND_THRESHOLD)
     parser.add_argument("--report-dev", action="store_true")
+    parser.add_argument(
+        "--silver",
+        action="store_true",
+        help="also fit on FNC-1 train bodies labelled by the shipped role encoder",
+    )
     args = parser.parse_args(argv)
     card = train(
         args.shared_data / "polnear",
@@ -139,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
         args.open_frame_threshold,
         args.report_dev,
         args.extend_threshold,
+        fnc1_texts(args.shared_data) if args.silver else None,
     )
     print(json.dumps(card, indent=2))
 

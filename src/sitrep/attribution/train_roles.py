@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.attribution.roles import CARD_FILE, LETTERS, ROLES, RoleFrameSettings
+from sitrep.errors import SitrepError
 from sitrep.evaluation.attribution import Attribution, PolnearArticle, load_polnear
 
 CONFIG = Path(__file__).resolve().parent / "roles.cfg"
@@ -45,8 +46,12 @@ def token_label(start: int, end: int, attributions: tuple[Attribution, ...]) -> 
     return "".join(sorted(letters)) or "O"
 
 
-def build_corpus(root: Path, workdir: Path) -> dict[str, Any]:
-    """``fit.spacy`` and ``hold.spacy`` in ``workdir/corpus``; returns label counts."""
+def build_corpus(root: Path, workdir: Path, silver: list[str] | None = None) -> dict[str, Any]:
+    """``fit.spacy`` and ``hold.spacy`` in ``workdir/corpus``; returns label counts.
+
+    ``silver`` texts, labelled by the role encoder (:func:`silver_doc`), join the fit half
+    only: the hold-out that picks the checkpoint stays PolNeAR's own annotation.
+    """
     import spacy
     from spacy.tokens import DocBin
 
@@ -59,11 +64,60 @@ def build_corpus(root: Path, workdir: Path) -> dict[str, Any]:
         counts.update(t.tag_ for t in doc)
         bins["hold" if i % 10 == HOLD_OUT else "fit"].add(doc)
         articles += 1
+    silver_counts: Counter[str] = Counter()
+    if silver:
+        from sitrep.attribution.role_encoder import RoleEncoder
+
+        encoder = RoleEncoder()
+        for text in silver:
+            doc = silver_doc(nlp, encoder, text)
+            silver_counts.update(t.tag_ for t in doc)
+            bins["fit"].add(doc)
     out = workdir / "corpus"
     out.mkdir(parents=True, exist_ok=True)
     for name, docbin in bins.items():
         docbin.to_disk(out / f"{name}.spacy")
-    return {"articles": articles, "labels": dict(counts.most_common())}
+    report: dict[str, Any] = {"articles": articles, "labels": dict(counts.most_common())}
+    if silver:
+        report["silver"] = {"texts": len(silver), "labels": dict(silver_counts.most_common())}
+    return report
+
+
+def silver_doc(nlp: Any, encoder: Any, text: str) -> Any:
+    """``text`` tokenized as the gold articles are, each token tagged with the roles the role
+    encoder gives it at p >= 0.5: the teacher's reading for the smaller tagger to learn."""
+    import numpy as np
+
+    doc = nlp.make_doc(text)
+    starts = np.fromiter((t.idx for t in doc), dtype=np.int64, count=len(doc))
+    ends = np.fromiter((t.idx + len(t.text) for t in doc), dtype=np.int64, count=len(doc))
+    table = encoder.pieces(text).reduce(starts, ends)
+    for token, row in zip(doc, table, strict=True):
+        letters = (
+            ""
+            if token.is_space
+            else "".join(sorted(LETTERS[r] for r, p in zip(ROLES, row, strict=True) if p >= 0.5))
+        )
+        token.tag_ = letters or "O"
+    return doc
+
+
+def fnc1_texts(shared_data: Path) -> list[str]:
+    """FNC-1 train bodies outside the stance evaluation's held-out buckets: news text with
+    plenty of reporting ("according to", "claimed") and none of PolNeAR's dev articles."""
+    import csv
+
+    from sitrep.storylines.stance_data import held_out
+
+    path = shared_data / "fnc1" / "train" / "train_bodies.csv"
+    if not path.is_file():
+        raise SitrepError(f"FNC-1 train bodies not found: {path}")
+    with path.open(encoding="utf-8") as f:
+        return [
+            row["articleBody"]
+            for row in csv.DictReader(f)
+            if not held_out(row["Body ID"]) and row["articleBody"].strip()
+        ]
 
 
 def _labelled(nlp: Any, article: PolnearArticle) -> Any:
@@ -73,9 +127,11 @@ def _labelled(nlp: Any, article: PolnearArticle) -> Any:
     return doc
 
 
-def train(root: Path, out: Path, workdir: Path, max_steps: int | None = None) -> dict[str, Any]:
+def train(
+    root: Path, out: Path, workdir: Path, max_steps: int | None = None, silver: list[str] | None = None
+) -> dict[str, Any]:
     started = time.perf_counter()
-    corpus = build_corpus(root, workdir)
+    corpus = build_corpus(root, workdir, silver)
     overrides: dict[str, Any] = {
         "paths.train": str(workdir / "corpus" / "fit.spacy"),
         "paths.dev": str(workdir / "corpus" / "hold.spacy"),
@@ -126,8 +182,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--workdir", type=Path, default=Path("training/roles"))
     parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument(
+        "--silver",
+        action="store_true",
+        help="also fit on FNC-1 train bodies labelled by the shipped role encoder",
+    )
+    parser.add_argument("--corpus-only", action="store_true", help="build the DocBins and stop")
     args = parser.parse_args(argv)
-    card = train(args.shared_data / "polnear", args.out or default_out(), args.workdir, args.max_steps)
+    silver = fnc1_texts(args.shared_data) if args.silver else None
+    if args.corpus_only:
+        print(json.dumps(build_corpus(args.shared_data / "polnear", args.workdir, silver), indent=2))
+        return
+    card = train(
+        args.shared_data / "polnear", args.out or default_out(), args.workdir, args.max_steps, silver
+    )
     print(json.dumps(card, indent=2))
 
 

@@ -200,8 +200,15 @@ class AttributionExtractor:
             known = {c.start for c in all_cues}
             taken = [(c.start, c.end) for c in all_cues] + refusals
             all_cues = self._with_adverbs(text, all_cues, open_cues, anonymous)
+            # a model's cue that starts inside a lexicon cue, or right after one ("released the
+            # following statement| today:"), is that cue's tail, never a cue of its own
             extra = [
-                c for c in open_cues if c.start not in known and not any(s <= c.start < e for s, e in taken)
+                c
+                for c in open_cues
+                if c.start not in known
+                and not any(
+                    s <= c.start < e or (e <= c.start and not text[e : c.start].strip()) for s, e in taken
+                )
             ]
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
             open_starts = {c.start for c in extra}
@@ -710,13 +717,24 @@ class AttributionExtractor:
         # the hand-written lexicon's verbs of saying, not the tagger's or the parser's cues
         lexical = cue.entry.precision is None and cue.start not in self._open_starts
         subject = subject_before(text, sent_start, cue.start, self.lex, lexical)
+        if not lexical and subject is not None:
+            if subject.text.lower().endswith(" to"):
+                return None  # "... in Paris to [identify] ...": an infinitive has no subject here
+            subject = self._past_verb_object(text, subject)
+            if subject is None:
+                return None
         progressive = _PROGRESSIVE.search(text, sent_start, cue.start)
         if lexical and progressive is not None and _in_ing(cue) and frame in ("speech", "tell", "urge"):
             if any(c.start < cue.start < c.end for c in cues):
                 return None  # a longer cue ("is also saying") holds this one
             # "Clinton is promising to ...": the subject of the progressive's auxiliary
             subject = subject_before(text, sent_start, progressive.start(), self.lex, lexical)
-        elif subject is not None and cue.entry.form.endswith("ing") and not self._poll_share(text, subject):
+        elif (
+            subject is not None
+            and cue.entry.form.endswith("ing")
+            and not _progressive_form(cue.entry.form, self.aux)  # "is promising" has its auxiliary
+            and not self._poll_share(text, subject)
+        ):
             # "with Kyiv describing ... and allies announcing ...": a bare participle after
             # its subject is an absolute clause, background to the sentence, not a claim.
             return None
@@ -928,6 +946,9 @@ class AttributionExtractor:
             return None
         subject = subject_before(text, sent_start, before[-1].end, self.lex)
         if subject is None or subject.text.lower() in ("who", "which"):
+            return None
+        subject = self._past_verb_object(text, subject)
+        if subject is None:
             return None
         start = cue.end
         end = self._content_end(text, start, body_end, direct_spans, cues, cue)
@@ -1491,12 +1512,28 @@ class AttributionExtractor:
                 end = start + len(lead.rstrip()) - 1
                 break
             comma = lead.rfind(",")
+            if comma >= 0 and self._coordinated_speaker(lead[comma + 1 :], other):
+                # "has vowed to ..., and Hillary Clinton is promising to ...": a second speaker
+                # with a cue of their own opens a claim of their own
+                end = start + comma
+                break
             if comma >= 0 and other.entry.frame != "according":
                 tail = lead[comma + 1 :].split()
                 if 0 < len(tail) <= 8 and self._only_adjuncts(text[other.end : limit], other.entry.frame):
                     end = start + comma
                     break
         return end
+
+    def _coordinated_speaker(self, tail: str, other: CueMatch) -> bool:
+        """Whether ``tail`` (the words between a comma and another cue) is "and" or "but" and
+        the subject of that cue: a name or a pronoun of a few words."""
+        words = tail.split()
+        if len(words) < 2 or len(words) > 5 or words[0] not in ("and", "but"):
+            return False
+        if other.entry.frame == "according" or (other.entry.precision or 1.0) < 0.5:
+            return False
+        first = words[1]
+        return first.lower() in _PRONOUN_SUBJECTS or (first[:1].isupper() and first.isalpha())
 
     def _asserts(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
         """False where the words after a cue are no proposition of the speaker's.
@@ -1538,16 +1575,38 @@ class AttributionExtractor:
         if " " in form or not form.endswith("s") or form.endswith("ss") or cue.entry.lemma == "say":
             return False
         after = words_in(text, cue.end, min(len(text), cue.end + 20))[:1]
-        if not after or after[0].lower not in _PLURAL_AUX:
+        if not after:
             return False
         before = _word_before(text, cue.start, as_written=True)
-        return (
-            before.isalpha()
-            and before.islower()
-            and before not in _PRONOUN_SUBJECTS
-            and before not in self.lex.word_class("relative")
-            and before not in self.lex.word_class("determiner")
-        )
+        if not before.isalpha() or not before.islower() or before in _PRONOUN_SUBJECTS:
+            return False
+        if before in self.lex.word_class("relative"):
+            return False
+        if after[0].lower == "of":
+            # "staff have received reports of atrocities", "new claims of abuse": a verb in -s
+            # takes no "of"; what the noun heads is talked about, not said
+            return True
+        return after[0].lower in _PLURAL_AUX and before not in self.lex.word_class("determiner")
+
+    def _past_verb_object(self, text: str, subject: Mention) -> Mention | None:
+        """The subject a model's cue really has when the words read back from it open on a
+        lower-case word after an auxiliary, and so are a verb's object: the noun phrase from
+        the first determiner on ("is seizing upon [a New York Times] report that ..."), or
+        None where there is none ("we will bring together world leaders in London to
+        identify ..."). An inverted subject is kept whole: a pronoun ("has he called for"), a
+        name ("had Republicans wondering about"), a determiner phrase."""
+        if _word_before(text, subject.start) not in self.aux:
+            return subject
+        words = words_in(text, subject.start, subject.end)
+        if not words or not words[0].text.isalpha() or not words[0].text.islower():
+            return subject
+        determiners = self.lex.word_class("determiner")
+        if words[0].lower in _PRONOUN_SUBJECTS or words[0].lower in determiners:
+            return subject
+        for word in words[1:]:
+            if word.lower in determiners:
+                return Mention(text[word.start : subject.end], word.start, subject.end)
+        return None
 
     def _possessed(self, text: str, offset: int) -> bool:
         """Whether the word right before ``offset`` is a possessive ("Russia's", "officials'",
@@ -1847,6 +1906,12 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
     if m is None or m.group(1)[:1] in _OPENING_MARKS:
         return None
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
+
+
+def _progressive_form(form: str, aux: frozenset[str]) -> bool:
+    """A learned cue form that is an auxiliary and a participle: "is promising", "are saying"."""
+    words = form.split()
+    return len(words) == 2 and words[0] in aux and words[1].endswith("ing")
 
 
 def _word_before(text: str, offset: int, as_written: bool = False) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -156,6 +156,21 @@ def _learned_cues(directory: Path | None, known: set[str], min_precision: float)
     return entries
 
 
+def _progressives_as_hand(cues: tuple[CueEntry, ...], aux: frozenset[str]) -> tuple[CueEntry, ...]:
+    """A learned "is telling", "are warning" reads as the hand lexicon's participle does
+    (its lemma, stance and frame: "is telling a veterans group that ..." has a hearer),
+    keeping its learned precision."""
+    hand = {e.form: e for e in cues if e.precision is None}
+    out: list[CueEntry] = []
+    for e in cues:
+        words = e.form.split()
+        known = hand.get(words[-1]) if len(words) == 2 and words[0] in aux else None
+        if e.precision is not None and known is not None and words[-1].endswith("ing"):
+            e = replace(e, lemma=known.lemma, stance=known.stance, frame=known.frame)
+        out.append(e)
+    return tuple(out)
+
+
 def hand_cues(directory: Path | None = None) -> list[CueEntry]:
     """The hand-written cue lexicon alone (what the learner merges its counts with)."""
     text, src = _read(directory, "attribution_cues.tsv")
@@ -203,6 +218,7 @@ def load_lexicons(
     for r in _rows(text, src, 2):
         grouped.setdefault(r[1], set()).add(r[0].lower())
     words = {k: frozenset(v) for k, v in grouped.items()}
+    cues = _progressives_as_hand(cues, words.get("aux", frozenset()))
 
     text, src = _read(directory, "anonymity.tsv")
     anonymity = tuple(

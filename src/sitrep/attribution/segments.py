@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.K.
     r"|[A-Z]\.(?=\s)"  # a middle initial: "John F. Kerry"
-    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Sen|Rep|Gov|Del|Rev|Prof|St|No"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pvt|Spc|Pfc|Brig|Adm|Cdr|Cmdr|Amb|Sen|Rep|Gov|Del|Rev|Prof|St|No"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s)"
     r"|\w+(?:['’.\-]\w+)*(?:['’]s\b)?"
     r"|\S"

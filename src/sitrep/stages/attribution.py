@@ -25,7 +25,7 @@ from sitrep.attribution.lexicon import CueEntry, Lexicons, load_lexicons
 from sitrep.attribution.names import NameIndex
 from sitrep.attribution.role_encoder import RoleEncoder
 from sitrep.attribution.roles import RoleTagger, RoleView
-from sitrep.attribution.segments import sentences
+from sitrep.attribution.segments import sentences, words_in
 from sitrep.attribution.speakers import SpeakerResolver
 from sitrep.errors import UsageError
 from sitrep.nlp import extensions as ext
@@ -237,11 +237,34 @@ def learned_cues(
     for span in spans:
         if any(s < span.end and span.start < e for s, e in taken_spans):
             continue
+        words = words_in(text, span.start, span.end)
+        if len(words) > 1 and _noun_head(text, words[0].start):
+            # "The [release said]", "Ivana Trump's [brief said]": after an article or a
+            # possessive the span's first word is its subject's noun, when the rest is a verb
+            # of saying the lexicon knows (a nominal cue keeps its words: "the [intense
+            # criticism of]")
+            rest = " ".join(w.lower for w in words[1:])
+            if cues.is_hand_cue(rest):
+                span = CueSpan(words[1].start, span.end, span.score)
         form = " ".join(text[span.start : span.end].lower().split())
-        if all(word in aux for word in form.split()):
-            continue  # "is", "has": the auxiliary of a cue the tagger missed, never one alone
+        if all(word in aux or word in ("not", "n't", "never") for word in form.split()):
+            # "is", "has", "does not": the auxiliary of a cue the tagger missed, never one alone
+            continue
         found.append(CueMatch(span.start, span.end, cues.entry(form, span.score)))
     return found
+
+
+def _noun_head(text: str, offset: int) -> bool:
+    """Whether an article or a possessive stands right before ``offset`` (not "this" or
+    "last": "the Supreme Court [this month rejected]" is time, not a noun phrase)."""
+    before = text[max(0, offset - 40) : offset]
+    if not before[-1:].isspace():
+        return False  # a mark or the text's start
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    return word.lower() in ("the", "a", "an") or word.endswith(("'s", "’s"))
 
 
 @Language.factory(

@@ -91,3 +91,35 @@ def test_a_progressive_of_tell_keeps_its_hearer_out_of_the_content(run: Run) -> 
     claims = run(text)._.sitrep_claims
     assert [(c.speaker.text, c.cue) for c in claims] == [("The general", "is telling")]
     assert claims[0].content.startswith("the army is")
+
+
+def test_an_appositive_missing_its_closing_comma_keeps_the_name(run: Run) -> None:
+    text = 'Gen. Jane Roe, commander of the northern task force said, "We have been clear from the outset."'
+    assert [(s, cue) for s, cue, _ in _claims(run, text)] == [
+        ("Gen. Jane Roe, commander of the northern task force", "said")
+    ]
+
+
+def test_a_place_before_plural_officials_is_not_their_name(run: Run) -> None:
+    assert [s for s, _, _ in _claims(run, "In Kharkiv, officials said the city was calm.")] == ["officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government has previously neither confirmed nor denied that it carries out strikes in Syria.",
+        "The Kremlin neither confirmed nor denied the report.",
+    ],
+)
+def test_neither_confirmed_nor_denied_is_a_refusal_not_a_denial(run: Run, text: str) -> None:
+    doc = run(text)
+    assert doc._.sitrep_claims == []
+    assert [d.kind for d in doc._.sitrep_disclaimers] == ["no-comment"]
+
+
+def test_reportedly_gives_no_speaker_the_clause_it_hedges(run: Run) -> None:
+    text = "Iraqi security forces reportedly discovered the bodies of 70 civilians in the village."
+    assert _claims(run, text) == []
+    text = "The governor said on Monday that Russian troops had reportedly crossed the river."
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.cue, c.hedges) for c in claims] == [("The governor", "said", ("reportedly",))]

@@ -236,7 +236,29 @@ def subject_before(
     ):
         # "In a statement posted on Telegram, ...": a preposition's object is no subject
         return None
-    return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+    lead = _name_before_role(text, limit, words, i, collected[0], lex)
+    start = lead.start if lead is not None else collected[0].start
+    return Mention(text[start : collected[-1].end], start, collected[-1].end)
+
+
+def _name_before_role(
+    text: str, limit: int, words: list[Word], i: int, first: Word, lex: Lexicons
+) -> Mention | None:
+    """ "Gen. Joseph Votel, commander of U.S. Central Command said": the name of an
+    appositive whose closing comma is missing. Only a singular role noun after a name of two
+    words or more that no preposition governs ("In Kyiv, officials said" stays "officials")."""
+    if not (first.text.islower() and first.lower in lex.roles and not first.lower.endswith("s")):
+        return None
+    if i < 2 or words[i - 1].text != "," or not words[i - 2].is_capitalised:
+        return None
+    name = subject_before(text, limit, words[i - 1].start, lex)
+    if name is None or not name.text[:1].isupper() or len(words_in(text, name.start, name.end)) < 2:
+        return None
+    before = words_in(text, limit, name.start)[-1:]
+    prepositions = lex.word_class("boundary") | lex.word_class("governing")
+    if before and before[0].lower in prepositions:
+        return None
+    return name
 
 
 def _object_relative(words: list[Word], lex: Lexicons) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 Run = Callable[..., Doc]
@@ -123,3 +125,58 @@ def test_reportedly_gives_no_speaker_the_clause_it_hedges(run: Run) -> None:
     text = "The governor said on Monday that Russian troops had reportedly crossed the river."
     claims = run(text)._.sitrep_claims
     assert [(c.speaker.text, c.cue, c.hedges) for c in claims] == [("The governor", "said", ("reportedly",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "RUSSELLVILLE, Ark. (AP) - Authorities say one person was killed on the off-ramp.",
+            "Authorities",
+            "one person was killed on the off-ramp",
+        ),
+        (
+            "LONDON (Reuters) - An explosion in a market in Shiraz injured 37 people, state media reported.",
+            "state media",
+            "An explosion in a market in Shiraz injured 37 people",
+        ),
+        (
+            "KYIV, Feb 16 (Reuters) - Russia said on Wednesday it had broken through two lines.",
+            "Russia",
+            "it had broken through two lines",
+        ),
+    ],
+)
+def test_a_wire_dateline_is_neither_speaker_nor_claim(
+    run: Run, text: str, speaker: str, content: str
+) -> None:
+    assert [(s, c) for s, _, c in _claims(run, text)] == [(speaker, content)]
+
+
+def test_brackets_and_dashes_without_an_agency_are_no_dateline() -> None:
+    from sitrep.attribution.lexicon import load_lexicons
+    from sitrep.attribution.segments import dateline_pattern, mask_datelines
+
+    pattern = dateline_pattern(load_lexicons().word_class("wire_agency"))
+    text = "Officials (in Kyiv) - who spoke to reporters - said the line held."
+    assert mask_datelines(text, pattern) == text
+    blank = " " * len("LONDON (Reuters) - ")
+    assert mask_datelines("Intro.\nLONDON (Reuters) - Text.", pattern) == "Intro.\n" + blank + "Text."
+
+
+@given(st.text(alphabet=st.sampled_from("AKLNOPRSTUVY ,.()-–—\n\tabcdeiorstu0123456789"), max_size=80))
+def test_masking_datelines_only_blanks_characters(text: str) -> None:
+    from sitrep.attribution.lexicon import load_lexicons
+    from sitrep.attribution.segments import dateline_pattern, mask_datelines
+
+    masked = mask_datelines(text, dateline_pattern(load_lexicons().word_class("wire_agency")))
+    assert len(masked) == len(text)
+    assert all(m == t or m == " " for m, t in zip(masked, text, strict=True))
+
+
+def test_a_province_named_with_a_demonym_is_not_that_demonym_s_state(run: Run) -> None:
+    text = "British Columbia Finance Minister Michael de Jong said the offer was too small."
+    claims = run(text)._.sitrep_claims
+    assert [(c.speaker.text, c.speaker.side) for c in claims] == [
+        ("British Columbia Finance Minister Michael de Jong", "Canada")
+    ]

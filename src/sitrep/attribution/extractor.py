@@ -25,7 +25,14 @@ from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import CueEntry, Lexicons
 from sitrep.attribution.quotes import QUOTE_MARKS, Quote, find_quotes, straighten_doubled
 from sitrep.attribution.roles import RoleScores, RoleView, Run
-from sitrep.attribution.segments import SentenceIndex, Word, paragraphs, words_in
+from sitrep.attribution.segments import (
+    SentenceIndex,
+    Word,
+    dateline_pattern,
+    mask_datelines,
+    paragraphs,
+    words_in,
+)
 from sitrep.attribution.speakers import (
     PARTY_STATE,
     Mention,
@@ -146,6 +153,7 @@ class AttributionExtractor:
         self.certainty = certainty
         self._disclaimer_starts: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
+        self._dateline = dateline_pattern(lex.word_class("wire_agency"))
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
         self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
@@ -180,7 +188,7 @@ class AttributionExtractor:
         self._dep_frames = dep_frames or {}
         self._roles = roles
         original = text
-        text = straighten_doubled(text)
+        text = mask_datelines(straighten_doubled(text), self._dateline)
         sents = SentenceIndex(sentence_spans)
         disclaimer_matches = [
             (s, m) for s, e in sentence_spans for m in self.certainty.disclaimers(text, s, e)

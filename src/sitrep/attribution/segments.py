@@ -222,3 +222,24 @@ class SentenceIndex:
         if not self.spans:
             return (offset, offset)
         return self.spans[self.at(offset)]
+
+
+def dateline_pattern(agencies: frozenset[str]) -> re.Pattern[str] | None:
+    """A wire dateline opening a line: "RUSSELLVILLE, Ark. (AP) -", "LONDON (Reuters) -",
+    "KYIV, Feb 16 (Reuters) -". Only with a news agency in brackets, which no speaker or
+    claim opens with."""
+    if not agencies:
+        return None
+    names = "|".join(sorted((re.escape(a) for a in agencies), key=len, reverse=True))
+    return re.compile(
+        rf"^[ \t]*[A-Z][^\n()]{{0,60}}?\((?i:{names})(?:\s+\w+)?\)[ \t]*[-–—]+[ \t]*", re.MULTILINE
+    )
+
+
+def mask_datelines(text: str, pattern: re.Pattern[str] | None) -> str:
+    """Same-length copy of ``text`` with its datelines blanked: they are the reporter's
+    place line, never part of a speaker ("(AP) - Authorities say") or of a claim ("...
+    LONDON (Reuters) - An explosion ..., state media reported"); offsets do not move."""
+    if pattern is None or "(" not in text:
+        return text
+    return pattern.sub(lambda m: " " * len(m.group()), text)

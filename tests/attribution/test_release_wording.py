@@ -180,3 +180,17 @@ def test_a_province_named_with_a_demonym_is_not_that_demonym_s_state(run: Run) -
     assert [(c.speaker.text, c.speaker.side) for c in claims] == [
         ("British Columbia Finance Minister Michael de Jong", "Canada")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Wael Haddara, a London doctor, said the rally was peaceful.", None),
+        ("A Donetsk resident said the shelling lasted all night.", None),
+        ("Officials in Kharkiv said the shelling lasted all night.", "Ukraine"),
+        ("Luhansk regional governor Serhiy Haidai said the shelling lasted all night.", "Ukraine"),
+        ("Moscow said the drills were defensive.", "Russia"),
+    ],
+)
+def test_a_city_gives_its_state_s_side_only_to_office_holders(run: Run, text: str, side: str | None) -> None:
+    assert [c.speaker.side for c in run(text)._.sitrep_claims] == [side]

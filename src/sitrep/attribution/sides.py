@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from sitrep.attribution.actors import Actor, ActorDictionary
+from sitrep.attribution.names import name_key
 
 _INSTALLED = re.compile(
     r"\b(?:pro-(?P<pro>[A-Z][\w.]*)|(?P<by>[A-Z][\w.]*?)-(?:installed|backed|appointed|controlled|allied|aligned|"
@@ -22,21 +23,38 @@ _PLACE_CATEGORIES = frozenset({"region", "city"})
 _REGIONAL = re.compile(r"\b([A-Z][\w'’-]+)\s+regional\b")
 
 
-def side_of(text: str, actors: ActorDictionary) -> str | None:
-    """The side named or implied by ``text``; None when the mention names none."""
+def side_of(text: str, actors: ActorDictionary, authority: frozenset[str] | None = None) -> str | None:
+    """The side named or implied by ``text``; None when the mention names none.
+
+    ``authority``: words of public office ("governor", "administration", "police"). When
+    given, a city or region gives its country's side only to the place alone or to a
+    mention with one of them ("Luhansk regional governor", "Kyiv's military
+    administration"): "a London doctor" speaks for nobody's state."""
     for m in _INSTALLED.finditer(text):
         name = m.group("pro") or m.group("by")
         actor = actors.lookup(name) if name else None
         if actor is not None and actor.side is not None:
             return actor.side
-    found = actors.find_all(_REGIONAL.sub(r"\1", text))
+    plain = _REGIONAL.sub(r"\1", text)
+    found = actors.find_all(plain)
     for _, _, actor in found:
         if actor.category not in _PLACE_CATEGORIES and actor.type != "PERSON" and actor.side is not None:
             return actor.side
-    for _, _, actor in found:
+    for start, end, actor in found:
         if actor.category in _PLACE_CATEGORIES and actor.side is not None:
+            if authority is not None and not _official(plain, start, end, authority):
+                continue
             return actor.side
     return None
+
+
+def _official(text: str, start: int, end: int, authority: frozenset[str]) -> bool:
+    """Whether a mention naming a place (words ``start``..``end`` as find_all counts them)
+    speaks for it: the place alone ("Moscow said"), or a word of office anywhere in it
+    ("Luhansk regional governor", "officials in Kharkiv"); not "a London doctor"."""
+    words = [w.strip(".,'’") for w in name_key(text).split()]
+    rest = [w for i, w in enumerate(words) if not start <= i < end and w not in ("the", "a", "an", "s")]
+    return not rest or any(w in authority for w in words)
 
 
 def speaking_for(actor: Actor) -> str | None:

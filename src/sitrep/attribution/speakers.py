@@ -634,7 +634,7 @@ class SpeakerResolver:
                     break
         if existing is None and self.names is not None and actor is None:
             canonical = self.names.canonical(canonical)
-        side = side_of(role, self.actors) if role else None
+        side = side_of(role, self.actors, self.lex.word_class("authority")) if role else None
         if existing is not None:
             if role and not existing.role:
                 existing.role = role
@@ -841,7 +841,7 @@ class SpeakerResolver:
         role_type = self.lex.roles.get(head)
         label = self.entity_labels.get((mention.start, mention.end))
         stype: SpeakerType = _speaker_type(role_type or label or "UNKNOWN")
-        side = side_of(core, self.actors)
+        side = side_of(core, self.actors, self.lex.word_class("authority"))
         existing = self._find_entity(name)
         if existing is not None:
             self._register(existing, mention.start, text)

@@ -49,10 +49,13 @@ class CueFinder:
         self._by_form = {e.form: e for e in lex.cues}
         self._mark_pattern = re.compile("|".join(map(re.escape, marks))) if marks else None
 
-    def is_hand_cue(self, form: str) -> bool:
-        """Whether ``form`` (lower case, single spaces) is a cue of the hand lexicon."""
+    def hand_entry(self, form: str) -> CueEntry | None:
+        """The hand lexicon's entry for ``form`` (lower case, single spaces), if it has one."""
         entry = self._by_form.get(form)
-        return entry is not None and entry.precision is None
+        return entry if entry is not None and entry.precision is None else None
+
+    def is_hand_cue(self, form: str) -> bool:
+        return self.hand_entry(form) is not None
 
     def entry(self, form: str, score: float) -> CueEntry:
         """The lexicon's entry for a cue a model found, else a learned one with the model's

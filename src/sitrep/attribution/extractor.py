@@ -100,6 +100,7 @@ _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)(?:\s+(?:also|now|still
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
+_PRONOUN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # auxiliaries that agree with a plural subject, not with a verb in -s before them
 _PLURAL_AUX = frozenset({"have", "are", "were", "had", "do", "did"})
 
@@ -267,7 +268,7 @@ class AttributionExtractor:
                 # talked about, not reported ("Moscow's claims that ...", "Mr. Obama's bet is
                 # that ..." report)
                 continue
-            if self._plural_subject(text, cue):
+            if self._plural_subject(text, cue) or self._object_of_cue(text, cue):
                 continue
             draft = self._passive(text, cue, sents, direct_spans)
             if draft is None:
@@ -282,6 +283,8 @@ class AttributionExtractor:
                 draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
             if draft is None and self._roles is not None:
                 draft = self._from_roles(text, cue, sents, direct_spans, drafts, all_cues)
+            if draft is not None and self._dismissal(text, draft):
+                draft = None
             if draft is not None:
                 self._end_quoted_name(text, draft, quotes)
                 if not self._unattributed_report(draft):
@@ -1627,6 +1630,51 @@ class AttributionExtractor:
             if word.lower in determiners:
                 return Mention(text[word.start : subject.end], word.start, subject.end)
         return None
+
+    def _object_of_cue(self, text: str, cue: CueMatch) -> bool:
+        """ "Moscow dismissed claims that ...", "Kyiv denied reports that ...": a one-word cue
+        in -s right after a verb of saying of the hand lexicon is that verb's object noun,
+        whose "that" clause the verb's claim already holds."""
+        form = cue.entry.form
+        if " " in form or not form.endswith("s") or form.endswith("ss") or cue.entry.lemma == "say":
+            return False
+        before = _word_before(text, cue.start)
+        if not before or before.endswith("s"):
+            return False  # "an analysis of campaign-finance reports shows": a noun in -s before it
+        entry = self.cues.hand_entry(before)
+        return entry is not None and entry.frame in ("speech", "tell")
+
+    def _dismissal(self, text: str, draft: Draft) -> bool:
+        """ "Zelenskiy dismissed the commander of the joint forces", "Medvedev dismissed four
+        governors": to dismiss a person is to remove them from office, not to deny anything.
+        The object of "dismiss" is a person when its first noun is a name or a role noun that
+        names people ("the report", "claims that ...", "the commander's claims" stay denials)."""
+        cue = draft.cue
+        if cue is None or cue.entry.lemma != "dismiss" or draft.start < cue.end:
+            return False
+        if " as " in f" {text[draft.start : draft.end]} ":
+            return False  # "dismissed the report as fake"
+        words = [w for w in words_in(text, draft.start, draft.end) if not w.is_punct]
+        if not words:
+            return False
+        for i, w in enumerate(words):
+            if w.lower in self.lex.word_class("determiner") or w.lower in _PRONOUN_POSSESSIVES:
+                continue
+            if w.text[:1].isdigit() or w.lower in ("two", "three", "four", "five", "six", "several", "all"):
+                continue
+            if w.is_capitalised:
+                following = words[i + 1] if i + 1 < len(words) else None
+                if following is not None and following.text.isalpha() and following.text.islower():
+                    continue  # "the Russian figure", "Ukraine's top commander": a modifier
+                return True  # a name or a title before one: "Defence Minister Oleksii Reznikov"
+            head = w.lower
+            singular = head[:-1] if head.endswith("s") else head
+            if self.lex.roles.get(head) == "PERSON" or self.lex.roles.get(singular) == "PERSON":
+                return True
+            if self.lex.roles.get(head) is None and self.lex.roles.get(singular) is None:
+                continue  # an adjective before the noun: "his defence minister", "top generals"
+            return False
+        return False
 
     def _possessed(self, text: str, offset: int) -> bool:
         """Whether the word right before ``offset`` is a possessive ("Russia's", "officials'",

@@ -194,3 +194,33 @@ def test_a_province_named_with_a_demonym_is_not_that_demonym_s_state(run: Run) -
 )
 def test_a_city_gives_its_state_s_side_only_to_office_holders(run: Run, text: str, side: str | None) -> None:
     assert [c.speaker.side for c in run(text)._.sitrep_claims] == [side]
+
+
+@pytest.mark.parametrize(
+    ("text", "said_on"),
+    [
+        ("The ministry said Wednesday the bridge was hit.", "2023-02-15"),
+        ("The ministry said Wednesday night the bridge was hit.", "2023-02-15"),
+        ("The ministry said today the bridge was hit.", "2023-02-16"),
+        ("The ministry said yesterday the bridge was hit.", "2023-02-15"),
+    ],
+)
+def test_a_day_without_on_after_the_cue_dates_the_statement(run: Run, text: str, said_on: str) -> None:
+    claims = run(text)._.sitrep_claims
+    assert [(c.content, c.said_on) for c in claims] == [("the bridge was hit", said_on)]
+
+
+def test_a_possessive_day_stays_in_the_claim(run: Run) -> None:
+    claims = run("The ministry said Wednesday's strike hit a school.")._.sitrep_claims
+    assert [c.content for c in claims] == ["Wednesday's strike hit a school"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Again I want to congratulate the soldiers who fought to free the town.",
+        "The vote is welcome, however I have no doubt the resolution will bring benefits.",
+    ],
+)
+def test_a_sentence_adverb_is_no_part_of_the_speaker(run: Run, text: str) -> None:
+    assert [c.speaker.text for c in run(text)._.sitrep_claims] == ["I"]

@@ -50,6 +50,13 @@ _FALLBACK_DATE = re.compile(
     r"\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b"
 )
+# the same without "on", as US wires write it ("said Wednesday the bridge was hit"), and the
+# deictic days: before the content they date the statement, not the claim
+_BARE_DATE = re.compile(
+    r"\s*(?:today|yesterday|tonight|(?:this|last)\s+(?:week|weekend|month)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?)(?=[\s,])"
+)
 _ADJUNCT_START = frozenset(
     {
         "after",
@@ -1449,7 +1456,11 @@ class AttributionExtractor:
                     return nxt[0].start
             return None
         while True:
-            m = _PARENTHETICAL.match(text, pos) or _FALLBACK_DATE.match(text, pos)
+            m = (
+                _PARENTHETICAL.match(text, pos)
+                or _FALLBACK_DATE.match(text, pos)
+                or _BARE_DATE.match(text, pos)
+            )
             if m is None:
                 nxt = words_in(text, pos, limit)[:1]
                 if nxt and nxt[0].text in (":", ","):

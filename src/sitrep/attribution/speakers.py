@@ -216,7 +216,10 @@ def subject_before(
         return None
     if _object_relative(collected, lex):
         return None
-    while len(collected) > 1 and collected[0].lower in lex.word_class("leader") and not collected[1].is_punct:
+    # "Even China said"; "Again I want ...", "..., however I have no doubt ...": a sentence
+    # adverb opens the clause, it is no part of the subject
+    leaders = lex.word_class("leader") | lex.word_class("sentence_adverb")
+    while len(collected) > 1 and collected[0].lower in leaders and not collected[1].is_punct:
         collected.pop(0)
     if len(collected) > 2 and collected[1].text in _DASHES and collected[0].text.isupper():
         # "BRUSSELS - European leaders", "WASHINGTON -- President Obama": a dateline

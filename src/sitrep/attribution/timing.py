@@ -15,9 +15,13 @@ from datetime import date, timedelta
 from sitrep.records import DateMention
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "said on Wednesday", and as US wires write it, "said Wednesday" (not "Wednesday's")
 _FALLBACK = re.compile(
-    r"\b(?:on|late on|early on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:(?:on|late on|early on|last)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\b(?!['’])"
 )
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": 1}
+_DEICTIC_DAY = re.compile(r"\b(?P<d>today|tonight|yesterday)\b(?!['’])", re.IGNORECASE)
 _OPENER = re.compile(
     r"^\s*(?:(?:On|Late on|Early on|Last)\b[^,]{2,25}"
     # "In a post on Telegram, ", "In a video posted on Telegram, in which he ..., ": the
@@ -42,7 +46,19 @@ def statement_date(
             m = _FALLBACK.search(text, start, end)
             if m is not None:
                 return _weekday_before(published, m.group("wd"))
+            d = _DEICTIC_DAY.search(text, start, end)
+            if d is not None:
+                return _days_before(published, _DEICTIC[d.group("d").lower()])
     return None
+
+
+def _days_before(published: str | None, days: int) -> str | None:
+    if not published:
+        return None
+    try:
+        return (date.fromisoformat(published[:10]) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
 
 
 def sentence_opener(text: str, sentence_start: int, speaker_start: int) -> tuple[int, int] | None:

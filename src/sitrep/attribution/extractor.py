@@ -290,7 +290,7 @@ class AttributionExtractor:
                 draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
             if draft is None and self._roles is not None:
                 draft = self._from_roles(text, cue, sents, direct_spans, drafts, all_cues)
-            if draft is not None and self._dismissal(text, draft):
+            if draft is not None and (self._dismissal(text, draft) or _nobody(text, draft)):
                 draft = None
             if draft is not None:
                 self._end_quoted_name(text, draft, quotes)
@@ -1985,6 +1985,19 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
     if m is None or m.group(1)[:1] in _OPENING_MARKS:
         return None
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
+
+
+_NOBODY = frozenset({"no", "nobody", "none", "neither"})
+
+
+def _nobody(text: str, draft: Draft) -> bool:
+    """ "No group has claimed responsibility", "Nobody said ...": a negated subject names no
+    speaker; the sentence says that no claim was made."""
+    mention = draft.mention
+    if mention is None:
+        return False
+    first = words_in(text, mention.start, mention.end)[:1]
+    return bool(first) and (first[0].lower in _NOBODY or mention.text.lower().startswith("no one"))
 
 
 def _progressive_form(form: str, aux: frozenset[str]) -> bool:

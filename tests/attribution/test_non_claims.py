@@ -1,4 +1,6 @@
-"""To dismiss a person removes them from office; to dismiss a report denies it.
+"""Sentences that look like claims and make none: to dismiss a person removes them from
+office (to dismiss a report denies it), and a negated subject ("No group has claimed")
+names no speaker.
 
 "Zelenskiy dismissed Defence Minister Oleksii Reznikov" is common in war reporting and was
 read as a denial by Zelenskiy whose content was the minister's name.
@@ -51,3 +53,20 @@ def test_the_noun_after_a_verb_of_denial_is_its_object_not_a_second_cue(run: Run
 def test_a_capitalised_modifier_is_no_name(run: Run) -> None:
     assert [c.polarity for c in run("Kyiv dismissed the Russian figure.")._.sitrep_claims] == ["deny"]
     assert run("Zelenskiy dismissed Ukraine's top commander on Thursday.")._.sitrep_claims == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility for the blast.",
+        "No one has claimed responsibility for the blast.",
+        "Nobody said the bridge was hit.",
+        "None of the officials said the bridge was hit.",
+    ],
+)
+def test_a_negated_subject_names_no_speaker(run: Run, text: str) -> None:
+    assert run(text)._.sitrep_claims == []
+
+
+def test_a_name_that_starts_like_no_is_a_speaker(run: Run) -> None:
+    assert [c.speaker.text for c in run("Norway said the bridge was hit.")._.sitrep_claims] == ["Norway"]

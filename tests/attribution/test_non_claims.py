@@ -19,13 +19,19 @@ Run = Callable[..., Doc]
 @pytest.mark.parametrize(
     "text",
     [
+        # dismissing a person
         "Zelenskiy dismissed Defence Minister Oleksii Reznikov on Sunday.",
         "Zelenskiy dismissed the commander of the joint forces, Eduard Moskalyov, on Sunday.",
         "Putin dismissed his defence minister in May.",
         "The president dismissed four governors in February.",
+        # a negated subject
+        "No group has claimed responsibility for the blast.",
+        "No one has claimed responsibility for the blast.",
+        "Nobody said the bridge was hit.",
+        "None of the officials said the bridge was hit.",
     ],
 )
-def test_dismissing_a_person_is_no_claim(run: Run, text: str) -> None:
+def test_sentences_that_make_no_claim(run: Run, text: str) -> None:
     assert run(text)._.sitrep_claims == []
 
 
@@ -53,19 +59,6 @@ def test_the_noun_after_a_verb_of_denial_is_its_object_not_a_second_cue(run: Run
 def test_a_capitalised_modifier_is_no_name(run: Run) -> None:
     assert [c.polarity for c in run("Kyiv dismissed the Russian figure.")._.sitrep_claims] == ["deny"]
     assert run("Zelenskiy dismissed Ukraine's top commander on Thursday.")._.sitrep_claims == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "No group has claimed responsibility for the blast.",
-        "No one has claimed responsibility for the blast.",
-        "Nobody said the bridge was hit.",
-        "None of the officials said the bridge was hit.",
-    ],
-)
-def test_a_negated_subject_names_no_speaker(run: Run, text: str) -> None:
-    assert run(text)._.sitrep_claims == []
 
 
 def test_a_name_that_starts_like_no_is_a_speaker(run: Run) -> None:

@@ -162,6 +162,7 @@ class AttributionExtractor:
         self._disclaimer_starts: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
         self._dateline = dateline_pattern(lex.word_class("wire_agency"))
+        self._contrast = _contrast_pattern(lex)
         self._verb_starts: frozenset[int] = frozenset()
         self._dep_frames: dict[int, DepFrame] = {}
         self._open_starts: frozenset[int] = frozenset()  # cues from outside the lexicon
@@ -306,6 +307,7 @@ class AttributionExtractor:
                     start = sents.span(draft.cue.start)[0]
                     draft.mention = initial_subject(text, start, draft.cue.start, self.lex)
         drafts = _dedupe(drafts)
+        drafts = self._contrasts(text, drafts, sents)
         drafts.sort(key=lambda d: (d.start, d.end))
 
         claims: list[Claim] = []
@@ -1611,6 +1613,37 @@ class AttributionExtractor:
             return True
         return after[0].lower in _PLURAL_AUX and before not in self.lex.word_class("determiner")
 
+    def _contrasts(self, text: str, drafts: list[Draft], sents: SentenceIndex) -> list[Draft]:
+        """ "X said it had taken the village, a claim Kyiv denied" (or "a claim denied by
+        Kyiv", "which Kyiv denied"): the reporter's aside is a second claim about the same
+        content, by the party that denies or confirms it. Its content is the first claim's,
+        which ends before the aside; a cue inside the aside makes no claim of its own."""
+        if self._contrast is None:
+            return drafts
+        added: list[Draft] = []
+        asides: list[tuple[int, int]] = []
+        for draft in drafts:
+            if draft.cue is None or draft.end <= draft.start:
+                continue
+            sent_end = sents.span(max(draft.start, draft.end - 1))[1]
+            m = self._contrast.search(text, draft.start, sent_end)
+            if m is None or m.start() > draft.end or m.start() <= draft.start:
+                continue
+            verb = "verb" if m.group("verb") else "verb2"
+            who = "agent" if m.group("agent") else "subject"
+            entry = self.cues.hand_entry(m.group(verb).lower())
+            if entry is None:
+                continue
+            draft.end = m.start()
+            speaker = Mention(m.group(who), m.start(who), m.end(who))
+            cue = CueMatch(m.start(verb), m.end(verb), entry)
+            added.append(Draft(draft.start, draft.end, "indirect", cue, speaker, [(m.start(), m.end())]))
+            asides.append((m.start(), m.end()))
+        if not added:
+            return drafts
+        kept = [d for d in drafts if d.cue is None or not any(s <= d.cue.start < e for s, e in asides)]
+        return kept + added
+
     def _unattributed_report(self, draft: Draft) -> bool:
         """ "Iraqi troops reportedly discovered the bodies ...": "reportedly" names nobody who
         reports, and the words before it are the subject of the reported clause, not a
@@ -1985,6 +2018,28 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
     if m is None or m.group(1)[:1] in _OPENING_MARKS:
         return None
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
+
+
+def _contrast_pattern(lex: Lexicons) -> re.Pattern[str] | None:
+    """The reporter's aside after a claim: ", a claim Kyiv denied", ", a figure confirmed by
+    the ministry", ", which Moscow rejected". The verbs are the hand lexicon's past forms of
+    denying and confirming; the nouns, the words a reporter calls a claim by."""
+    stances = ("deny", "confirm")
+    hand = [e for e in lex.cues if e.precision is None and e.stance in stances]
+    verbs = sorted((e.form for e in hand if e.form.endswith("ed")), key=len, reverse=True)
+    nouns = sorted(lex.word_class("claim_noun"))
+    if not verbs or not nouns:
+        return None
+    verb = "|".join(map(re.escape, verbs))
+    noun = "|".join(map(re.escape, nouns))
+    # a name, or a noun phrase with "the" ("the city's mayor")
+    who = r"(?:[A-Z]|the\s+\w)[^,.;:!?\n]{0,60}?"
+    return re.compile(
+        rf",\s+(?:(?:a|an)\s+(?:{noun})\s+(?:(?:that|which)\s+)?|which\s+)"
+        rf"(?:(?P<verb>{verb})\s+by\s+(?P<agent>{who})"
+        rf"|(?P<subject>{who})\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb2>{verb}))"
+        r"(?=\s*[.,;]|\s*$)"
+    )
 
 
 _NOBODY = frozenset({"no", "nobody", "none", "neither"})

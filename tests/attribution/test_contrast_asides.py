@@ -54,3 +54,24 @@ def test_the_aside_gives_the_denier_its_side(run: Run) -> None:
 def test_a_relative_clause_that_denies_nothing_stays_in_the_claim(run: Run) -> None:
     claims = run("The ministry said the strike hit a depot, which is near the border.")._.sitrep_claims
     assert [c.content for c in claims] == ["the strike hit a depot, which is near the border"]
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["Kyiv denied the claim.", "Kyiv denied these reports.", "Kyiv denied the report on Tuesday."],
+)
+def test_a_denial_of_the_claim_before_it_takes_that_claim_s_content(run: Run, denial: str) -> None:
+    first, second = run(f"Russia said it had taken the village. {denial}")._.sitrep_claims
+    assert (second.speaker.text, second.polarity) == ("Kyiv", "deny")
+    assert (second.content, second.start, second.end) == (first.content, first.start, first.end)
+
+
+def test_the_day_of_a_pointing_denial_dates_it(run: Run) -> None:
+    claims = run("Russia said it had taken the village. Kyiv denied the report on Tuesday.")._.sitrep_claims
+    assert claims[1].said_on == "2023-02-14"
+
+
+def test_a_pointing_denial_with_no_claim_close_before_it_keeps_its_words(run: Run) -> None:
+    text = "Russia said it had taken the village. The weather was cold. Kyiv denied the claim."
+    assert [c.content for c in run(text)._.sitrep_claims] == ["it had taken the village", "the claim"]
+    assert [c.content for c in run("Moscow denied the report.")._.sitrep_claims] == ["the report"]

@@ -308,6 +308,7 @@ class AttributionExtractor:
                     draft.mention = initial_subject(text, start, draft.cue.start, self.lex)
         drafts = _dedupe(drafts)
         drafts = self._contrasts(text, drafts, sents)
+        self._anaphoric_contents(text, drafts, sents)
         drafts.sort(key=lambda d: (d.start, d.end))
 
         claims: list[Claim] = []
@@ -1644,6 +1645,43 @@ class AttributionExtractor:
         kept = [d for d in drafts if d.cue is None or not any(s <= d.cue.start < e for s, e in asides)]
         return kept + added
 
+    def _anaphoric_contents(self, text: str, drafts: list[Draft], sents: SentenceIndex) -> None:
+        """ "Russia said it had taken the village. Kyiv denied the claim.": a denial or a
+        confirmation whose whole content is "the claim", "this", "these reports" is about the
+        nearest claim before it in the same or the previous sentence, by another speaker;
+        its content becomes that claim's, so the two can be read side by side."""
+        nouns = self.lex.word_class("claim_noun")
+        for draft in drafts:
+            cue = draft.cue
+            if cue is None or cue.entry.stance not in ("deny", "confirm") or draft.start < cue.end:
+                continue
+            words = [w.lower for w in words_in(text, draft.start, draft.end) if not w.is_punct]
+            timing = self.lex.word_class("temporal") | self.lex.word_class("temporal_lead")
+            while len(words) > 1 and words[-1] in timing:
+                words.pop()  # "denied the report on Tuesday"
+            pointing = words in (["this"], ["that"], ["it"]) or (
+                len(words) == 2 and words[0] in _POINTING and words[1] in nouns
+            )
+            if not pointing:
+                continue
+            here = sents.span(cue.start)
+            earliest = sents.span(max(0, here[0] - 1))[0]
+            before = [
+                d
+                for d in drafts
+                if d is not draft
+                and d.end <= cue.start
+                and d.start >= earliest
+                and d.mention is not None
+                and draft.mention is not None
+                and d.mention.text.lower() != draft.mention.text.lower()
+            ]
+            if before:
+                antecedent = max(before, key=lambda d: d.end)
+                # the words replaced stay part of the attribution ("the report on Tuesday")
+                draft.clauses.append((draft.start, draft.end))
+                draft.start, draft.end = antecedent.start, antecedent.end
+
     def _unattributed_report(self, draft: Draft) -> bool:
         """ "Iraqi troops reportedly discovered the bodies ...": "reportedly" names nobody who
         reports, and the words before it are the subject of the reported clause, not a
@@ -2043,6 +2081,7 @@ def _contrast_pattern(lex: Lexicons) -> re.Pattern[str] | None:
 
 
 _NOBODY = frozenset({"no", "nobody", "none", "neither"})
+_POINTING = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 def _nobody(text: str, draft: Draft) -> bool:

@@ -210,12 +210,14 @@ def test_a_role_frame_never_reaches_across_another_cue() -> None:
 
 
 def test_silver_tokens_take_the_roles_the_encoder_gives_them_at_one_half() -> None:
-    from sitrep.attribution.role_encoder import Pieces
+    from sitrep.attribution.role_encoder import Pieces, RoleEncoder
     from sitrep.attribution.train_roles import silver_doc
 
     text = "The mayor said the bridge was hit."
 
-    class Teacher:
+    class Teacher(RoleEncoder):
+        """The shipped encoder's reading of pieces, with the network's scores given."""
+
         def pieces(self, value: str) -> Pieces:
             assert value == text
             # one piece per word; (source, cue, content) probabilities

@@ -54,9 +54,6 @@ class CueFinder:
         entry = self._by_form.get(form)
         return entry if entry is not None and entry.precision is None else None
 
-    def is_hand_cue(self, form: str) -> bool:
-        return self.hand_entry(form) is not None
-
     def entry(self, form: str, score: float) -> CueEntry:
         """The lexicon's entry for a cue a model found, else a learned one with the model's
         ``score`` as its precision. Its frame is ``speech``, so a content must read as a

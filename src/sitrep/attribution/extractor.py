@@ -31,6 +31,7 @@ from sitrep.attribution.segments import (
     dateline_pattern,
     mask_datelines,
     paragraphs,
+    word_before,
     words_in,
 )
 from sitrep.attribution.speakers import (
@@ -46,16 +47,16 @@ from sitrep.attribution.timing import sentence_opener, statement_date
 from sitrep.records import Claim, ClaimKind, DateMention, Disclaimer, Speaker
 
 _PARENTHETICAL = re.compile(r"\s*\([^()\n]{0,40}\)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FALLBACK_DATE = re.compile(
-    r"\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    rf"\s*(?:(?:late|early)\s+)?on\s+(?:{_WEEKDAY}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b"
 )
 # the same without "on", as US wires write it ("said Wednesday the bridge was hit"), and the
 # deictic days: before the content they date the statement, not the claim
 _BARE_DATE = re.compile(
     r"\s*(?:today|yesterday|tonight|(?:this|last)\s+(?:week|weekend|month)"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:night|morning|afternoon|evening))?)(?=[\s,])"
+    rf"|{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?)(?=[\s,])"
 )
 _ADJUNCT_START = frozenset(
     {
@@ -291,12 +292,9 @@ class AttributionExtractor:
                 draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
             if draft is None and self._roles is not None:
                 draft = self._from_roles(text, cue, sents, direct_spans, drafts, all_cues)
-            if draft is not None and (self._dismissal(text, draft) or _nobody(text, draft)):
-                draft = None
-            if draft is not None:
+            if draft is not None and not self._no_claim(text, draft):
                 self._end_quoted_name(text, draft, quotes)
-                if not self._unattributed_report(draft):
-                    drafts.append(draft)
+                drafts.append(draft)
         drafts.extend(self._quoted_names(text, quotes, sents, direct_spans, all_cues, drafts))
         drafts.extend(self._continuations(text, pending, quotes, trailing_end, drafts))
         drafts = _drop_nested_objects(drafts, open_starts)
@@ -1597,13 +1595,12 @@ class AttributionExtractor:
         that is the clause's subject, not a verb with "media" as its speaker. A name or a
         pronoun before it keeps the verb ("Russia says are defensive" has a gap; "the
         weapons it claims are ...")."""
-        form = cue.entry.form
-        if " " in form or not form.endswith("s") or form.endswith("ss") or cue.entry.lemma == "say":
+        if not _plural_like(cue):
             return False
         after = words_in(text, cue.end, min(len(text), cue.end + 20))[:1]
         if not after:
             return False
-        before = _word_before(text, cue.start, as_written=True)
+        before = word_before(text, cue.start, as_written=True)
         if not before.isalpha() or not before.islower() or before in _PRONOUN_SUBJECTS:
             return False
         if before in self.lex.word_class("relative"):
@@ -1651,12 +1648,14 @@ class AttributionExtractor:
         nearest claim before it in the same or the previous sentence, by another speaker;
         its content becomes that claim's, so the two can be read side by side."""
         nouns = self.lex.word_class("claim_noun")
+        timing = self.lex.word_class("temporal") | self.lex.word_class("temporal_lead")
         for draft in drafts:
-            cue = draft.cue
-            if cue is None or cue.entry.stance not in ("deny", "confirm") or draft.start < cue.end:
+            cue, mention = draft.cue, draft.mention
+            if cue is None or mention is None or cue.entry.stance not in ("deny", "confirm"):
+                continue
+            if draft.start < cue.end:
                 continue
             words = [w.lower for w in words_in(text, draft.start, draft.end) if not w.is_punct]
-            timing = self.lex.word_class("temporal") | self.lex.word_class("temporal_lead")
             while len(words) > 1 and words[-1] in timing:
                 words.pop()  # "denied the report on Tuesday"
             pointing = words in (["this"], ["that"], ["it"]) or (
@@ -1673,14 +1672,17 @@ class AttributionExtractor:
                 and d.end <= cue.start
                 and d.start >= earliest
                 and d.mention is not None
-                and draft.mention is not None
-                and d.mention.text.lower() != draft.mention.text.lower()
+                and d.mention.text.lower() != mention.text.lower()
             ]
             if before:
                 antecedent = max(before, key=lambda d: d.end)
                 # the words replaced stay part of the attribution ("the report on Tuesday")
                 draft.clauses.append((draft.start, draft.end))
                 draft.start, draft.end = antecedent.start, antecedent.end
+
+    def _no_claim(self, text: str, draft: Draft) -> bool:
+        """A frame that reads like a claim and reports nothing said by anyone."""
+        return self._dismissal(text, draft) or _nobody(text, draft) or self._unattributed_report(draft)
 
     def _unattributed_report(self, draft: Draft) -> bool:
         """ "Iraqi troops reportedly discovered the bodies ...": "reportedly" names nobody who
@@ -1700,7 +1702,7 @@ class AttributionExtractor:
         None where there is none ("we will bring together world leaders in London to
         identify ..."). An inverted subject is kept whole: a pronoun ("has he called for"), a
         name ("had Republicans wondering about"), a determiner phrase."""
-        if _word_before(text, subject.start) not in self.aux:
+        if word_before(text, subject.start) not in self.aux:
             return subject
         words = words_in(text, subject.start, subject.end)
         if not words or not words[0].text.isalpha() or not words[0].text.islower():
@@ -1717,10 +1719,9 @@ class AttributionExtractor:
         """ "Moscow dismissed claims that ...", "Kyiv denied reports that ...": a one-word cue
         in -s right after a verb of saying of the hand lexicon is that verb's object noun,
         whose "that" clause the verb's claim already holds."""
-        form = cue.entry.form
-        if " " in form or not form.endswith("s") or form.endswith("ss") or cue.entry.lemma == "say":
+        if not _plural_like(cue):
             return False
-        before = _word_before(text, cue.start)
+        before = word_before(text, cue.start)
         if not before or before.endswith("s"):
             return False  # "an analysis of campaign-finance reports shows": a noun in -s before it
         entry = self.cues.hand_entry(before)
@@ -1761,7 +1762,7 @@ class AttributionExtractor:
     def _possessed(self, text: str, offset: int) -> bool:
         """Whether the word right before ``offset`` is a possessive ("Russia's", "officials'",
         "their"), which makes the word at ``offset`` a noun; "he's", "it's" are contractions."""
-        word = _word_before(text, offset)
+        word = word_before(text, offset)
         if word in self.lex.word_class("possessor"):
             return True
         stem = _POSSESSIVE.sub("", word)
@@ -2094,30 +2095,26 @@ def _nobody(text: str, draft: Draft) -> bool:
     return bool(first) and (first[0].lower in _NOBODY or mention.text.lower().startswith("no one"))
 
 
+def _plural_like(cue: CueMatch) -> bool:
+    """A one-word cue in -s other than "says" ("reports", "claims"): it may be a plural noun."""
+    form = cue.entry.form
+    return " " not in form and form.endswith("s") and not form.endswith("ss") and cue.entry.lemma != "say"
+
+
 def _progressive_form(form: str, aux: frozenset[str]) -> bool:
     """A learned cue form that is an auxiliary and a participle: "is promising", "are saying"."""
     words = form.split()
     return len(words) == 2 and words[0] in aux and words[1].endswith("ing")
 
 
-def _word_before(text: str, offset: int, as_written: bool = False) -> str:
-    """The word (with its apostrophes, dots and hyphens) right before ``offset``, lower case
-    unless ``as_written``; empty when a mark or nothing stands there."""
-    m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
-    if m is None:
-        return ""
-    return m.group(1) if as_written else m.group(1).lower()
-
-
 def _attributive(text: str, offset: int, words: frozenset[str]) -> bool:
     """Whether the word right before ``offset`` is one of ``words`` (lower case), after
     which a participle can only be an adjective. (Not a possessive: "Stumpf’s repeated
     emphasis that ..." reports, and "he’s heralded" is a verb.)"""
-    return _word_before(text, offset) in words
+    return word_before(text, offset) in words
 
 
 _PAST_VERB = re.compile(r"[a-z]{2,}ed")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 

@@ -33,6 +33,18 @@ _LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z]+\.)$")
 _LINE = _PARAGRAPH
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
+
+
+def word_before(text: str, offset: int, as_written: bool = False) -> str:
+    """The word (with its apostrophes, dots and hyphens) right before ``offset``, lower case
+    unless ``as_written``; empty when a mark or nothing stands there."""
+    m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
+    if m is None:
+        return ""
+    return m.group(1) if as_written else m.group(1).lower()
+
+
 class Word(NamedTuple):
     """A word and its offsets. A named tuple, not a frozen dataclass: the rules make one
     per word of every sentence they look at, and a tuple is several times cheaper to build."""

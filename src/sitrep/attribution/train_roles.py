@@ -85,19 +85,12 @@ def build_corpus(root: Path, workdir: Path, silver: list[str] | None = None) -> 
 
 def silver_doc(nlp: Any, encoder: Any, text: str) -> Any:
     """``text`` tokenized as the gold articles are, each token tagged with the roles the role
-    encoder gives it at p >= 0.5: the teacher's reading for the smaller tagger to learn."""
-    import numpy as np
-
+    encoder gives it at p >= 0.5 (:meth:`RoleEncoder.read`, as the pipeline reads them): the
+    teacher's reading for the smaller tagger to learn."""
     doc = nlp.make_doc(text)
-    starts = np.fromiter((t.idx for t in doc), dtype=np.int64, count=len(doc))
-    ends = np.fromiter((t.idx + len(t.text) for t in doc), dtype=np.int64, count=len(doc))
-    table = encoder.pieces(text).reduce(starts, ends)
-    for token, row in zip(doc, table, strict=True):
-        letters = (
-            ""
-            if token.is_space
-            else "".join(sorted(LETTERS[r] for r, p in zip(ROLES, row, strict=True) if p >= 0.5))
-        )
+    scores = encoder.read(doc)[0].scores
+    for k, token in enumerate(doc):
+        letters = "".join(sorted(LETTERS[r] for r in ROLES if scores.probs[r][k] >= 0.5))
         token.tag_ = letters or "O"
     return doc
 

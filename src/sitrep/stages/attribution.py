@@ -25,7 +25,7 @@ from sitrep.attribution.lexicon import CueEntry, Lexicons, load_lexicons
 from sitrep.attribution.names import NameIndex
 from sitrep.attribution.role_encoder import RoleEncoder
 from sitrep.attribution.roles import RoleTagger, RoleView
-from sitrep.attribution.segments import sentences, words_in
+from sitrep.attribution.segments import sentences, word_before, words_in
 from sitrep.attribution.speakers import SpeakerResolver
 from sitrep.errors import UsageError
 from sitrep.nlp import extensions as ext
@@ -244,7 +244,7 @@ def learned_cues(
             # of saying the lexicon knows (a nominal cue keeps its words: "the [intense
             # criticism of]")
             rest = " ".join(w.lower for w in words[1:])
-            if cues.is_hand_cue(rest):
+            if cues.hand_entry(rest) is not None:
                 span = CueSpan(words[1].start, span.end, span.score)
         form = " ".join(text[span.start : span.end].lower().split())
         if all(word in aux or word in ("not", "n't", "never") for word in form.split()):
@@ -257,14 +257,8 @@ def learned_cues(
 def _noun_head(text: str, offset: int) -> bool:
     """Whether an article or a possessive stands right before ``offset`` (not "this" or
     "last": "the Supreme Court [this month rejected]" is time, not a noun phrase)."""
-    before = text[max(0, offset - 40) : offset]
-    if not before[-1:].isspace():
-        return False  # a mark or the text's start
-    words = before.split()
-    if not words:
-        return False
-    word = words[-1]
-    return word.lower() in ("the", "a", "an") or word.endswith(("'s", "’s"))
+    word = word_before(text, offset)
+    return word in ("the", "a", "an") or word.endswith(("'s", "’s"))
 
 
 @Language.factory(

@@ -53,10 +53,15 @@ def statement_date(
 
 
 def _days_before(published: str | None, days: int) -> str | None:
+    anchor = _publication_day(published)
+    return (anchor - timedelta(days=days)).isoformat() if anchor is not None else None
+
+
+def _publication_day(published: str | None) -> date | None:
     if not published:
         return None
     try:
-        return (date.fromisoformat(published[:10]) - timedelta(days=days)).isoformat()
+        return date.fromisoformat(published[:10])
     except ValueError:
         return None
 
@@ -73,12 +78,7 @@ def sentence_opener(text: str, sentence_start: int, speaker_start: int) -> tuple
 
 def _weekday_before(published: str | None, weekday: str) -> str | None:
     """The latest such weekday on or before publication (news reports the recent past)."""
-    if not published:
+    anchor = _publication_day(published)
+    if anchor is None:
         return None
-    try:
-        anchor = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    target = _WEEKDAYS.index(weekday.lower())
-    delta = (anchor.weekday() - target) % 7
-    return (anchor - timedelta(days=delta)).isoformat()
+    return _days_before(published, (anchor.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)

@@ -1519,6 +1519,16 @@ class AttributionExtractor:
                 break
             lead = text[start : other.start]
             if (
+                other.entry.frame == "according"
+                and re.search(r",[\"”']*$", lead.rstrip())
+                and not re.search(r"[,;:\"“”]", text[other.end : limit])
+            ):
+                # "The witness said the order was ..., according to the report.": the
+                # source the reporter closes the sentence with is not part of what was said
+                end = start + len(lead.rstrip())
+                end -= 1 if text[end - 1] == "," else 0
+                break
+            if (
                 lead.rstrip().endswith(",")
                 and _in_ing(other)
                 and other.entry.frame != "according"  # "that, according to X, S" goes on
@@ -1536,7 +1546,7 @@ class AttributionExtractor:
                 end = start + len(lead.rstrip()) - 1
                 break
             comma = lead.rfind(",")
-            if comma >= 0 and self._coordinated_speaker(lead[comma + 1 :], other):
+            if comma >= 0 and self._coordinated_speaker(text, start + comma + 1, other):
                 # "has vowed to ..., and Hillary Clinton is promising to ...": a second speaker
                 # with a cue of their own opens a claim of their own
                 end = start + comma
@@ -1548,16 +1558,33 @@ class AttributionExtractor:
                     break
         return end
 
-    def _coordinated_speaker(self, tail: str, other: CueMatch) -> bool:
-        """Whether ``tail`` (the words between a comma and another cue) is "and" or "but" and
-        the subject of that cue: a name or a pronoun of a few words."""
+    def _coordinated_speaker(self, text: str, after_comma: int, other: CueMatch) -> bool:
+        """Whether the words between a comma and another cue are "and" or "but" and the
+        subject of that cue: a name or a pronoun of a few words, or, before a verb of
+        saying, a share of the people polled ("..., and three-fourths say ...", "and 55
+        percent of all voters say")."""
+        tail = text[after_comma : other.start]
         words = tail.split()
-        if len(words) < 2 or len(words) > 5 or words[0] not in ("and", "but"):
+        if len(words) < 2 or len(words) > 8 or words[0] not in ("and", "but"):
             return False
         if other.entry.frame == "according" or (other.entry.precision or 1.0) < 0.5:
             return False
         first = words[1]
-        return first.lower() in _PRONOUN_SUBJECTS or (first[:1].isupper() and first.isalpha())
+        named = first[:1].isupper() and first.isalpha()
+        if len(words) <= 5 and (first.lower() in _PRONOUN_SUBJECTS or named):
+            return True
+        if other.start not in self._speech_starts:
+            return False
+        subject_start = after_comma + tail.index(words[0]) + len(words[0])
+        subject = subject_before(text, subject_start, other.start, self.lex, True)
+        if subject is None:
+            return False
+        shares, approximators = self.lex.word_class("share"), self.lex.word_class("approximator")
+        polled = any(
+            w.lower.rsplit("-", 1)[-1] in shares or w.text.isdigit()
+            for w in words_in(text, subject.start, subject.end)
+        )
+        return polled and all(w in approximators for w in text[subject_start : subject.start].lower().split())
 
     def _asserts(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
         """False where the words after a cue are no proposition of the speaker's.

@@ -24,10 +24,10 @@ _TOKEN = re.compile(
     r"|\w+(?:['’.\-]\w+)*(?:['’]s\b)?"
     r"|\S"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“(\[]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?…]+(?:[\"”’)]|'')*(?=\s+(?:[\"“(\[]|'')?[A-Z0-9])|\n\s*\n")
 _PARAGRAPH = re.compile(r"[^\n]+")
-# a quotation mark opening after a sentence's full stop: `said. "The ...`
-_TRAILING_OPENER = re.compile(r"(?<=[.!?])\s+[\"“‘«]+$")
+# a quotation mark opening after a sentence's full stop: `said. "The ...`, `said. ''The`
+_TRAILING_OPENER = re.compile(r"(?<=[.!?])\s+(?:[\"“‘«]|'')+$")
 # a sentence that seems to end on a middle initial ("John F.") or a title ("Del.", "the Rev.")
 _LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z]+\.)$")
 _LINE = _PARAGRAPH

@@ -77,6 +77,8 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         or head.lower in lex.roles
         or any(w.is_capitalised for w in words)
         or any(a.lower in lex.roles and b.lower in _ROLE_COMPLEMENTS for a, b in pairwise(words))
+        # `half said so`, `42% say`, `two-thirds said`: a poll's share of respondents
+        or (common_nouns and head.lower.rsplit("-", 1)[-1] in lex.word_class("share"))
         # `the ruling said`, `one slide says`: a determined common noun right before a cue
         or (
             common_nouns
@@ -92,6 +94,12 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
             and head.lower not in lex.word_class("aux")
         )
     )
+
+
+# `4 in 10 said`, `one in three say`: a poll's share of respondents
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SHARE_IN = re.compile(rf"(?<![\w-]){_COUNT}\s+in\s+{_COUNT}$", re.IGNORECASE)
+_COUNT_IN = re.compile(rf"(?<![\w-]){_COUNT}\s+in\s+$", re.IGNORECASE)
 
 
 def subject_before(
@@ -142,6 +150,9 @@ def subject_before(
         return None
     if words[-1].text == ",":
         return _appositive_subject(text, words[:-1], lex)
+    share = _SHARE_IN.search(text, words[0].start, words[-1].end) if common_nouns else None
+    if share is not None:
+        return Mention(share.group(), share.start(), share.end())
     if words[-1].text in _DASHES and len(words) > 2:
         # "Kall -- co-editor of a book -- said": a spaced dash only (never "debate–published"),
         # before a hand-lexicon verb of saying
@@ -161,7 +172,7 @@ def subject_before(
             depth -= 1 if w.text == "(" else 0
             collected.append(w)
             continue
-        if w.is_punct and w.text not in ("-",):
+        if w.is_punct and w.text not in ("-",) and not (w.text == "%" and not collected):
             break
         if w.lower == "and" and collected:
             # "Denmark and the Netherlands said", "RT and its defenders say", "Federal and
@@ -241,6 +252,10 @@ def subject_before(
         return None
     lead = _name_before_role(text, limit, words, i, collected[0], lex)
     start = lead.start if lead is not None else collected[0].start
+    if common_nouns and collected[0].text.isdigit():
+        counted = _COUNT_IN.search(text, limit, start)
+        if counted is not None:
+            start = counted.start()  # `Six in 10 Virginia Democratic primary voters said`
     return Mention(text[start : collected[-1].end], start, collected[-1].end)
 
 
@@ -382,6 +397,8 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
             or (
                 appos[0].lower in lex.word_class("governing") and not any(w.lower in lex.roles for w in appos)
             )
+            # `Ukraine, like its allies, says`: whom the speaker is compared with
+            or appos[0].lower in lex.word_class("comparison")
         )
     ):
         # `Trump, speaking to a veterans group in Virginia, said`: what the speaker was

@@ -1,0 +1,115 @@
+"""Claims written in styles the rules used to miss.
+
+Polls report what shares of people say ("42% say", "one in four said", "and three-fourths
+say ..."); some papers quote with doubled apostrophes (''...''); a speaker may be set off
+from its cue by a comparison (", like its allies,"); a reporter may close a sentence with
+its source (", according to the report."). Found reading PolNeAR train claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+Run = Callable[..., Doc]
+
+
+def _claims(run: Run, text: str) -> list[tuple[str | None, str]]:
+    return [(c.speaker.text, c.content) for c in run(text)._.sitrep_claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("42% say they support the ceasefire.", "42%"),
+        ("Half said so in the earlier poll.", "Half"),
+        ("Three-fourths say the government should negotiate.", "Three-fourths"),
+        ("One in four said the army was doing well.", "One in four"),
+        ("Six in 10 said the army was doing well.", "Six in 10"),
+        ("Six in 10 Ukrainian voters said the army was doing well.", "Six in 10 Ukrainian voters"),
+    ],
+)
+def test_a_share_of_the_people_polled_is_a_speaker(run: Run, text: str, speaker: str) -> None:
+    assert [s for s, _ in _claims(run, text)] == [speaker]
+
+
+def test_a_share_is_a_speaker_only_for_a_verb_of_saying(run: Run) -> None:
+    assert _claims(run, "Half of the shells hit the village.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Two-thirds said they trust the army, and three-fourths say the war will last a year.",
+            ("Two-thirds", "they trust the army"),
+            ("three-fourths", "the war will last a year"),
+        ),
+        (
+            "Most voters said they were worried, and more than 4 in 10 said the talks would fail.",
+            ("Most voters", "they were worried"),
+            ("4 in 10", "the talks would fail"),
+        ),
+    ],
+)
+def test_a_second_share_with_its_own_verb_opens_a_claim_of_its_own(
+    run: Run, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert _claims(run, text) == [first, second]
+
+
+def test_an_and_before_a_plain_noun_does_not_cut_the_claim(run: Run) -> None:
+    # only a share of people polled counts as a second subject here: "the residents" may
+    # well be part of what the ministry said
+    text = "The ministry said the strike hit a depot, and the residents said nothing."
+    assert _claims(run, text)[0] == ("The ministry", "the strike hit a depot, and the residents said nothing")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "But the benefit of free trade is ''10 times the size of the losses,'' he said. "
+            "''Free trade really helps working people.''",
+            "he",
+            "But the benefit of free trade is ''10 times the size of the losses,''",
+        ),
+        (
+            "''The court expresses no view on the merits,'' the unsigned opinion said.",
+            "the unsigned opinion",
+            "The court expresses no view on the merits,",
+        ),
+    ],
+)
+def test_doubled_apostrophes_quote_like_quotation_marks(
+    run: Run, text: str, speaker: str, content: str
+) -> None:
+    assert _claims(run, text)[0] == (speaker, content)
+
+
+def test_a_doubled_apostrophe_after_a_full_stop_opens_the_next_sentence(run: Run) -> None:
+    text = "The ministry denied it, he said. ''Free trade really helps working people.''"
+    claims = run(text)._.sitrep_claims
+    assert claims[-1].content == "Free trade really helps working people."
+    assert claims[-1].kind == "direct"
+
+
+@pytest.mark.parametrize("comparison", ["like its allies", "unlike its predecessor", "like Russia"])
+def test_a_comparison_between_speaker_and_cue_is_no_part_of_the_speaker(run: Run, comparison: str) -> None:
+    text = f"Yet the Ukrainian Defence Ministry, {comparison}, says it does not target civilians."
+    assert _claims(run, text) == [("the Ukrainian Defence Ministry", "it does not target civilians")]
+
+
+def test_a_source_that_closes_the_sentence_is_not_part_of_the_claim(run: Run) -> None:
+    text = "The ministry said Russian forces had shelled the town, according to Interfax."
+    claims = dict(_claims(run, text))
+    assert claims["The ministry"] == "Russian forces had shelled the town"
+    assert claims["Interfax"] == "The ministry said Russian forces had shelled the town"
+
+
+def test_a_source_inside_the_claim_stays_inside(run: Run) -> None:
+    text = "The ministry said that, according to its data, Russian forces had shelled the town."
+    claims = dict(_claims(run, text))
+    assert claims["The ministry"] == "according to its data, Russian forces had shelled the town"

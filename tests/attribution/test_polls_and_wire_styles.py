@@ -113,3 +113,32 @@ def test_a_source_inside_the_claim_stays_inside(run: Run) -> None:
     text = "The ministry said that, according to its data, Russian forces had shelled the town."
     claims = dict(_claims(run, text))
     assert claims["The ministry"] == "according to its data, Russian forces had shelled the town"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack, he said, was planned in advance.",
+        "Russian troops, the ministry said, withdrew from the village.",
+        "The situation on the front line, Haidai said, remains difficult.",
+    ],
+)
+def test_a_subject_before_a_medial_attribution_belongs_to_the_claim(run: Run, text: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.content == text.rstrip(".")
+    assert claim.start == 0
+    assert claim.start < claim.cue_start < claim.end
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a clause before the aside is a claim of its own words
+        ("It would take weeks to meet, he said, and the party would wait.", "It would take weeks to meet"),
+        # a place before the aside is no subject
+        ("In Kyiv, he said, the strikes continued.", "the strikes continued"),
+    ],
+)
+def test_only_a_noun_phrase_before_the_aside_joins_the_claim(run: Run, text: str, content: str) -> None:
+    claims = {c.cue: c.content for c in run(text)._.sitrep_claims}
+    assert claims["said"] == content

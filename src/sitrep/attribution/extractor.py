@@ -139,6 +139,7 @@ class Draft:
 _BY_AGENT = re.compile(r"\s+by\s+(?=\S)")
 _MAX_PASSIVE_SUBJECT = 12
 _MAX_NAMED_WORDS = 6  # the thing a quoted name is given to: "Wells Fargo's behavior"
+_MAX_SPLIT_SUBJECT = 10  # words of a subject set before a medial attribution (see _split_subject)
 
 
 @dataclass(frozen=True, slots=True)
@@ -880,7 +881,12 @@ class AttributionExtractor:
         # "Kyiv rejected the claims", "dismissed the Russian figure": a denial of a thing said
         # is a claim (polarity deny) whatever form its object takes
         rejected = cue.entry.stance == "deny" and len(words_in(text, start, end)) >= 2
-        if end - start < 8 or not (
+        split = start
+        if medial is None and subject is not None and content_start is not None:
+            split = self._split_subject(text, sent_start, subject, after, direct_spans, start, end)
+        if split < start:
+            start = split  # `The attack, he said, was planned in advance`: the subject joins
+        elif end - start < 8 or not (
             (after_that and len(words_in(text, start, end)) >= 3)
             or promised
             or rejected
@@ -943,6 +949,47 @@ class AttributionExtractor:
         if len(words_in(text, start, end)) < 4 or not self._clause_like(text, start, end, "speech"):
             return None
         return start, end
+
+    def _split_subject(
+        self,
+        text: str,
+        sent_start: int,
+        subject: Mention,
+        after: str,
+        direct_spans: list[tuple[int, int]],
+        start: int,
+        end: int,
+    ) -> int:
+        """Where a claim starts whose subject comes before a medial attribution: in `The
+        attack, he said, was planned in advance` the claim is the whole sentence, with the
+        attribution inside it; its predicate alone ("was planned in advance") says nothing
+        of what was planned. ``start`` is returned unchanged when the words before the
+        aside are not a noun phrase or what follows it does not open with a verb."""
+        if not after.lstrip().startswith(","):
+            return start
+        lead = words_in(text, sent_start, subject.start)
+        quoted = any(s < subject.start and sent_start < e for s, e in direct_spans)
+        if len(lead) < 2 or lead[-1].text != "," or quoted:
+            return start
+        phrase = lead[:-1]
+        if len(phrase) > _MAX_SPLIT_SUBJECT or any(w.is_punct and w.text not in "-'’" for w in phrase):
+            return start
+        aux, past = self.aux, self.lex.word_class("past")
+        opener = phrase[0].lower
+        closed = any(opener in self.lex.word_class(c) for c in ("boundary", "sentence_adverb", "leader"))
+        if closed or any(w.lower in aux or w.lower in past for w in phrase):
+            return start
+        first = next(iter(words_in(text, start, end)), None)
+        if first is None or first.is_capitalised:
+            return start
+        verb = (
+            first.start in self._verb_starts
+            or first.lower in aux
+            or self._past(first.lower)
+            # `exists`, `remains`: a verb in -s after a singular subject
+            or (not self._verb_starts and first.lower.endswith("s") and not first.lower.endswith("ss"))
+        )
+        return phrase[0].start if verb else start
 
     def _open_frame(
         self,

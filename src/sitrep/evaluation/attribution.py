@@ -386,6 +386,31 @@ def _with_complementiser(text: str, start: int, end: int) -> Span:
     return (found.start(), end) if found else (start, end)
 
 
+def _without_aside(text: str, span: Span, claim: Claim) -> list[Span]:
+    """A claim's content without the attribution set inside it.
+
+    "The attack, he said, was planned in advance": sitrep's content is the whole sentence
+    (an exact substring of the article, as the contract wants, and readable); PolNeAR
+    annotates it as two spans around the source and cue, which the scores should see too.
+    """
+    if claim.cue_start is None or claim.cue_end is None or not span[0] < claim.cue_start < span[1]:
+        return [span]
+    inside = [(claim.cue_start, claim.cue_end)]
+    if claim.speaker.start is not None and claim.speaker.end is not None:
+        inside.append((claim.speaker.start, claim.speaker.end))
+    left = min(s for s, _ in inside)
+    right = max(e for _, e in inside)
+    if not span[0] <= left < right <= span[1]:
+        return [span]
+    head_end = left
+    while head_end > span[0] and text[head_end - 1] in " ,":
+        head_end -= 1
+    tail_start = right
+    while tail_start < span[1] and text[tail_start] in " ,":
+        tail_start += 1
+    return [s for s in ((span[0], head_end), (tail_start, span[1])) if s[0] < s[1]]
+
+
 def predicted_attributions(claims: list[Claim], text: str | None = None) -> list[Attribution]:
     """Claims as attributions; with ``text``, direct quotes take their marks, reported
     speech its "that" and sources with an appositive their closing comma (see above)."""
@@ -394,7 +419,7 @@ def predicted_attributions(claims: list[Claim], text: str | None = None) -> list
         span = _with_marks(text, claim) if text is not None else (claim.start, claim.end)
         if text is not None and claim.kind != "direct":
             span = _with_complementiser(text, *span)
-        a = Attribution(content=[span])
+        a = Attribution(content=_without_aside(text, span, claim) if text is not None else [span])
         if claim.cue_start is not None and claim.cue_end is not None:
             a.cue.append((claim.cue_start, claim.cue_end))
         if claim.speaker.start is not None and claim.speaker.end is not None:

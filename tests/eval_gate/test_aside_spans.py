@@ -2,37 +2,38 @@
 
 from __future__ import annotations
 
-from sitrep.evaluation.attribution import predicted_attributions
+import re
+
+from sitrep.evaluation.attribution import Attribution, predicted_attributions
 from sitrep.records import Claim, Speaker
+
+
+def _scored(text: str, content: str, speaker: str, cue: str) -> Attribution:
+    """The attribution the scorer makes of one claim, with its spans found in ``text``."""
+    start = text.index(content)
+    who = re.search(rf"\b{speaker}\b", text).start()  # type: ignore[union-attr]
+    said = text.index(cue, who)
+    claim = Claim(
+        content=content,
+        start=start,
+        end=start + len(content),
+        kind="indirect",
+        speaker=Speaker(text=speaker, name=speaker, start=who, end=who + len(speaker)),
+        cue=cue,
+        cue_start=said,
+        cue_end=said + len(cue),
+    )
+    (attribution,) = predicted_attributions([claim], text)
+    return attribution
 
 
 def test_the_aside_inside_a_content_is_not_scored_as_content() -> None:
     text = "The attack, he said, was planned in advance."
-    claim = Claim(
-        content=text[:-1],
-        start=0,
-        end=len(text) - 1,
-        kind="indirect",
-        speaker=Speaker(text="he", name="he", start=12, end=14),
-        cue="said",
-        cue_start=15,
-        cue_end=19,
-    )
-    (attribution,) = predicted_attributions([claim], text)
+    attribution = _scored(text, text[:-1], "he", "said")
     assert [text[s:e] for s, e in attribution.content] == ["The attack", "was planned in advance"]
 
 
 def test_a_content_without_an_aside_is_one_span() -> None:
     text = "He said the attack was planned."
-    claim = Claim(
-        content="the attack was planned",
-        start=8,
-        end=30,
-        kind="indirect",
-        speaker=Speaker(text="He", name="He", start=0, end=2),
-        cue="said",
-        cue_start=3,
-        cue_end=7,
-    )
-    (attribution,) = predicted_attributions([claim], text)
+    attribution = _scored(text, "the attack was planned", "He", "said")
     assert attribution.content == [(8, 30)]

@@ -142,3 +142,25 @@ def test_a_subject_before_a_medial_attribution_belongs_to_the_claim(run: Run, te
 def test_only_a_noun_phrase_before_the_aside_joins_the_claim(run: Run, text: str, content: str) -> None:
     claims = {c.cue: c.content for c in run(text)._.sitrep_claims}
     assert claims["said"] == content
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "a claim that could not be independently verified",
+        "which could not be independently verified",
+        "something Reuters could not independently verify",
+    ],
+)
+def test_the_reporter_s_disclaimer_aside_is_cut_from_the_claim_it_covers(run: Run, aside: str) -> None:
+    text = f"The ministry said its forces had destroyed a launcher, {aside}."
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.content, claim.unverified) == ("its forces had destroyed a launcher", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The claims could not be independently verified by Reuters.", "These reports were false."],
+)
+def test_a_cue_noun_after_a_determiner_and_before_a_verb_reports_nothing(run: Run, text: str) -> None:
+    assert run(text)._.sitrep_claims == []

@@ -272,11 +272,15 @@ class AttributionExtractor:
                 # "her alleged ties", "the reported attack": a participle used as an adjective
                 # (a noun cue stays: "his claims that ...")
                 continue
-            if self._possessed(text, cue.start) and self._verb_after(text, cue.end):
+            determined = cue.entry.form.endswith("s") and word_before(text, cue.start) in self.lex.word_class(
+                "determiner"
+            )
+            if (self._possessed(text, cue.start) or determined) and self._verb_after(text, cue.end):
                 # "the ministry's claims were false", "Russia's claims did not correspond to
                 # reality": a noun after a possessive, the subject of the verb after it, is
                 # talked about, not reported ("Moscow's claims that ...", "Mr. Obama's bet is
-                # that ..." report)
+                # that ..." report); so is one after a determiner ("The claims could not be
+                # verified")
                 continue
             if self._plural_subject(text, cue) or self._object_of_cue(text, cue):
                 continue
@@ -1550,9 +1554,13 @@ class AttributionExtractor:
         for ds in self._disclaimer_starts:
             if start < ds < end:
                 # "..., and Reuters could not verify this": the reporter's words, not the source's.
-                # ("..., a claim Reuters could not verify": the noun the reporter's clause
-                # describes goes with it)
-                joint = re.search(r",\s*(?:a|an)\s+[a-z]+\s*$|[\s,]*(?:\b(?:and|but)\s+)?$", text[start:ds])
+                # ("..., a claim Reuters could not verify", "..., a claim that could not be
+                # verified": the noun the reporter's clause describes goes with it)
+                joint = re.search(
+                    r",\s*(?:(?:a|an)\s+[a-z]+(?:\s+(?:that|which))?|which|something|what)\s*$"
+                    r"|[\s,]*(?:\b(?:and|but)\s+)?$",
+                    text[start:ds],
+                )
                 end = start + (joint.start() if joint is not None else ds - start)
         for s, _ in direct_spans:
             if start < s < end:

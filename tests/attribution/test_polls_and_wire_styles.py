@@ -164,3 +164,23 @@ def test_the_reporter_s_disclaimer_aside_is_cut_from_the_claim_it_covers(run: Ru
 )
 def test_a_cue_noun_after_a_determiner_and_before_a_verb_reports_nothing(run: Run, text: str) -> None:
     assert run(text)._.sitrep_claims == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Russia is losing," the commander, who goes by the call sign Tesla, told the AP.',
+        '"Russia is losing," the commander, who goes by the call sign "Tesla", told the AP.',
+        '"Russia is losing," the commander, who goes by the call sign "Tesla", said.',
+    ],
+)
+def test_a_relative_clause_after_a_quote_does_not_take_its_attribution(run: Run, text: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.kind, claim.content) == ("direct", "Russia is losing,")
+    assert claim.speaker.text is not None and claim.speaker.text.startswith("the commander, who goes by")
+
+
+def test_a_quote_that_ends_its_sentence_takes_no_attribution_from_the_next(run: Run) -> None:
+    text = 'Trump boasted, "That makes me smart." An architect who said he was stiffed sued him.'
+    claims = {c.content: c.speaker.text for c in run(text)._.sitrep_claims}
+    assert claims["That makes me smart."] == "Trump"

@@ -107,6 +107,7 @@ _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|am|been)(?:\s+(?:also|now|still|again|not))?\s+$")
 _NEXT_PARAGRAPH = re.compile(r"\s*\n\s*([^\n]+)")
 _TRAIL_PUNCT = " \t\n,;:.!?-—–"
+_RELATIVE = frozenset({"who", "which"})
 _PRONOUN_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 _PRONOUN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # auxiliaries that agree with a plural subject, not with a verb in -s before them
@@ -429,15 +430,25 @@ class AttributionExtractor:
                 continue
             p = para_of[q.open]
             para_start, para_end = paras[p]
-            next_open = next((o.open for o in quotes[qi + 1 :] if o.open < para_end), para_end)
+            next_open = next((o.open for o in quotes[qi + 1 :] if o.open < para_end and o.direct), para_end)
+            fragments = [o for o in quotes[qi + 1 :] if not o.direct and o.open < next_open]
             draft: Draft | None = None
             # 1. `," the ministry said on Telegram.`
-            region_end = _clause_end(text, q.outer_end, next_open)
-            cue = _first_cue(cues, q.outer_end, region_end, max_words_before=6, text=text)
+            region_end = _clause_end(text, q.outer_end, next_open, fragments)
+            if text[q.start : q.end].rstrip().endswith(".") and re.match(r"\s+[A-Z]", text[q.outer_end :]):
+                # `Trump boasted, "That makes me smart." Trump was ...`: a full stop inside the
+                # marks ended the sentence; what follows is no attribution of this quote
+                region_end = q.outer_end
+            determiners = self.lex.word_class("determiner")
+            cue = _first_cue(
+                cues, q.outer_end, region_end, max_words_before=6, text=text, determiners=determiners
+            )
             long_subject = False
             if cue is None and q.close is not None:
                 # `," Leonard E. Burman, director of ... and a professor at ..., said.`
-                cue = _first_cue(cues, q.outer_end, region_end, max_words_before=40, text=text)
+                cue = _first_cue(
+                    cues, q.outer_end, region_end, max_words_before=40, text=text, determiners=determiners
+                )
                 long_subject = cue is not None
             if cue is not None and not self._trails(text, q, cue):
                 cue = None
@@ -2103,10 +2114,14 @@ def _para_index(paras: list[tuple[int, int]], offset: int) -> int:
     return max(0, len(paras) - 1)
 
 
-def _clause_end(text: str, start: int, limit: int) -> int:
-    """End of the attribution clause after a closing quote mark: the sentence's end."""
+def _clause_end(text: str, start: int, limit: int, fragments: list[Quote] | None = None) -> int:
+    """End of the attribution clause after a closing quote mark: the sentence's end. The
+    marks of a quoted fragment inside it (`the commander, who goes by the call sign
+    "Tesla", told`) end nothing."""
     depth = 0
     for w in words_in(text, start, limit):
+        if any(f.open <= w.start < f.outer_end for f in fragments or ()):
+            continue
         depth += (w.text == "(") - (w.text == ")")
         if w.text == "." and (depth > 0 or _after_initial(text, w.start) or text[w.end : w.end + 1] == ","):
             # "Leonard E. Burman", "Rep. Gwen Moore (D-Wis.)", "McConnell, R-Ky., said": no end
@@ -2121,11 +2136,26 @@ def _after_initial(text: str, dot: int) -> bool:
 
 
 def _first_cue(
-    cues: list[CueMatch], start: int, end: int, *, max_words_before: int, text: str
+    cues: list[CueMatch],
+    start: int,
+    end: int,
+    *,
+    max_words_before: int,
+    text: str,
+    determiners: frozenset[str] = frozenset(),
 ) -> CueMatch | None:
+    """The first cue after a closing quote mark that can be the quote's verb: not one in a
+    determiner's noun phrase nor the verb of a relative clause (`the commander, who goes by
+    the call sign "Tesla", told`)."""
     for cue in cues:
         near = start <= cue.start < end and len(words_in(text, start, cue.start)) <= max_words_before + 8
-        if near and cue.entry.frame not in _POSITIONAL:
+        before = word_before(text, cue.start)
+        if (
+            near
+            and cue.entry.frame not in _POSITIONAL
+            and before not in determiners
+            and before not in _RELATIVE
+        ):
             return cue
     return None
 

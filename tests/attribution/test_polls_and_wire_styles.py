@@ -184,3 +184,11 @@ def test_a_quote_that_ends_its_sentence_takes_no_attribution_from_the_next(run: 
     text = 'Trump boasted, "That makes me smart." An architect who said he was stiffed sued him.'
     claims = {c.content: c.speaker.text for c in run(text)._.sitrep_claims}
     assert claims["That makes me smart."] == "Trump"
+
+
+def test_a_naming_participle_after_the_subject_is_no_inverted_report(run: Run) -> None:
+    text = "Ukraine's military intelligence agency, known as the HUR, said its drones had hit a refinery."
+    claims = [(c.speaker.text, c.cue, c.content) for c in run(text)._.sitrep_claims]
+    assert claims == [
+        ("Ukraine's military intelligence agency, known as the HUR", "said", "its drones had hit a refinery")
+    ]

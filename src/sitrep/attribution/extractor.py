@@ -799,7 +799,10 @@ class AttributionExtractor:
                 marks_end = before[-1].end if before[-1].text != "," else None
                 while before[-1].text != ",":
                     before.pop()
-                inverted = phrase_after(text, cue.end, body_end, self.lex)
+                # a cue from outside the lexicon is never inverted: in `the agency, known as
+                # the HUR, said ...` the words after it name the subject, they do not speak
+                learned = cue.start in self._open_starts
+                inverted = None if learned else phrase_after(text, cue.end, body_end, self.lex)
                 if inverted is not None:
                     inverted = _with_appositive(text, inverted, body_end, self.lex, self._speech_starts)
                 if inverted is not None and (

@@ -192,3 +192,8 @@ def test_a_naming_participle_after_the_subject_is_no_inverted_report(run: Run) -
     assert claims == [
         ("Ukraine's military intelligence agency, known as the HUR", "said", "its drones had hit a refinery")
     ]
+
+
+def test_known_as_is_never_a_cue(run: Run) -> None:
+    text = "Congress passed a bill, known as the Justice Against Sponsors of Terrorism Act, on Friday."
+    assert all(c.cue != "known as" for c in run(text)._.sitrep_claims)

@@ -222,10 +222,12 @@ class AttributionExtractor:
             all_cues = self._with_adverbs(text, all_cues, open_cues, anonymous)
             # a model's cue that starts inside a lexicon cue, or right after one ("released the
             # following statement| today:"), is that cue's tail, never a cue of its own
+            never = self.lex.word_class("never_cue")
             extra = [
                 c
                 for c in open_cues
                 if c.start not in known
+                and not any(c.entry.form.lower().endswith(n) for n in never)
                 and not any(
                     s <= c.start < e or (e <= c.start and not text[e : c.start].strip()) for s, e in taken
                 )

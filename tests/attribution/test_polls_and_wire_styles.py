@@ -197,3 +197,40 @@ def test_a_naming_participle_after_the_subject_is_no_inverted_report(run: Run) -
 def test_known_as_is_never_a_cue(run: Run) -> None:
     text = "Congress passed a bill, known as the Justice Against Sponsors of Terrorism Act, on Friday."
     assert all(c.cue != "known as" for c in run(text)._.sitrep_claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "channel", "content"),
+    [
+        (
+            "Russian state news agency TASS quoted a defence ministry official as saying that the "
+            "village had been taken.",
+            "a defence ministry official",
+            "TASS",
+            "the village had been taken",
+        ),
+        (
+            "Interfax news agency cited the ministry as saying 25 drones had been destroyed.",
+            "the ministry",
+            "Interfax",
+            "25 drones had been destroyed",
+        ),
+        (
+            "Ukrainian officials were quoted by the BBC as saying that the bridge had been damaged.",
+            "Ukrainian officials",
+            "BBC",
+            "the bridge had been damaged",
+        ),
+    ],
+)
+def test_the_person_an_outlet_quotes_is_the_speaker_and_the_outlet_the_channel(
+    run: Run, text: str, speaker: str, channel: str, content: str
+) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.text, claim.channel, claim.content) == (speaker, channel, content)
+    assert claim.cue == "as saying"
+
+
+def test_quoting_without_as_saying_relays_nothing(run: Run) -> None:
+    claims = run("He quoted Churchill at length.")._.sitrep_claims
+    assert all(c.cue != "as saying" for c in claims)

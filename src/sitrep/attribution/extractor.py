@@ -138,6 +138,17 @@ class Draft:
 
 
 _BY_AGENT = re.compile(r"\s+by\s+(?=\S)")
+# `TASS quoted a ministry official as saying (that) ...`: the outlet relays, the person quoted
+# speaks; `X was quoted (by Y) as saying ...` is the same report in the passive
+_QUOTED_AS_ACTIVE = re.compile(
+    r"\b(?:quoted|cited|quotes|cites)\s+(?!by\s)(?P<who>[^,;:.!?\"“”]{2,120}?)\s+(?P<as>as\s+(?:saying|stating|writing))\b"
+    r"(?:\s*,?\s*that\b)?"
+)
+_QUOTED_AS_PASSIVE = re.compile(
+    r"\b(?P<be>was|were|is|are|has\s+been|have\s+been)\s+(?:quoted|cited)"
+    r"(?:\s+by\s+[^,;:.!?\"“”]{2,80}?)?\s+(?P<as>as\s+(?:saying|stating|writing))\b(?:\s*,?\s*that\b)?"
+)
+_AS_SAYING = CueEntry("as saying", "say", "assert", "speech")
 _MAX_PASSIVE_SUBJECT = 12
 _MAX_NAMED_WORDS = 6  # the thing a quoted name is given to: "Wells Fargo's behavior"
 _MAX_SPLIT_SUBJECT = 10  # words of a subject set before a medial attribution (see _split_subject)
@@ -257,6 +268,7 @@ class AttributionExtractor:
         pending, trailing_end = self._direct_quotes(text, quotes, all_cues, sents, drafts, consumed)
         fragments = [q for q in quotes if not q.direct]
         direct_spans = [(q.open, q.outer_end) for q in quotes if q.direct]
+        drafts.extend(self._quoted_as(text, sentence_spans, direct_spans, all_cues, consumed))
         for cue in all_cues:
             if cue.entry.frame in ("label", "byline"):
                 made = self._punctuation_cue(text, cue, quotes)
@@ -672,6 +684,47 @@ class AttributionExtractor:
             and verb.lower not in self.lex.word_class("determiner")
             and verb.lower not in self.lex.pronouns
         )
+
+    def _quoted_as(
+        self,
+        text: str,
+        sentence_spans: list[tuple[int, int]],
+        direct_spans: list[tuple[int, int]],
+        cues: list[CueMatch],
+        consumed: set[int],
+    ) -> list[Draft]:
+        """Reports relayed by an outlet: in `TASS quoted a defence ministry official as saying
+        the village had been taken` the official is the speaker and TASS the channel, and in
+        `Ukrainian officials were quoted by the BBC as saying ...` the officials speak. The
+        cues inside the construction ("quoted", "saying") frame nothing else."""
+        drafts: list[Draft] = []
+        for sent_start, sent_end in sentence_spans:
+            body_end = _strip_end(text, sent_start, sent_end)
+            for pattern in (_QUOTED_AS_ACTIVE, _QUOTED_AS_PASSIVE):
+                for m in pattern.finditer(text, sent_start, body_end):
+                    if any(s <= m.start() < e for s, e in direct_spans):
+                        continue
+                    if pattern is _QUOTED_AS_ACTIVE:
+                        who_start, who_end = _trim(text, m.start("who"), m.end("who"))
+                        mention: Mention | None = Mention(text[who_start:who_end], who_start, who_end)
+                        lead = subject_before(text, sent_start, m.start(), self.lex, True)
+                        clause_start = lead.start if lead is not None else sent_start
+                    else:
+                        mention = subject_before(text, sent_start, m.start("be"), self.lex, True)
+                        clause_start = mention.start if mention is not None else sent_start
+                    start = m.end()
+                    while start < body_end and text[start] in " ,:":
+                        start += 1
+                    if mention is None or any(s <= start < e for s, e in direct_spans):
+                        continue
+                    cue = CueMatch(m.start("as"), m.end("as"), _AS_SAYING)
+                    end = self._content_end(text, start, body_end, direct_spans, cues, cue)
+                    start, end = _trim(text, start, end)
+                    if end - start < 8:
+                        continue
+                    consumed.update(c.start for c in cues if m.start() <= c.start < m.end())
+                    drafts.append(Draft(start, end, "indirect", cue, mention, [(clause_start, m.end())]))
+        return drafts
 
     def _passive(
         self, text: str, cue: CueMatch, sents: SentenceIndex, direct_spans: list[tuple[int, int]]

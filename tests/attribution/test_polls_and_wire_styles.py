@@ -234,3 +234,14 @@ def test_the_person_an_outlet_quotes_is_the_speaker_and_the_outlet_the_channel(
 def test_quoting_without_as_saying_relays_nothing(run: Run) -> None:
     claims = run("He quoted Churchill at length.")._.sitrep_claims
     assert all(c.cue != "as saying" for c in claims)
+
+
+def test_a_role_with_a_complement_before_the_name_stays_whole(run: Run) -> None:
+    text = (
+        "An adviser to the head of the Ukrainian presidential office, Mykhailo Podolyak, said Russia was "
+        "lying. Podolyak also said talks were impossible."
+    )
+    first, second = run(text)._.sitrep_claims
+    assert first.speaker.text == text[: text.index(", said")]
+    assert (first.speaker.name, first.speaker.side) == ("Mykhailo Podolyak", "Ukraine")
+    assert second.speaker.name == "Mykhailo Podolyak"

@@ -451,10 +451,19 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         if (
             i > 0
             and name_words
-            and name_words[-1].is_capitalised
             and (
-                (w.lower == "and" and words[i - 1].is_capitalised and not words[i - 1].is_punct)
-                or (w.lower in _ROLE_PREPOSITIONS and words[i - 1].lower in lex.roles)
+                (
+                    w.lower == "and"
+                    and name_words[-1].is_capitalised
+                    and words[i - 1].is_capitalised
+                    and not words[i - 1].is_punct
+                )
+                # `An adviser to the head of the presidential office, Mykhailo Podolyak,`
+                or (
+                    w.lower in _ROLE_PREPOSITIONS
+                    and words[i - 1].lower in lex.roles
+                    and (name_words[-1].is_capitalised or name_words[-1].lower in ("the", "a", "an"))
+                )
             )
         ):
             name_words.append(w)

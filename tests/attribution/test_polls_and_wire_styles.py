@@ -245,3 +245,17 @@ def test_a_role_with_a_complement_before_the_name_stays_whole(run: Run) -> None:
     assert first.speaker.text == text[: text.index(", said")]
     assert (first.speaker.name, first.speaker.side) == ("Mykhailo Podolyak", "Ukraine")
     assert second.speaker.name == "Mykhailo Podolyak"
+
+
+def test_a_fronted_according_to_claim_ends_at_a_semicolon(run: Run) -> None:
+    text = (
+        "According to Ukraine's military, Russian forces lost 620 soldiers in the past day; "
+        "Russia does not publish its casualty figures."
+    )
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.content == "Russian forces lost 620 soldiers in the past day"
+
+
+def test_a_learned_cue_span_does_not_take_in_the_subject_s_noun(run: Run) -> None:
+    (claim,) = run("Both sides say they have inflicted heavy losses.")._.sitrep_claims
+    assert (claim.speaker.text, claim.cue) == ("Both sides", "say")

@@ -233,7 +233,8 @@ class AttributionExtractor:
             taken = [(c.start, c.end) for c in all_cues] + refusals
             all_cues = self._with_adverbs(text, all_cues, open_cues, anonymous)
             # a model's cue that starts inside a lexicon cue, or right after one ("released the
-            # following statement| today:"), is that cue's tail, never a cue of its own
+            # following statement| today:"), is that cue's tail, never a cue of its own; one that
+            # takes a lexicon cue in ("sides say") has swallowed the subject before it
             never = self.lex.word_class("never_cue")
             extra = [
                 c
@@ -241,7 +242,10 @@ class AttributionExtractor:
                 if c.start not in known
                 and not any(c.entry.form.lower().endswith(n) for n in never)
                 and not any(
-                    s <= c.start < e or (e <= c.start and not text[e : c.start].strip()) for s, e in taken
+                    s <= c.start < e
+                    or (e <= c.start and not text[e : c.start].strip())
+                    or (c.start < s < c.end and not self._verb_lead(text, c.start, s))
+                    for s, e in taken
                 )
             ]
             all_cues = sorted([*all_cues, *extra], key=lambda c: c.start)
@@ -685,6 +689,17 @@ class AttributionExtractor:
             and verb.lower not in self.lex.word_class("determiner")
             and verb.lower not in self.lex.pronouns
         )
+
+    def _verb_lead(self, text: str, start: int, end: int) -> bool:
+        """Whether the words before a lexicon cue inside a model's cue span may lead the cue
+        ("has also said", "took to Twitter to"): not a lone plural noun the span took in from
+        the subject ("Both sides say", "Many officials say")."""
+        words = words_in(text, start, end)
+        if len(words) != 1:
+            return True
+        word = words[0].lower
+        lead = self.aux | self.lex.word_class("adverb") | self.lex.word_class("negation")
+        return not (word.endswith("s") and word.isalpha() and word not in lead and not word.endswith("ly"))
 
     def _quoted_as(
         self,
@@ -1491,6 +1506,11 @@ class AttributionExtractor:
                 comma = rest.find(",", comma + 1)
                 clause_end = source.end + comma
             start, end = _trim(text, source.end + comma + 1, body_end)
+            semicolon = text.find(";", start, end)
+            if semicolon > start:
+                # `According to Ukraine's military, Russia lost 620 soldiers; Russia does not
+                # publish its figures`: what follows the semicolon is the reporter's
+                end = _trim(text, start, semicolon)[1]
         elif lead.endswith(","):
             start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
             # `..., according to Craig Bryan, head of the National Center ...`

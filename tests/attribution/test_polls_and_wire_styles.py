@@ -259,3 +259,20 @@ def test_a_fronted_according_to_claim_ends_at_a_semicolon(run: Run) -> None:
 def test_a_learned_cue_span_does_not_take_in_the_subject_s_noun(run: Run) -> None:
     (claim,) = run("Both sides say they have inflicted heavy losses.")._.sitrep_claims
     assert (claim.speaker.text, claim.cue) == ("Both sides", "say")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Zelenskiy told CNN the offensive would begin soon.", "the offensive would begin soon"),
+        ("Peskov told state news agency RIA the talks had stalled.", "the talks had stalled"),
+        (
+            "Kuleba told the BBC's Newsnight programme Ukraine would not cede territory.",
+            "Ukraine would not cede territory",
+        ),
+        ("She told the Security Council the attacks must stop.", "the attacks must stop"),
+    ],
+)
+def test_a_named_hearer_without_that_is_not_part_of_the_claim(run: Run, text: str, content: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.cue, claim.content) == ("told", content)

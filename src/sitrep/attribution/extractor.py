@@ -1598,7 +1598,7 @@ class AttributionExtractor:
                     nxt = nxt[1:]
                 if nxt and not nxt[0].is_punct and nxt[0].text[:1].islower():
                     return nxt[0].start
-            return None
+            return self._after_hearer(window)
         while True:
             m = (
                 _PARENTHETICAL.match(text, pos)
@@ -1615,6 +1615,36 @@ class AttributionExtractor:
         while pos < limit and text[pos].isspace():
             pos += 1
         return pos if pos < limit else None
+
+    def _after_hearer(self, window: list[Word]) -> int | None:
+        """Where the clause starts after a named hearer with no "that": `told CNN the
+        counteroffensive would begin`, `told state news agency RIA the talks had stalled`,
+        `told the BBC's Newsnight programme Ukraine would not cede territory`. The hearer is
+        capitalised words, a possessive and words for media; the clause opens on a
+        determiner, or on a name followed by an auxiliary."""
+        media = self.lex.word_class("hearer_noun")
+        i = 1 if window and window[0].lower == "the" else 0
+        named = False
+        while i < len(window) and (
+            (window[i].is_capitalised and not window[i].is_punct) or window[i].lower in media
+        ):
+            nxt = window[i + 1].lower if i + 1 < len(window) else ""
+            if named and window[i].is_capitalised and (nxt in self.aux or self._past(nxt)):
+                return window[i].start  # `... Newsnight programme Ukraine would not cede`
+            named = named or window[i].is_capitalised
+            if window[i].text.endswith(("'s", "’s")):
+                named = False  # `the BBC's Newsnight programme`: the owner, then the hearer
+            i += 1
+        if not named or i == 0 or i >= len(window) - 1:
+            return None
+        first, second = window[i], window[i + 1]
+        if first.lower in self.lex.word_class("determiner") and first.lower not in ("this", "that"):
+            return first.start
+        if i > 0 and window[i - 1].is_capitalised and first.is_capitalised:
+            return None
+        if first.is_capitalised and (second.lower in self.aux or self._past(second.lower)):
+            return first.start
+        return None
 
     def _content_end(
         self,

@@ -41,6 +41,7 @@ from sitrep.attribution.speakers import (
     initial_subject,
     participle_aside,
     phrase_after,
+    share_word,
     subject_before,
 )
 from sitrep.attribution.timing import sentence_opener, statement_date
@@ -140,15 +141,16 @@ class Draft:
 _BY_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # `TASS quoted a ministry official as saying (that) ...`: the outlet relays, the person quoted
 # speaks; `X was quoted (by Y) as saying ...` is the same report in the passive
+_AS_SAYING_TEXT = r"(?P<as>as\s+(?:saying|stating|writing))\b"
+_AS_SAYING_THAT = _AS_SAYING_TEXT + r"(?:\s*,?\s*that\b)?"
 _QUOTED_AS_ACTIVE = re.compile(
-    r"\b(?:quoted|cited|quotes|cites)\s+(?!by\s)(?P<who>[^,;:.!?\"“”]{2,120}?)\s+(?P<as>as\s+(?:saying|stating|writing))\b"
-    r"(?:\s*,?\s*that\b)?"
+    r"\b(?:quoted|cited|quotes|cites)\s+(?!by\s)(?P<who>[^,;:.!?\"“”]{2,120}?)\s+" + _AS_SAYING_THAT
 )
 _QUOTED_AS_PASSIVE = re.compile(
-    r"\b(?P<be>was|were|is|are|has\s+been|have\s+been)\s+(?:quoted|cited)"
-    r"(?:\s+by\s+[^,;:.!?\"“”]{2,80}?)?\s+(?P<as>as\s+(?:saying|stating|writing))\b(?:\s*,?\s*that\b)?"
+    r"\b(?P<be>was|were|is|are|has\s+been|have\s+been)\s+(?:quoted|cited)(?:\s+by\s+[^,;:.!?\"“”]{2,80}?)?\s+"
+    + _AS_SAYING_THAT
 )
-_QUOTED_AS_ANY = re.compile(r"\bas\s+(?:saying|stating|writing)\b")
+_QUOTED_AS_ANY = re.compile(r"\b" + _AS_SAYING_TEXT)
 _AS_SAYING = CueEntry("as saying", "say", "assert", "speech")
 _MAX_PASSIVE_SUBJECT = 12
 _MAX_NAMED_WORDS = 6  # the thing a quoted name is given to: "Wells Fargo's behavior"
@@ -176,6 +178,8 @@ class AttributionExtractor:
         self.certainty = certainty
         self._disclaimer_starts: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
+        # words that may lead a verb of saying inside a model's cue span ("has also said")
+        self._cue_leads = self.aux | lex.word_class("adverb") | lex.word_class("negation")
         self._dateline = dateline_pattern(lex.word_class("wire_agency"))
         self._contrast = _contrast_pattern(lex)
         self._verb_starts: frozenset[int] = frozenset()
@@ -292,10 +296,7 @@ class AttributionExtractor:
                 # "her alleged ties", "the reported attack": a participle used as an adjective
                 # (a noun cue stays: "his claims that ...")
                 continue
-            determined = cue.entry.form.endswith("s") and word_before(text, cue.start) in self.lex.word_class(
-                "determiner"
-            )
-            if (self._possessed(text, cue.start) or determined) and self._verb_after(text, cue.end):
+            if self._as_noun(text, cue) and self._verb_after(text, cue.end):
                 # "the ministry's claims were false", "Russia's claims did not correspond to
                 # reality": a noun after a possessive, the subject of the verb after it, is
                 # talked about, not reported ("Moscow's claims that ...", "Mr. Obama's bet is
@@ -698,8 +699,9 @@ class AttributionExtractor:
         if len(words) != 1:
             return True
         word = words[0].lower
-        lead = self.aux | self.lex.word_class("adverb") | self.lex.word_class("negation")
-        return not (word.endswith("s") and word.isalpha() and word not in lead and not word.endswith("ly"))
+        return not (
+            word.endswith("s") and word.isalpha() and word not in self._cue_leads and not word.endswith("ly")
+        )
 
     def _quoted_as(
         self,
@@ -1065,17 +1067,16 @@ class AttributionExtractor:
         phrase = lead[:-1]
         if len(phrase) > _MAX_SPLIT_SUBJECT or any(w.is_punct and w.text not in "-'’" for w in phrase):
             return start
-        aux, past = self.aux, self.lex.word_class("past")
         opener = phrase[0].lower
         closed = any(opener in self.lex.word_class(c) for c in ("boundary", "sentence_adverb", "leader"))
-        if closed or any(w.lower in aux or w.lower in past for w in phrase):
+        if closed or any(w.lower in self.aux for w in phrase):  # self.aux holds the irregular pasts
             return start
         first = next(iter(words_in(text, start, end)), None)
         if first is None or first.is_capitalised:
             return start
         verb = (
             first.start in self._verb_starts
-            or first.lower in aux
+            or first.lower in self.aux
             or self._past(first.lower)
             # `exists`, `remains`: a verb in -s after a singular subject
             or (not self._verb_starts and first.lower.endswith("s") and not first.lower.endswith("ss"))
@@ -1756,10 +1757,9 @@ class AttributionExtractor:
         subject = subject_before(text, subject_start, other.start, self.lex, True)
         if subject is None:
             return False
-        shares, approximators = self.lex.word_class("share"), self.lex.word_class("approximator")
+        approximators = self.lex.word_class("approximator")
         polled = any(
-            w.lower.rsplit("-", 1)[-1] in shares or w.text.isdigit()
-            for w in words_in(text, subject.start, subject.end)
+            share_word(w, self.lex) or w.text.isdigit() for w in words_in(text, subject.start, subject.end)
         )
         return polled and all(w in approximators for w in text[subject_start : subject.start].lower().split())
 
@@ -1963,11 +1963,14 @@ class AttributionExtractor:
             return False
         return False
 
-    def _possessed(self, text: str, offset: int) -> bool:
-        """Whether the word right before ``offset`` is a possessive ("Russia's", "officials'",
-        "their"), which makes the word at ``offset`` a noun; "he's", "it's" are contractions."""
-        word = word_before(text, offset)
+    def _as_noun(self, text: str, cue: CueMatch) -> bool:
+        """Whether the word right before a cue makes it a noun: a possessive ("Russia's",
+        "officials'", "their"; "he's", "it's" are contractions), or a determiner before a
+        form in -s ("The claims")."""
+        word = word_before(text, cue.start)
         if word in self.lex.word_class("possessor"):
+            return True
+        if cue.entry.form.endswith("s") and word in self.lex.word_class("determiner"):
             return True
         stem = _POSSESSIVE.sub("", word)
         return stem != word and stem not in self.lex.word_class("contracted")

@@ -58,6 +58,11 @@ class Entity:
     surname: str = ""  # last word of the name's key, for "Haidai" -> "Serhiy Haidai"
 
 
+def share_word(word: Word, lex: Lexicons) -> bool:
+    """A word for a share of the people polled ("half", "42%", "three-fourths")."""
+    return word.lower.rsplit("-", 1)[-1] in lex.word_class("share")
+
+
 def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> bool:
     """Whether a word run can be a speaker noun phrase (not empty, names someone)."""
     if not words:
@@ -78,7 +83,7 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         or any(w.is_capitalised for w in words)
         or any(a.lower in lex.roles and b.lower in _ROLE_COMPLEMENTS for a, b in pairwise(words))
         # `half said so`, `42% say`, `two-thirds said`: a poll's share of respondents
-        or (common_nouns and head.lower.rsplit("-", 1)[-1] in lex.word_class("share"))
+        or (common_nouns and share_word(head, lex))
         # `the ruling said`, `one slide says`: a determined common noun right before a cue
         or (
             common_nouns

@@ -88,13 +88,17 @@ def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     first = bisect_left(starts, start)
     if first and ends[first - 1] > start:
         return _scan(text, start, stop)  # the stretch opens inside a word
-    # words ending before ``stop`` read the same; from the last one's end, scan the rest
+    # words ending before ``stop`` read the same. So does one ending right at ``stop``,
+    # unless it ends on a dot: only the dotted abbreviations look at the character after
+    # them ("Mr." needs a space).
     last = bisect_left(ends, stop, lo=first)
-    if last == first:
-        return _scan(text, start, stop)
+    if last < len(words) and ends[last] == stop and words[last].text[-1] != ".":
+        last += 1
     found = words[first:last]
-    if ends[last - 1] < stop:
-        found.extend(_scan(text, ends[last - 1], stop))
+    # between two words of the whole text there is only space, so the rest needs a scan
+    # only where a word starts before ``stop`` (one cut by it, or a dotted one at it)
+    if last < len(words) and starts[last] < stop:
+        found.extend(_scan(text, ends[last - 1] if last > first else start, stop))
     return found
 
 

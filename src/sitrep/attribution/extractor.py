@@ -488,6 +488,10 @@ class AttributionExtractor:
                     draft = Draft(q.start, q.end, "direct", cue, mention, [(q.outer_end, region_end)])
                     consumed.add(cue.start)
                     previous_trailing_end[qi] = region_end
+            if draft is None and q.close is not None:
+                draft = self._quote_according(text, q, cues, sents, region_end)
+                if draft is not None and draft.cue is not None:
+                    consumed.add(draft.cue.start)
             # 2. `X added: "` / `X said, "`
             if draft is None:
                 lead_start = max(sents.span(q.open)[0], para_start)
@@ -527,6 +531,27 @@ class AttributionExtractor:
             else:
                 pending.append(q)
         return pending, previous_trailing_end
+
+    def _quote_according(
+        self, text: str, q: Quote, cues: list[CueMatch], sents: SentenceIndex, region_end: int
+    ) -> Draft | None:
+        """`"We are holding the line," according to the General Staff.`: a quote that opens
+        its sentence and closes on a comma, with "according to" right after it, is that
+        source's direct claim. (Where words come before the quote, the quote is part of a
+        mixed claim, which :meth:`_according` frames.)"""
+        lead = text[sents.span(q.open)[0] : q.open].strip(" \t\n'")  # the spare half of a ''
+        if not text[q.start : q.end].rstrip().endswith(",") or lead:
+            return None
+        rest = text[q.outer_end : region_end]
+        after = q.outer_end + len(rest) - len(rest.lstrip(" \t'"))
+        cue = next((c for c in cues if c.start == after and c.entry.frame == "according"), None)
+        if cue is None:
+            return None
+        source = phrase_after(text, cue.end, region_end, self.lex) or _plain_phrase(text, cue.end, region_end)
+        if source is None:
+            return None
+        source = _with_appositive(text, source, region_end, self.lex)
+        return Draft(q.start, q.end, "direct", cue, source, [(cue.start, source.end)])
 
     def _trailing_verb(self, text: str, q: Quote, region_end: int) -> CueMatch | None:
         """`“Why isn’t this proof?” Vitter demanded.`, `“...,” countered the minister.`: a
@@ -637,7 +662,9 @@ class AttributionExtractor:
             ):
                 continue  # inside a quote, or words a claim holds already
             sent_start, sent_end = sents.span(q.open)
-            before = words_in(text, sent_start, q.open)[-(_MAX_NAMED_WORDS + 2) :]
+            before = words_in(text, sent_start, q.open)[-(_MAX_NAMED_WORDS + 3) :]
+            if before and before[-1].text == "'":
+                before.pop()  # the spare half of a doubled '' (`called it ''predatory''`)
             if before and before[-1].lower in ("a", "an", "the"):
                 before.pop()
             cue_at = next((i for i in range(len(before) - 2, -1, -1) if before[i].lower in naming), None)
@@ -663,6 +690,12 @@ class AttributionExtractor:
             draft = Draft(start, end, "indirect", cue, None, [(word.start, start)])
             if word.lower.endswith("ing") and lead and lead[-1].text == ",":
                 # `..., calling him a “traitor”`: the participle shares the sentence's subject
+                draft.inherit = _same_sentence([*drafts, *made], sents, word.start)
+                if draft.inherit is None:
+                    draft.mention = initial_subject(text, sent_start, word.start, self.lex)
+            elif lead and lead[-1].lower in ("and", "but"):
+                # `Carson took the stage and called the system “rotten”`: the coordinated verb
+                # shares the sentence's subject
                 draft.inherit = _same_sentence([*drafts, *made], sents, word.start)
                 if draft.inherit is None:
                     draft.mention = initial_subject(text, sent_start, word.start, self.lex)
@@ -1512,8 +1545,14 @@ class AttributionExtractor:
                 # `According to Ukraine's military, Russia lost 620 soldiers; Russia does not
                 # publish its figures`: what follows the semicolon is the reporter's
                 end = _trim(text, start, semicolon)[1]
-        elif lead.endswith(","):
-            start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+        elif lead.endswith(",") or _COMMA_IN_MARKS.search(lead):
+            if lead.endswith(","):
+                start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
+            else:
+                # `"We are holding the line," according to the General Staff.`, `The visit
+                # became ''the high-water mark,'' according to Mr. Rhodes.`: the comma sits
+                # inside the closing marks, which the claim keeps so its quote stays whole
+                start, end = _trim(text, sent_start, sent_start + len(lead))
             # `..., according to Craig Bryan, head of the National Center ...`
             source = _with_appositive(text, source, body_end, self.lex)
         else:
@@ -2382,17 +2421,23 @@ def _name_end(text: str, quote: Quote, quotes: list[Quote], limit: int) -> int:
     """Where a quoted name ends: after a list of such names (`a "nasty guy," an "anchor
     baby" and "sick"`) and the words that finish its phrase (`a “champion” for its members`),
     before a comma or a coordinated verb (`“outrageous” and demanded answers`)."""
-    end = quote.outer_end
+    end = _past_spare(text, quote.outer_end)
     for nxt in quotes:
         if nxt.open < end or nxt.outer_end > limit:
             continue
         if _NAME_LIST.fullmatch(text, end, nxt.open) is None:
             break
-        end = nxt.outer_end
+        end = _past_spare(text, nxt.outer_end)
     tail = _NAME_TAIL.match(text, end, limit)
     if tail is not None and len(tail.group().split()) <= _MAX_NAMED_WORDS:
         end = tail.end()
     return end
+
+
+def _past_spare(text: str, outer_end: int) -> int:
+    """Past the spare half of a doubled '' closing a quote (``''a genius''`` reads
+    ``'"a genius"'`` once straightened), so a span ending there keeps its whole mark."""
+    return outer_end + 1 if text[outer_end - 1 : outer_end + 1] == "\"'" else outer_end
 
 
 def _in_ing(cue: CueMatch) -> bool:
@@ -2533,6 +2578,7 @@ def _between(text: str, start: int, end: int) -> bool:
 
 
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
+_COMMA_IN_MARKS = re.compile(r",\s*[\"”’']+$")
 _OPEN_CLAUSE = re.compile(r"\b(?:where|which|that|who|whom|when|because|if|whether)\s*,$", re.IGNORECASE)
 _BRIDGED = re.compile(r",\s*(?:which|who|whom)\s+$")
 # a party and state in brackets, or an age, between a name and its description

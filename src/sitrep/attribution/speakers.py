@@ -627,7 +627,7 @@ class SpeakerResolver:
                 current.append(w)
                 if w.text.endswith(("'s", "’s")):
                     flush()
-            else:
+            elif current:  # most words are lower case and close no run
                 flush()
         flush()
         return runs

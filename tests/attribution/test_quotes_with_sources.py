@@ -116,3 +116,37 @@ def test_a_name_in_doubled_apostrophes_is_given_whole(run: Run) -> None:
     assert [(c.speaker.text, c.content) for c in named] == [("His surrogates", "him ''a genius''")]
     claims = run("Valeant is a punching bag. Hillary Clinton called it ''predatory.''")._.sitrep_claims
     assert [(c.speaker.text, c.content) for c in claims] == [("Hillary Clinton", "it ''predatory.''")]
+
+
+def test_a_participle_between_subject_and_verb_is_never_inverted(run: Run) -> None:
+    # "citing X": X is what is cited, not who speaks
+    claims = run(
+        "The ministry, citing intelligence reports, said Russia was preparing a new offensive."
+    )._.sitrep_claims
+    assert [(c.speaker.text, c.cue, c.content) for c in claims] == [
+        ("The ministry", "citing", "intelligence reports"),
+        ("The ministry", "said", "Russia was preparing a new offensive"),
+    ]
+
+
+def test_a_participles_quoted_object_ends_at_the_comma_before_the_main_verb(run: Run) -> None:
+    claims = run(
+        "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win."
+    )._.sitrep_claims
+    assert [(c.cue, c.content) for c in claims] == [
+        ("citing", "''the unique magic of Trump,''"),
+        ("said", "the candidate could win"),
+    ]
+
+
+def test_a_participle_after_an_inverted_attribution_keeps_the_speaker(run: Run) -> None:
+    claims = run(
+        "“This is in their consciousness,” said Caddell, speaking of Clinton’s health issue."
+    )._.sitrep_claims
+    assert {c.speaker.text for c in claims} == {"Caddell"}
+
+
+def test_a_quoted_name_closing_on_a_comma_ends_there(run: Run) -> None:
+    claims = run("Peskov, who called the report “absurd,” said the talks had stalled.")._.sitrep_claims
+    named = [c for c in claims if c.cue == "called"]
+    assert [(c.speaker.name, c.content) for c in named] == [("Dmitry Peskov", "the report “absurd,”")]

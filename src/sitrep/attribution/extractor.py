@@ -910,7 +910,11 @@ class AttributionExtractor:
                 # a cue from outside the lexicon is never inverted: in `the agency, known as
                 # the HUR, said ...` the words after it name the subject, they do not speak
                 learned = cue.start in self._open_starts
-                inverted = None if learned else phrase_after(text, cue.end, body_end, self.lex)
+                # nor is a participle: in `The ministry, citing intelligence reports, said ...`
+                # the words after "citing" are what is cited, not who speaks
+                inverted = None
+                if not learned and not _in_ing(cue):
+                    inverted = phrase_after(text, cue.end, body_end, self.lex)
                 if inverted is not None:
                     inverted = _with_appositive(text, inverted, body_end, self.lex, self._speech_starts)
                 if inverted is not None and (
@@ -1545,7 +1549,7 @@ class AttributionExtractor:
                 # `According to Ukraine's military, Russia lost 620 soldiers; Russia does not
                 # publish its figures`: what follows the semicolon is the reporter's
                 end = _trim(text, start, semicolon)[1]
-        elif lead.endswith(",") or _COMMA_IN_MARKS.search(lead):
+        elif lead.endswith(",") or _CLOSING_COMMA.search(lead):
             if lead.endswith(","):
                 start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
             else:
@@ -1753,14 +1757,17 @@ class AttributionExtractor:
                 # ", arguing that ...": a participle cue opens a claim of its own
                 end = start + len(lead.rstrip()) - 1
                 break
+            closed = lead.rstrip()
             if (
-                relative
-                and lead.rstrip().endswith(",")
+                (relative or _in_ing(own))
+                and _CLOSING_COMMA.search(closed) is not None
                 and other.start in self._speech_starts  # the hand lexicon's verbs of saying only
             ):
-                # "Peskov, who spoke to reporters on Monday, said ...": a verb of saying
-                # right after a comma is the main clause's; the relative clause ends there
-                end = start + len(lead.rstrip()) - 1
+                # "Peskov, who spoke to reporters on Monday, said ...", "Haidai, citing local
+                # officials, said ...": a verb of saying right after a comma is the main
+                # clause's; the relative clause or the participle's phrase ends there (with
+                # the marks of a quote it closes: `citing ''the unique magic of Trump,'' said`)
+                end = start + len(closed) - (1 if closed.endswith(",") else 0)
                 break
             comma = lead.rfind(",")
             if comma >= 0 and self._coordinated_speaker(text, start + comma + 1, other):
@@ -2422,12 +2429,15 @@ def _name_end(text: str, quote: Quote, quotes: list[Quote], limit: int) -> int:
     baby" and "sick"`) and the words that finish its phrase (`a “champion” for its members`),
     before a comma or a coordinated verb (`“outrageous” and demanded answers`)."""
     end = _past_spare(text, quote.outer_end)
+    last = quote
     for nxt in quotes:
         if nxt.open < end or nxt.outer_end > limit:
             continue
         if _NAME_LIST.fullmatch(text, end, nxt.open) is None:
             break
-        end = _past_spare(text, nxt.outer_end)
+        end, last = _past_spare(text, nxt.outer_end), nxt
+    if text[last.start : last.end].rstrip().endswith(","):
+        return end  # `called the report “absurd,” said ...`: the comma closed the phrase
     tail = _NAME_TAIL.match(text, end, limit)
     if tail is not None and len(tail.group().split()) <= _MAX_NAMED_WORDS:
         end = tail.end()
@@ -2578,7 +2588,8 @@ def _between(text: str, start: int, end: int) -> bool:
 
 
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
-_COMMA_IN_MARKS = re.compile(r",\s*[\"”’']+$")
+# a comma closing a stretch, maybe inside the closing marks of a quote (`,"`, `,''`)
+_CLOSING_COMMA = re.compile(r",\s*[\"”’']*$")
 _OPEN_CLAUSE = re.compile(r"\b(?:where|which|that|who|whom|when|because|if|whether)\s*,$", re.IGNORECASE)
 _BRIDGED = re.compile(r",\s*(?:which|who|whom)\s+$")
 # a party and state in brackets, or an age, between a name and its description

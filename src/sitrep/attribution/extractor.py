@@ -361,7 +361,7 @@ class AttributionExtractor:
                 kind = "mixed"
             content = original[draft.start : draft.end]
             cue_span = (
-                _extent(draft.cue, cue_extents or [], draft.start, draft.end, draft.speaker)
+                _extent(text, draft.cue, cue_extents or [], draft.start, draft.end, draft.speaker)
                 if draft.cue
                 else None
             )
@@ -2250,10 +2250,17 @@ def _comma_before(words: list[Word]) -> bool:
 
 
 def _extent(
-    cue: CueMatch, extents: list[tuple[int, int]], start: int, end: int, speaker: Speaker | None = None
+    text: str,
+    cue: CueMatch,
+    extents: list[tuple[int, int]],
+    start: int,
+    end: int,
+    speaker: Speaker | None = None,
 ) -> tuple[int, int]:
     """The cue's offsets grown to a tagged cue span that holds it, never into the content
-    or the speaker's words."""
+    or the speaker's words, nor to a preposition whose object it leaves out ("said on" of
+    "said on Sunday", "said in" of "said in a statement": PolNeAR never marks such a cue,
+    and a user reads the cue as "said")."""
     lo, hi = cue.start, cue.end
     for s, e in extents:
         if s <= lo and hi <= e:
@@ -2264,6 +2271,10 @@ def _extent(
     s_start, s_end = (speaker.start, speaker.end) if speaker is not None else (None, None)
     if s_start is not None and s_end is not None and lo < s_end and s_start < hi:
         return cue.start, cue.end  # nor into the speaker's words ("environmentalists worry")
+    grown = words_in(text, cue.end, hi)
+    while grown and grown[-1].lower in _DANGLING:
+        grown.pop()
+        hi = grown[-1].end if grown else cue.end
     return lo, hi
 
 
@@ -2587,6 +2598,8 @@ def _between(text: str, start: int, end: int) -> bool:
     return any(not w.is_punct for w in words_in(text, start, end))
 
 
+# prepositions a cue span may not end on (the object they govern is not part of the cue)
+_DANGLING = frozenset({"in", "at", "on", "during", "with"})
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
 # a comma closing a stretch, maybe inside the closing marks of a quote (`,"`, `,''`)
 _CLOSING_COMMA = re.compile(r",\s*[\"”’']*$")

@@ -399,8 +399,11 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
             participle_aside(appos, lex)
             or " ".join(w.lower for w in appos) in lex.word_class("aside")
             # `Hillary Clinton, at a later press gaggle, said`: where she said it
+            # (`in a statement on Telegram`, `in his nightly video address`: a document or a
+            # medium, the roles of type UNKNOWN, says where it was said, not who speaks)
             or (
-                appos[0].lower in lex.word_class("governing") and not any(w.lower in lex.roles for w in appos)
+                appos[0].lower in lex.word_class("governing")
+                and not any(lex.roles.get(w.lower, "UNKNOWN") != "UNKNOWN" for w in appos)
             )
             # `Ukraine, like its allies, says`: whom the speaker is compared with
             or appos[0].lower in lex.word_class("comparison")
@@ -492,10 +495,10 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
             aged = True
     # `The state's campaign chairman, Phil Lovas,`, `The minister of the economy, Mr. X,`:
     # the role comes first, the name after.
+    # The role may be anywhere in its phrase: `The Russian-installed governor of
+    # Zaporizhzhia region, Yevgeny Balitsky,`.
     role_first = (
-        bool(name_words)
-        and (name_words[-1].lower in lex.roles or (len(name_words) > 1 and name_words[1].lower in lex.roles))
-        and appos[-1].is_capitalised
+        bool(name_words) and any(w.lower in lex.roles for w in name_words) and appos[-1].is_capitalised
     )
     title = appos[0].lower in lex.word_class("title")
     if appos[0].is_capitalised and not title and not names_role and not role_first:
@@ -915,12 +918,13 @@ class SpeakerResolver:
         return joined, role
 
     def _role_phrase(self, phrase: str) -> bool:
-        """A description in lower case with a role or title ("head of the group Wagner",
-        "regional governor")."""
+        """A description with a role or title that opens or ends in lower case ("head of the
+        group Wagner", "regional governor", "Russian-installed governor of Zaporizhzhia
+        region"); "President Zelenskiy" ends on a name."""
         words = phrase.split()
         return (
             bool(words)
-            and words[0][:1].islower()
+            and (words[0][:1].islower() or words[-1][:1].islower())
             and any(w.lower() in self.lex.roles or w.lower() in self._titles for w in words)
         )
 

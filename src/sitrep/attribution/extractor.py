@@ -318,6 +318,8 @@ class AttributionExtractor:
                 draft = self._open_frame(text, cue, sents, direct_spans, all_cues)
             if draft is None and self._roles is not None:
                 draft = self._from_roles(text, cue, sents, direct_spans, drafts, all_cues)
+            if draft is not None:
+                _after_what(text, draft)
             if draft is not None and not self._no_claim(text, draft):
                 self._end_quoted_name(text, draft, quotes)
                 drafts.append(draft)
@@ -1932,7 +1934,27 @@ class AttributionExtractor:
 
     def _no_claim(self, text: str, draft: Draft) -> bool:
         """A frame that reads like a claim and reports nothing said by anyone."""
-        return self._dismissal(text, draft) or _nobody(text, draft) or self._unattributed_report(draft)
+        return (
+            self._dismissal(text, draft)
+            or _nobody(text, draft)
+            or self._unattributed_report(draft)
+            or self._topic_of_what(text, draft)
+        )
+
+    def _topic_of_what(self, text: str, draft: Draft) -> bool:
+        """ "It contradicted what the ministry said about the strike": the verb's object is
+        the free relative "what", and the words after it say what the report was about, not
+        what was said. ("What" alone is no speaker either: "What worries the left is ...")"""
+        mention = draft.mention
+        if mention is None:
+            return False
+        if mention.text.lower() in ("what", "what's", "what’s"):
+            return True
+        if word_before(text, mention.start) != "what":
+            return False
+        # (`what the campaign sees as an attack`: "as" gives the speaker's own description)
+        first = next(iter(words_in(text, draft.start, draft.end)), None)
+        return first is not None and first.lower != "as" and first.lower in self.lex.word_class("boundary")
 
     def _unattributed_report(self, draft: Draft) -> bool:
         """ "Iraqi troops reportedly discovered the bodies ...": "reportedly" names nobody who
@@ -2455,6 +2477,19 @@ def _name_end(text: str, quote: Quote, quotes: list[Quote], limit: int) -> int:
     return end
 
 
+def _after_what(text: str, draft: Draft) -> None:
+    """A subject read back from a cue may run over a free relative's "what" ("It
+    contradicted what Trump and Lewandowski| said", "half of what researchers| say"): the
+    speaker is the phrase after it."""
+    mention, cue = draft.mention, draft.cue
+    if mention is None or cue is None or cue.entry.frame == "according" or mention.end > cue.start:
+        return
+    m = _WHAT_INSIDE.search(mention.text)
+    if m is not None and m.end() < len(mention.text) and "," not in mention.text[m.end() :]:
+        start = mention.start + m.end()
+        draft.mention = Mention(text[start : mention.end], start, mention.end)
+
+
 def _past_spare(text: str, outer_end: int) -> int:
     """Past the spare half of a doubled '' closing a quote (``''a genius''`` reads
     ``'"a genius"'`` once straightened), so a span ending there keeps its whole mark."""
@@ -2598,6 +2633,7 @@ def _between(text: str, start: int, end: int) -> bool:
     return any(not w.is_punct for w in words_in(text, start, end))
 
 
+_WHAT_INSIDE = re.compile(r"\s(?:what)\s+")
 # prepositions a cue span may not end on (the object they govern is not part of the cue)
 _DANGLING = frozenset({"in", "at", "on", "during", "with"})
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")

@@ -1,6 +1,7 @@
 """Sentences that look like claims and make none: to dismiss a person removes them from
 office (to dismiss a report denies it), and a negated subject ("No group has claimed")
-names no speaker.
+names no speaker, nor does the free relative "what" ("what the ministry said about the
+strike" reports no statement).
 
 "Zelenskiy dismissed Defence Minister Oleksii Reznikov" is common in war reporting and was
 read as a denial by Zelenskiy whose content was the minister's name.
@@ -29,6 +30,10 @@ Run = Callable[..., Doc]
         "No one has claimed responsibility for the blast.",
         "Nobody said the bridge was hit.",
         "None of the officials said the bridge was hit.",
+        # "what" as the verb's object: the words after it say what the report was about
+        "The report contradicts what the ministry said about the strike.",
+        "That was what the governor said when he resigned in 2014.",
+        "What worries the army is that the bridge will fall.",
     ],
 )
 def test_sentences_that_make_no_claim(run: Run, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from spacy.tokens import Doc
 
 from sitrep.records import Claim, DateMention
@@ -162,6 +163,22 @@ def test_disclaimer_marks_same_side_run_unverified(run: Run) -> None:
     kinds = [d.kind for d in doc._.sitrep_disclaimers]
     assert kinds == ["unverified", "no-comment"]
     assert doc._.sitrep_disclaimers[0].text.startswith("Reuters was not able")
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "Kyiv has not commented on the claims.",
+        "Ukraine's defence ministry hasn't commented on the report.",
+        "The ministry did not publicly comment on the strike.",
+        "Zelenskiy's office could not be reached for comment.",
+        "The Kremlin refused to comment.",
+    ],
+)
+def test_a_refusal_to_comment_is_a_disclaimer_and_no_claim(run: Run, refusal: str) -> None:
+    doc = run("Russia said it had taken the village. " + refusal)
+    assert [c.content for c in claims(doc)] == ["it had taken the village"]
+    assert [d.kind for d in doc._.sitrep_disclaimers] == ["no-comment"]
 
 
 def test_noun_phrase_object_is_not_a_claim(run: Run) -> None:

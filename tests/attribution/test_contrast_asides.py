@@ -66,6 +66,38 @@ def test_a_denial_of_the_claim_before_it_takes_that_claim_s_content(run: Run, de
     assert (second.content, second.start, second.end) == (first.content, first.start, first.end)
 
 
+@pytest.mark.parametrize(
+    "denial",
+    [
+        'Kyiv called the claim "a lie".',
+        "Kyiv called the report “fake”.",
+        'Kyiv called these reports "nonsense".',
+    ],
+)
+def test_a_denying_name_given_to_the_claim_before_it_denies_that_claim(run: Run, denial: str) -> None:
+    first, second = run(f"Russia said it had taken the village. {denial}")._.sitrep_claims
+    assert (second.speaker.name, second.cue, second.stance, second.polarity) == (
+        "Ukraine",
+        "called",
+        "deny",
+        "deny",
+    )
+    assert (second.content, second.start, second.end) == (first.content, first.start, first.end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Russia said it had taken the village. Kyiv called the claim "important".',
+        'Kyiv called the offensive "a failure".',
+    ],
+)
+def test_a_name_that_denies_nothing_or_names_no_claim_keeps_its_words(run: Run, text: str) -> None:
+    named = [c for c in run(text)._.sitrep_claims if c.cue == "called"]
+    assert [c.polarity for c in named] == ["assert"]
+    assert named[0].content.startswith("the ")
+
+
 def test_the_day_of_a_pointing_denial_dates_it(run: Run) -> None:
     claims = run("Russia said it had taken the village. Kyiv denied the report on Tuesday.")._.sitrep_claims
     assert claims[1].said_on == "2023-02-14"

@@ -129,3 +129,16 @@ def test_claims_tied_to_dated_events_link_only_within_days(linker: Linker) -> No
     next_day = _dated(BALLOONS_2, published="2023-02-11", outlet="Wire B", event_date="2023-02-11")
     (line,) = link([first, next_day], linker)
     assert line.status == "corroborated"
+
+
+def test_a_denying_name_for_the_other_sides_report_contests_it(linker: Linker) -> None:
+    from sitrep.analysis import Analyzer
+
+    text = (
+        "Russia's defence ministry said on Thursday its forces had destroyed a U.S.-made HIMARS "
+        'launcher near Kramatorsk. Ukraine\'s military called the report "fake".'
+    )
+    analysis = Analyzer().analyze(Article.from_text(text, published="2023-02-16"))
+    (line,) = link([analysis], linker)
+    assert line.status == "contested"
+    assert line.sides == {"Russia": "assert", "Ukraine": "deny"}

@@ -1900,16 +1900,30 @@ class AttributionExtractor:
         nearest claim before it in the same or the previous sentence, by another speaker;
         its content becomes that claim's, so the two can be read side by side."""
         nouns = self.lex.word_class("claim_noun")
+        naming = self.lex.word_class("naming_act")
         timing = self.lex.word_class("temporal") | self.lex.word_class("temporal_lead")
         for draft in drafts:
             cue, mention = draft.cue, draft.mention
-            if cue is None or mention is None or cue.entry.stance not in ("deny", "confirm"):
-                continue
-            if draft.start < cue.end:
+            if cue is None or mention is None or draft.start < cue.end:
                 continue
             words = [w.lower for w in words_in(text, draft.start, draft.end) if not w.is_punct]
             while len(words) > 1 and words[-1] in timing:
                 words.pop()  # "denied the report on Tuesday"
+            if cue.entry.form.split()[-1] in naming and cue.entry.stance not in ("deny", "confirm"):
+                # `Kyiv called the report "fake"`: a name that denies, given to a claim noun,
+                # denies the claim the noun points to
+                named = text[draft.start : draft.end]
+                if not (
+                    len(words) > 2
+                    and words[0] in _POINTING
+                    and words[1] in nouns
+                    and self.certainty.denies(named[named.lower().index(words[1]) + len(words[1]) :], None)
+                ):
+                    continue
+                cue = draft.cue = replace(cue, entry=replace(cue.entry, stance="deny"))
+                words = words[:2]
+            if cue.entry.stance not in ("deny", "confirm"):
+                continue
             pointing = words in (["this"], ["that"], ["it"]) or (
                 len(words) == 2 and words[0] in _POINTING and words[1] in nouns
             )

@@ -92,6 +92,7 @@ def _said(text: str) -> CueMatch:
     [
         ("The governor said on Sunday that the town was hit.", "said on", "said"),
         ("The governor said in a statement that the town was hit.", "said in", "said"),
+        ("The governor said in his address that the town was hit.", "said in his", "said"),
         ("The governor has said that the town was hit.", "has said", "has said"),
         ("The governor said of the attack that it was planned.", "said of", "said of"),
     ],

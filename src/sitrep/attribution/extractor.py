@@ -2294,9 +2294,9 @@ def _extent(
     speaker: Speaker | None = None,
 ) -> tuple[int, int]:
     """The cue's offsets grown to a tagged cue span that holds it, never into the content
-    or the speaker's words, nor to a preposition whose object it leaves out ("said on" of
-    "said on Sunday", "said in" of "said in a statement": PolNeAR never marks such a cue,
-    and a user reads the cue as "said")."""
+    or the speaker's words, nor to a preposition or determiner whose noun it leaves out
+    ("said on" of "said on Sunday", "said in an" of "said in an interview": PolNeAR never
+    marks such a cue, and a user reads the cue as "said")."""
     lo, hi = cue.start, cue.end
     for s, e in extents:
         if s <= lo and hi <= e:
@@ -2308,7 +2308,7 @@ def _extent(
     if s_start is not None and s_end is not None and lo < s_end and s_start < hi:
         return cue.start, cue.end  # nor into the speaker's words ("environmentalists worry")
     grown = words_in(text, cue.end, hi)
-    while grown and grown[-1].lower in _DANGLING:
+    while grown and (grown[-1].lower in _DANGLING or grown[-1].lower in _DETERMINER_ENDS):
         grown.pop()
         hi = grown[-1].end if grown else cue.end
     return lo, hi
@@ -2650,6 +2650,8 @@ def _between(text: str, start: int, end: int) -> bool:
 _WHAT_INSIDE = re.compile(r"\s(?:what)\s+")
 # prepositions a cue span may not end on (the object they govern is not part of the cue)
 _DANGLING = frozenset({"in", "at", "on", "during", "with"})
+# nor on the determiner of a noun it leaves out ("said in his" of "said in his address")
+_DETERMINER_ENDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
 # a comma closing a stretch, maybe inside the closing marks of a quote (`,"`, `,''`)
 _CLOSING_COMMA = re.compile(r",\s*[\"”’']*$")

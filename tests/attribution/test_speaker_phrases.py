@@ -109,3 +109,11 @@ def test_a_tagged_cue_span_never_ends_on_a_preposition_it_leaves_without_its_obj
 def test_what_a_speaker_describes_as_something_is_their_claim(run: Run) -> None:
     claims = run("The strike hit what Kyiv described as a field hospital.")._.sitrep_claims
     assert [(c.speaker.text, c.content) for c in claims] == [("Kyiv", "as a field hospital")]
+
+
+def test_a_relative_clause_closing_on_a_quote_stays_with_its_speaker(run: Run) -> None:
+    claims = run("Peskov, who called the report “absurd,” said the talks had stalled.")._.sitrep_claims
+    said = [c for c in claims if c.cue == "said"]
+    assert [(c.speaker.text, c.speaker.name, c.content) for c in said] == [
+        ("Peskov, who called the report “absurd,”", "Dmitry Peskov", "the talks had stalled")
+    ]

@@ -155,6 +155,13 @@ def subject_before(
         return None
     if words[-1].text == ",":
         return _appositive_subject(text, words[:-1], lex)
+    if len(words) > 3 and words[-1].text in _CLOSING_QUOTES and words[-2].text == ",":
+        # `Peskov, who called the report “absurd,” said`: a relative clause about the speaker
+        # may close on a quote; the mention keeps its marks whole
+        inner = _appositive_subject(text, words[:-2], lex)
+        commas = [w for w in words[:-2] if w.text == ","]
+        if inner is not None and commas and words[words.index(commas[-1]) + 1].lower in ("who", "whose"):
+            return Mention(text[inner.start : words[-1].end], inner.start, words[-1].end)
     share = _SHARE_IN.search(text, words[0].start, words[-1].end) if common_nouns else None
     if share is not None:
         return Mention(share.group(), share.start(), share.end())
@@ -377,6 +384,9 @@ def participle_aside(words: list[Word], lex: Lexicons) -> bool:
         and words[0].text[:1].islower()
         and not any(w.lower in lex.roles for w in words[:3])
     )
+
+
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
 
 
 def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention | None:

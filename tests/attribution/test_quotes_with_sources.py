@@ -118,25 +118,32 @@ def test_a_name_in_doubled_apostrophes_is_given_whole(run: Run) -> None:
     assert [(c.speaker.text, c.content) for c in claims] == [("Hillary Clinton", "it ''predatory.''")]
 
 
-def test_a_participle_between_subject_and_verb_is_never_inverted(run: Run) -> None:
-    # "citing X": X is what is cited, not who speaks
+def test_a_citation_between_subject_and_verb_is_never_inverted_nor_a_claim(run: Run) -> None:
+    # "citing X": X is what the speaker cites, not who speaks; the claim is the main verb's
     claims = run(
         "The ministry, citing intelligence reports, said Russia was preparing a new offensive."
     )._.sitrep_claims
     assert [(c.speaker.text, c.cue, c.content) for c in claims] == [
-        ("The ministry", "citing", "intelligence reports"),
-        ("The ministry", "said", "Russia was preparing a new offensive"),
+        ("The ministry", "said", "Russia was preparing a new offensive")
     ]
-
-
-def test_a_participles_quoted_object_ends_at_the_comma_before_the_main_verb(run: Run) -> None:
     claims = run(
         "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win."
     )._.sitrep_claims
-    assert [(c.cue, c.content) for c in claims] == [
-        ("citing", "''the unique magic of Trump,''"),
-        ("said", "the candidate could win"),
-    ]
+    assert [(c.cue, c.content) for c in claims] == [("said", "the candidate could win")]
+    (claim,) = run("Haidai, citing local officials, said 12 people were killed.")._.sitrep_claims
+    assert (claim.speaker.text, claim.speaker.name) == ("Haidai", "Serhiy Haidai")
+
+
+def test_a_citation_closing_the_sentence_is_a_claim_of_its_own(run: Run) -> None:
+    claims = run(
+        "Analysts said the talks had stalled, citing the importance of the port. Both parties agreed."
+    )._.sitrep_claims
+    assert [(c.speaker.text, c.cue) for c in claims] == [("Analysts", "said"), ("Analysts", "citing")]
+
+
+def test_a_participle_between_subject_and_verb_ends_at_the_comma_before_the_verb(run: Run) -> None:
+    claims = run("Peskov, speaking to reporters, said the talks had stalled.")._.sitrep_claims
+    assert [(c.speaker.text, c.content) for c in claims] == [("Peskov", "the talks had stalled")]
 
 
 def test_a_participle_after_an_inverted_attribution_keeps_the_speaker(run: Run) -> None:

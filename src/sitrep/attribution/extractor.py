@@ -2076,8 +2076,16 @@ class AttributionExtractor:
             return False
         if not text[: cue.start].rstrip().endswith(","):
             return False
-        later = min((c for c in cues if c.start > cue.end), key=lambda c: c.start, default=None)
-        return later is not None and re.search(r",\s*(?:\w+ly\s+)?$", text[cue.end : later.start]) is not None
+        # the aside ends at its first comma (inside a quote's closing marks, maybe); a cue
+        # word inside it ("citing intelligence reports") is no main verb
+        comma = text.find(",", cue.end)
+        if comma < 0 or _SENTENCE_BREAK.search(text, cue.end, comma):
+            return False  # the sentence ends first: the participle closes it, a claim of its own
+        later = min((c for c in cues if c.start > comma), key=lambda c: c.start, default=None)
+        return (
+            later is not None
+            and re.fullmatch(r",[\"”’']*\s*(?:\w+ly\s+)?", text[comma : later.start]) is not None
+        )
 
     def _reduced_relative(self, text: str, cue: CueMatch, start: int, end: int, lexical: bool) -> bool:
         """ "Images shared on social media appeared to show ...": a learned cue in -ed right
@@ -2647,6 +2655,8 @@ def _between(text: str, start: int, end: int) -> bool:
     return any(not w.is_punct for w in words_in(text, start, end))
 
 
+# a sentence ends between two offsets (a dotted initial, "U.S. President", ends none)
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=[\"”’']*\s+[A-Z])|\n")
 _WHAT_INSIDE = re.compile(r"\s(?:what)\s+")
 # prepositions a cue span may not end on (the object they govern is not part of the cue)
 _DANGLING = frozenset({"in", "at", "on", "during", "with"})

@@ -378,6 +378,10 @@ def participle_aside(words: list[Word], lex: Lexicons) -> bool:
     """Whether words after a name's comma open a participle clause ("speaking to reporters")
     rather than a description ("acting head of the agency" names a role)."""
     first = words[0].lower
+    if first in lex.word_class("citation") or first in lex.word_class("hearer_participle"):
+        # "citing local officials", "speaking to reporters": the speaker's source or
+        # hearers, never the speaker
+        return True
     return (
         first.endswith("ing")
         and len(first) > 5

@@ -181,6 +181,27 @@ def test_a_refusal_to_comment_is_a_disclaimer_and_no_claim(run: Run, refusal: st
     assert [d.kind for d in doc._.sitrep_disclaimers] == ["no-comment"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ukraine's General Staff reported 85 clashes along the front line.",
+            "85 clashes along the front line",
+        ),
+        ("The Russian defence ministry reported heavy fighting near Bakhmut.", "heavy fighting near Bakhmut"),
+        ("Ukraine's air force announced the downing of 30 drones.", "the downing of 30 drones"),
+        ("Russia confirmed the loss of the flagship Moskva.", "the loss of the flagship Moskva"),
+    ],
+)
+def test_a_report_of_an_event_by_its_noun_is_a_claim(run: Run, text: str, content: str) -> None:
+    assert [c.content for c in claims(run(text))] == [content]
+
+
+def test_a_report_of_a_thing_that_is_no_event_is_no_claim(run: Run) -> None:
+    assert claims(run("Zelenskiy announced a visit to Washington.")) == []
+    assert claims(run("The company reported strong earnings.")) == []
+
+
 def test_noun_phrase_object_is_not_a_claim(run: Run) -> None:
     assert claims(run("Western allies announced more military aid including artillery rounds.")) == []
     assert claims(run("Russia calls the invasion a special military operation.")) == []

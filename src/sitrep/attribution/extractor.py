@@ -1013,6 +1013,9 @@ class AttributionExtractor:
         # "Kyiv rejected the claims", "dismissed the Russian figure": a denial of a thing said
         # is a claim (polarity deny) whatever form its object takes
         rejected = cue.entry.stance == "deny" and len(words_in(text, start, end)) >= 2
+        # "The General Staff reported 85 clashes", "Russia confirmed the loss of the Moskva":
+        # reporting an event by its noun states that it happened
+        reported = self._reports_event(text, cue, start, end)
         split = start
         if medial is None and subject is not None and content_start is not None:
             split = self._split_subject(text, sent_start, subject, after, direct_spans, start, end)
@@ -1022,6 +1025,7 @@ class AttributionExtractor:
             (after_that and len(words_in(text, start, end)) >= 3)
             or promised
             or rejected
+            or reported
             or self._clause_like(text, start, end, frame, cue.entry.lemma)
         ):
             if medial is None or subject is None:
@@ -1945,6 +1949,16 @@ class AttributionExtractor:
                 # the words replaced stay part of the attribution ("the report on Tuesday")
                 draft.clauses.append((draft.start, draft.end))
                 draft.start, draft.end = antecedent.start, antecedent.end
+
+    def _reports_event(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
+        """Whether a verb that reports events ("reported", "announced", "confirmed") takes a
+        noun phrase naming one ("85 clashes", "heavy fighting near Bakhmut", "the downing of
+        30 drones") as its object: the hand lexicon's verbs only, the event nouns are data."""
+        if cue.entry.precision is not None or cue.entry.lemma not in self.lex.word_class("event_report"):
+            return False
+        words = words_in(text, start, end)[:8]
+        nouns = self.lex.word_class("event_noun")
+        return len(words) >= 2 and any(w.lower in nouns for w in words)
 
     def _no_claim(self, text: str, draft: Draft) -> bool:
         """A frame that reads like a claim and reports nothing said by anyone."""

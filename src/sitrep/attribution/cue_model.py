@@ -126,6 +126,17 @@ def _mark_context(words: list[Word], i: int) -> str:
     return "-"
 
 
+def _mark_contexts(words: list[Word]) -> npt.NDArray[np.uint64]:
+    """:func:`_mark_context` of every word, as feature ids. Only words within two of a
+    quotation mark can stand against one; the rest (most of an article) are "-"."""
+    out = np.full(len(words), 10 + _MARK_CONTEXTS["-"], dtype=np.uint64)
+    near = {j for i, w in enumerate(words) if w.text in QUOTE_MARKS for j in range(i - 2, i + 3)}
+    for i in near:
+        if 0 <= i < len(words):
+            out[i] = 10 + _MARK_CONTEXTS[_mark_context(words, i)]
+    return out
+
+
 def _crc(prefix: str, value: str) -> int:
     return zlib.crc32(f"{prefix}={value}".encode())
 
@@ -170,7 +181,7 @@ def feature_buckets(
         "p4": ids[:, 3],
         "shape": np.array([_SHAPES[s] for s in shapes], dtype=np.uint64),
         "q": np.array([2 + int(q) for q in inside], dtype=np.uint64),
-        "mark": np.array([10 + _MARK_CONTEXTS[_mark_context(words, i)] for i in range(n)], dtype=np.uint64),
+        "mark": _mark_contexts(words),
         "lex": np.array([20 + int(lo in cue_forms) for lo in lowers], dtype=np.uint64),
     }
     for name, pad_before, pad_after in (("lo", _PAD_BEFORE, _PAD_AFTER), ("shape", 6, 7)):

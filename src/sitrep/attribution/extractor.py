@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from sitrep.attribution.certainty import CertaintyRules
+from sitrep.attribution.certainty import CertaintyRules, DisclaimerMatch
 from sitrep.attribution.channels import find_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import CueEntry, Lexicons
@@ -218,16 +218,18 @@ class AttributionExtractor:
         original = text
         text = mask_datelines(straighten_doubled(text), self._dateline)
         sents = SentenceIndex(sentence_spans)
+        # (sentence start, sentence end, match), found once: the cue filter, the content ends
+        # and the disclaimers of the result all read them
         disclaimer_matches = [
-            (s, m) for s, e in sentence_spans for m in self.certainty.disclaimers(text, s, e)
+            (s, e, m) for s, e in sentence_spans for m in self.certainty.disclaimers(text, s, e)
         ]
         self._disclaimer_starts = [
-            _clause_subject_start(text, s, m.start, self.lex) for s, m in disclaimer_matches
+            _clause_subject_start(text, s, m.start, self.lex) for s, _, m in disclaimer_matches
         ]
         quotes = find_quotes(text, self.cues.forms)
         # a reporter's disclaimer ("could not verify") or a refusal ("did not immediately
         # comment", "declined to comment on the reports") is never a cue, the lexicon's or a model's
-        refusals = [(m.start, m.end) for _, m in disclaimer_matches]
+        refusals = [(m.start, m.end) for _, _, m in disclaimer_matches]
         all_cues = [c for c in self.cues.find(text) if not any(s <= c.start < e for s, e in refusals)]
         open_starts: set[int] = set()
         self._open_starts = frozenset()
@@ -405,7 +407,7 @@ class AttributionExtractor:
                     hedges=hedges,
                 )
             )
-        disclaimers, covered = self._disclaimers(text, sentence_spans, claims, sents)
+        disclaimers, covered = self._disclaimers(text, disclaimer_matches, claims)
         disclaimers = [replace(d, text=original[d.start : d.end]) for d in disclaimers]
         claims = [replace(c, unverified=True) if i in covered else c for i, c in enumerate(claims)]
         return Extraction(claims, disclaimers)
@@ -2232,24 +2234,22 @@ class AttributionExtractor:
     def _disclaimers(
         self,
         text: str,
-        sentence_spans: list[tuple[int, int]],
+        matches: list[tuple[int, int, DisclaimerMatch]],
         claims: list[Claim],
-        sents: SentenceIndex,
     ) -> tuple[list[Disclaimer], set[int]]:
         found: list[Disclaimer] = []
         covered: set[int] = set()
         claim_spans = [(c.start, c.end, c.kind) for c in claims]
-        for s_start, s_end in sentence_spans:
-            for match in self.certainty.disclaimers(text, s_start, s_end):
-                if any(cs <= match.start < ce for cs, ce, kind in claim_spans if kind == "direct"):
-                    continue  # a disclaimer quoted inside someone's words is theirs, not the reporter's
-                start = _clause_subject_start(text, s_start, match.start, self.lex)
-                end = _strip_end(text, s_start, s_end)
-                end = len(text[start:end].rstrip(_TRAIL_PUNCT)) + start
-                found.append(Disclaimer(text[start:end], start, end, match.kind))
-                if match.kind != "unverified":
-                    continue
-                covered |= _covered_claims(claims, s_start, s_end, text[start:end])
+        for s_start, s_end, match in matches:
+            if any(cs <= match.start < ce for cs, ce, kind in claim_spans if kind == "direct"):
+                continue  # a disclaimer quoted inside someone's words is theirs, not the reporter's
+            start = _clause_subject_start(text, s_start, match.start, self.lex)
+            end = _strip_end(text, s_start, s_end)
+            end = len(text[start:end].rstrip(_TRAIL_PUNCT)) + start
+            found.append(Disclaimer(text[start:end], start, end, match.kind))
+            if match.kind != "unverified":
+                continue
+            covered |= _covered_claims(claims, s_start, s_end, text[start:end])
         return found, covered
 
 

@@ -10,8 +10,10 @@ NER labels when the base model provides them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from spacy.attrs import DEP, HEAD, IDX, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -141,17 +143,14 @@ class ParseView:
     def of(cls, doc: Doc) -> ParseView:
         table = doc.to_array([POS, TAG, DEP, HEAD, IDX])
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
 
-        def name(value: int) -> str:
-            found = names.get(value)
-            if found is None:
-                found = names[value] = strings[value] if value else ""
-            return found
+        def names(column: npt.NDArray[Any]) -> list[str]:
+            # a few dozen distinct labels: look each up once, then index (no call per token)
+            distinct, inverse = np.unique(column, return_inverse=True)
+            labels = [strings[value] if value else "" for value in distinct.tolist()]
+            return [labels[i] for i in inverse.tolist()]
 
-        pos = [name(v) for v in table[:, 0].tolist()]
-        tag = [name(v) for v in table[:, 1].tolist()]
-        dep = [name(v) for v in table[:, 2].tolist()]
+        pos, tag, dep = names(table[:, 0]), names(table[:, 1]), names(table[:, 2])
         children: list[list[int]] = [[] for _ in range(len(doc))]
         for i, offset in enumerate(table[:, 3].astype(np.int64).tolist()):
             if offset:

@@ -1557,13 +1557,13 @@ class AttributionExtractor:
                 # `According to Ukraine's military, Russia lost 620 soldiers; Russia does not
                 # publish its figures`: what follows the semicolon is the reporter's
                 end = _trim(text, start, semicolon)[1]
-        elif lead.endswith(",") or _CLOSING_COMMA.search(lead):
+        elif _CLOSING_COMMA.search(lead):
             if lead.endswith(","):
                 start, end = _trim(text, sent_start, sent_start + len(lead) - 1)
             else:
-                # `"We are holding the line," according to the General Staff.`, `The visit
-                # became ''the high-water mark,'' according to Mr. Rhodes.`: the comma sits
-                # inside the closing marks, which the claim keeps so its quote stays whole
+                # `The visit became ''the high-water mark,'' according to Mr. Rhodes.`: the
+                # comma sits inside the closing marks, which the claim keeps so its quote
+                # stays whole (a quote that is the whole sentence is :meth:`_quote_according`'s)
                 start, end = _trim(text, sent_start, sent_start + len(lead))
             # `..., according to Craig Bryan, head of the National Center ...`
             source = _with_appositive(text, source, body_end, self.lex)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from sitrep.attribution.cues import CueMatch
 from sitrep.attribution.extractor import _extent
-from sitrep.attribution.lexicon import CueEntry
+from sitrep.attribution.lexicon import CueEntry, load_lexicons
 
 Run = Callable[..., Doc]
 
@@ -102,7 +102,8 @@ def test_a_tagged_cue_span_never_ends_on_a_preposition_it_leaves_without_its_obj
 ) -> None:
     start = text.index(tagged)
     content = text.index("that ") + 5
-    lo, hi = _extent(text, _said(text), [(start, start + len(tagged))], content, len(text) - 1)
+    cut = load_lexicons().word_class("cue_cut")
+    lo, hi = _extent(text, _said(text), [(start, start + len(tagged))], content, len(text) - 1, None, cut)
     assert text[lo:hi] == expected
 
 

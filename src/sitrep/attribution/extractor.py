@@ -180,6 +180,7 @@ class AttributionExtractor:
         self.aux = lex.word_class("aux") | lex.word_class("past")
         # words that may lead a verb of saying inside a model's cue span ("has also said")
         self._cue_leads = self.aux | lex.word_class("adverb") | lex.word_class("negation")
+        self._cue_cut = lex.word_class("cue_cut")
         self._dateline = dateline_pattern(lex.word_class("wire_agency"))
         self._contrast = _contrast_pattern(lex)
         self._verb_starts: frozenset[int] = frozenset()
@@ -365,7 +366,9 @@ class AttributionExtractor:
                 kind = "mixed"
             content = original[draft.start : draft.end]
             cue_span = (
-                _extent(text, draft.cue, cue_extents or [], draft.start, draft.end, draft.speaker)
+                _extent(
+                    text, draft.cue, cue_extents or [], draft.start, draft.end, draft.speaker, self._cue_cut
+                )
                 if draft.cue
                 else None
             )
@@ -551,7 +554,7 @@ class AttributionExtractor:
         cue = next((c for c in cues if c.start == after and c.entry.frame == "according"), None)
         if cue is None:
             return None
-        source = phrase_after(text, cue.end, region_end, self.lex) or _plain_phrase(text, cue.end, region_end)
+        source = self._according_source(text, cue, region_end)
         if source is None:
             return None
         source = _with_appositive(text, source, region_end, self.lex)
@@ -692,14 +695,10 @@ class AttributionExtractor:
             while lead and (lead[-1].lower in self.aux or lead[-1].lower in self.lex.word_class("adverb")):
                 lead.pop()
             draft = Draft(start, end, "indirect", cue, None, [(word.start, start)])
-            if word.lower.endswith("ing") and lead and lead[-1].text == ",":
-                # `..., calling him a “traitor”`: the participle shares the sentence's subject
-                draft.inherit = _same_sentence([*drafts, *made], sents, word.start)
-                if draft.inherit is None:
-                    draft.mention = initial_subject(text, sent_start, word.start, self.lex)
-            elif lead and lead[-1].lower in ("and", "but"):
-                # `Carson took the stage and called the system “rotten”`: the coordinated verb
-                # shares the sentence's subject
+            participle = word.lower.endswith("ing") and lead and lead[-1].text == ","
+            if participle or (lead and lead[-1].lower in ("and", "but")):
+                # `..., calling him a “traitor”`, `Carson took the stage and called the system
+                # “rotten”`: a participle or a coordinated verb shares the sentence's subject
                 draft.inherit = _same_sentence([*drafts, *made], sents, word.start)
                 if draft.inherit is None:
                     draft.mention = initial_subject(text, sent_start, word.start, self.lex)
@@ -1532,8 +1531,13 @@ class AttributionExtractor:
         source = Mention(text[name[0].start : name[-1].end], name[0].start, name[-1].end)
         return Draft(quote.start, quote.end, "direct", cue, source, [(cue.start, line_end)])
 
+    def _according_source(self, text: str, cue: CueMatch, limit: int) -> Mention | None:
+        """What "according to" names: a speaker's phrase, else the words up to the next mark
+        (a poll or a document)."""
+        return phrase_after(text, cue.end, limit, self.lex) or _plain_phrase(text, cue.end, limit)
+
     def _according(self, text: str, cue: CueMatch, sent_start: int, body_end: int) -> Draft | None:
-        source = phrase_after(text, cue.end, body_end, self.lex) or _plain_phrase(text, cue.end, body_end)
+        source = self._according_source(text, cue, body_end)
         if source is None:
             return None
         lead = text[sent_start : cue.start].rstrip()
@@ -1912,18 +1916,18 @@ class AttributionExtractor:
             cue, mention = draft.cue, draft.mention
             if cue is None or mention is None or draft.start < cue.end:
                 continue
-            words = [w.lower for w in words_in(text, draft.start, draft.end) if not w.is_punct]
+            found = [w for w in words_in(text, draft.start, draft.end) if not w.is_punct]
+            words = [w.lower for w in found]
             while len(words) > 1 and words[-1] in timing:
                 words.pop()  # "denied the report on Tuesday"
             if cue.entry.form.split()[-1] in naming and cue.entry.stance not in ("deny", "confirm"):
                 # `Kyiv called the report "fake"`: a name that denies, given to a claim noun,
                 # denies the claim the noun points to
-                named = text[draft.start : draft.end]
                 if not (
                     len(words) > 2
                     and words[0] in _POINTING
                     and words[1] in nouns
-                    and self.certainty.denies(named[named.lower().index(words[1]) + len(words[1]) :], None)
+                    and self.certainty.denies(text[found[1].end : draft.end], None)
                 ):
                     continue
                 cue = draft.cue = replace(cue, entry=replace(cue.entry, stance="deny"))
@@ -2314,11 +2318,12 @@ def _extent(
     start: int,
     end: int,
     speaker: Speaker | None = None,
+    cut: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """The cue's offsets grown to a tagged cue span that holds it, never into the content
-    or the speaker's words, nor to a preposition or determiner whose noun it leaves out
-    ("said on" of "said on Sunday", "said in an" of "said in an interview": PolNeAR never
-    marks such a cue, and a user reads the cue as "said")."""
+    or the speaker's words, nor to a word of ``cut`` (a preposition or determiner whose noun
+    it leaves out: "said on" of "said on Sunday", "said in an" of "said in an interview";
+    PolNeAR never marks such a cue, and a user reads the cue as "said")."""
     lo, hi = cue.start, cue.end
     for s, e in extents:
         if s <= lo and hi <= e:
@@ -2330,7 +2335,7 @@ def _extent(
     if s_start is not None and s_end is not None and lo < s_end and s_start < hi:
         return cue.start, cue.end  # nor into the speaker's words ("environmentalists worry")
     grown = words_in(text, cue.end, hi)
-    while grown and (grown[-1].lower in _DANGLING or grown[-1].lower in _DETERMINER_ENDS):
+    while grown and grown[-1].lower in cut:
         grown.pop()
         hi = grown[-1].end if grown else cue.end
     return lo, hi
@@ -2671,11 +2676,7 @@ def _between(text: str, start: int, end: int) -> bool:
 
 # a sentence ends between two offsets (a dotted initial, "U.S. President", ends none)
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=[\"”’']*\s+[A-Z])|\n")
-_WHAT_INSIDE = re.compile(r"\s(?:what)\s+")
-# prepositions a cue span may not end on (the object they govern is not part of the cue)
-_DANGLING = frozenset({"in", "at", "on", "during", "with"})
-# nor on the determiner of a noun it leaves out ("said in his" of "said in his address")
-_DETERMINER_ENDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
+_WHAT_INSIDE = re.compile(r"\swhat\s+")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
 # a comma closing a stretch, maybe inside the closing marks of a quote (`,"`, `,''`)
 _CLOSING_COMMA = re.compile(r",\s*[\"”’']*$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from sitrep.errors import DataFileError
 
 ACTORS_PACKAGE = "sitrep.data.actors"
 ACTORS_FILE = "actors.jsonl"
+CONTROL_FILE = "control.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +61,68 @@ def _actor_from_json(obj: dict[str, object], source: str, line: int) -> Actor:
         raise DataFileError(f"bad actor record: {exc}", source=source, line=line) from exc
 
 
+@dataclass(frozen=True, slots=True)
+class Control:
+    """A period in which a side other than the place's own held it (``control.tsv``)."""
+
+    place: str  # name_key of the place as written
+    held_by: str
+    start: date
+    end: date | None  # first day no longer held; None: still held
+    displaced: frozenset[str]  # words naming the displaced side's officials ("mayor")
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+def _control_from_tsv(text: str, source: str) -> list[Control]:
+    rows: list[Control] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) < 5:
+            raise DataFileError(
+                f"expected 6 tab-separated columns, got {len(cols)}", source=source, line=number
+            )
+        place, held_by, start, end, displaced = (c.strip() for c in cols[:5])
+        try:
+            first = date.fromisoformat(start)
+            last = date.fromisoformat(end) if end else None
+        except ValueError as exc:
+            raise DataFileError(f"bad date: {exc}", source=source, line=number) from exc
+        if not place or not held_by or (last is not None and last <= first):
+            raise DataFileError(
+                "a row needs a place, a holder and a period that ends after it starts",
+                source=source,
+                line=number,
+            )
+        words = frozenset(w.strip().lower() for w in displaced.split(",") if w.strip() not in ("", "-"))
+        rows.append(Control(name_key(place), held_by, first, last, words))
+    return rows
+
+
+def _read(path: Path | None, packaged: str, what: str) -> tuple[str, str]:
+    """The text of ``path``, or of the package's file ``packaged``, and its name for errors."""
+    if path is None:
+        return resources.files(ACTORS_PACKAGE).joinpath(packaged).read_text(encoding="utf-8"), (
+            f"{ACTORS_PACKAGE}/{packaged}"
+        )
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except OSError as exc:
+        raise DataFileError(f"cannot read {what}: {exc}", source=str(path)) from exc
+
+
 class ActorDictionary:
     """Variant-tolerant look-up of actors by any of their names."""
 
-    def __init__(self, actors: list[Actor]) -> None:
+    def __init__(self, actors: list[Actor], control: list[Control] | None = None) -> None:
         self.actors = tuple(actors)
+        self.periods = tuple(control or ())
+        self._control: dict[str, tuple[Control, ...]] = {}
+        for row in self.periods:
+            self._control[row.place] = (*self._control.get(row.place, ()), row)
         self._index: dict[str, Actor] = {}
         for actor in self.actors:
             for spelling in (actor.name, *actor.aliases):
@@ -82,15 +141,12 @@ class ActorDictionary:
         return key
 
     @classmethod
-    def load(cls, path: Path | None = None) -> ActorDictionary:
-        if path is not None:
-            try:
-                text, source = path.read_text(encoding="utf-8"), str(path)
-            except OSError as exc:
-                raise DataFileError(f"cannot read actor dictionary: {exc}", source=str(path)) from exc
-        else:
-            text = resources.files(ACTORS_PACKAGE).joinpath(ACTORS_FILE).read_text(encoding="utf-8")
-            source = f"{ACTORS_PACKAGE}/{ACTORS_FILE}"
+    def load(cls, path: Path | None = None, control: Path | None = None) -> ActorDictionary:
+        """The dictionary at ``path`` (default: the package's) with the periods of control
+        at ``control`` (default: the package's ``control.tsv``)."""
+        control_text, control_source = _read(control, CONTROL_FILE, "control periods")
+        periods = _control_from_tsv(control_text, control_source)
+        text, source = _read(path, ACTORS_FILE, "actor dictionary")
         actors: list[Actor] = []
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
@@ -102,7 +158,11 @@ class ActorDictionary:
             if not isinstance(obj, dict):
                 raise DataFileError("expected a JSON object", source=source, line=number)
             actors.append(_actor_from_json(obj, source, number))
-        return cls(actors)
+        return cls(actors, periods)
+
+    def control(self, place: str) -> tuple[Control, ...]:
+        """The periods in which another side held the place named ``place`` (any spelling)."""
+        return self._control.get(self._key(place), ())
 
     def lookup(self, text: str) -> Actor | None:
         """The actor named exactly ``text`` (up to spelling variants and a leading article)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import pairwise
 
 from sitrep.attribution.actors import Actor, ActorDictionary
@@ -610,8 +611,10 @@ class SpeakerResolver:
         persons: list[tuple[int, int]] | None = None,
         entity_labels: dict[tuple[int, int], str] | None = None,
         names: NameIndex | None = None,
+        on: date | None = None,
     ) -> None:
         self.text = text
+        self.on = on  # the article's day: who held a place named in a speaker mention
         self.lex = lex
         self.actors = actors
         self.places = sorted(places or [])
@@ -685,7 +688,7 @@ class SpeakerResolver:
                     break
         if existing is None and self.names is not None and actor is None:
             canonical = self.names.canonical(canonical)
-        side = side_of(role, self.actors, self.lex.word_class("authority")) if role else None
+        side = side_of(role, self.actors, self.lex.word_class("authority"), self.on) if role else None
         if existing is not None:
             if role and not existing.role:
                 existing.role = role
@@ -892,7 +895,7 @@ class SpeakerResolver:
         role_type = self.lex.roles.get(head)
         label = self.entity_labels.get((mention.start, mention.end))
         stype: SpeakerType = _speaker_type(role_type or label or "UNKNOWN")
-        side = side_of(core, self.actors, self.lex.word_class("authority"))
+        side = side_of(core, self.actors, self.lex.word_class("authority"), self.on)
         existing = self._find_entity(name)
         if existing is not None:
             self._register(existing, mention.start, text)

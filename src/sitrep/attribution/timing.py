@@ -53,11 +53,12 @@ def statement_date(
 
 
 def _days_before(published: str | None, days: int) -> str | None:
-    anchor = _publication_day(published)
+    anchor = publication_day(published)
     return (anchor - timedelta(days=days)).isoformat() if anchor is not None else None
 
 
-def _publication_day(published: str | None) -> date | None:
+def publication_day(published: str | None) -> date | None:
+    """The day of an ISO publication date or timestamp; None when absent or unreadable."""
     if not published:
         return None
     try:
@@ -78,7 +79,7 @@ def sentence_opener(text: str, sentence_start: int, speaker_start: int) -> tuple
 
 def _weekday_before(published: str | None, weekday: str) -> str | None:
     """The latest such weekday on or before publication (news reports the recent past)."""
-    anchor = _publication_day(published)
+    anchor = publication_day(published)
     if anchor is None:
         return None
     return _days_before(published, (anchor.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)

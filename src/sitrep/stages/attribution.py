@@ -29,6 +29,7 @@ from sitrep.attribution.role_encoder import RoleEncoder
 from sitrep.attribution.roles import RoleTagger, RoleView
 from sitrep.attribution.segments import sentences, word_before, words_in
 from sitrep.attribution.speakers import SpeakerResolver
+from sitrep.attribution.timing import publication_day
 from sitrep.errors import UsageError
 from sitrep.nlp import extensions as ext
 from sitrep.nlp.pipeline import ROLE_MODELS
@@ -74,6 +75,7 @@ class AttributionComponent:
             persons=persons,
             entity_labels=labels,
             names=self.names,
+            on=publication_day(getattr(doc._, ext.PUBLISHED)),
         )
         verbs: frozenset[int] = frozenset()
         frames: dict[int, DepFrame] | None = None

@@ -22,3 +22,15 @@ def find_channel(clause: str, lex: Lexicons) -> str | None:
             continue
         return entry.channel
     return None
+
+
+def leading_channel(text: str, lex: Lexicons) -> int:
+    """The length of a channel adjunct that opens ``text`` ("on Telegram", "in a video
+    address"), 0 when it opens with none. Without "that", such an adjunct after the cue
+    ("said on Telegram it had ...") is the attribution's, not the claim's."""
+    longest = 0
+    for entry in lex.channels:
+        m = entry.pattern.match(text)
+        if m is not None and (entry.channel != "{name}" or m.groupdict().get("name")):
+            longest = max(longest, m.end())
+    return longest

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from sitrep.attribution.certainty import CertaintyRules, DisclaimerMatch
-from sitrep.attribution.channels import find_channel
+from sitrep.attribution.channels import find_channel, leading_channel
 from sitrep.attribution.cues import CueFinder, CueMatch
 from sitrep.attribution.lexicon import CueEntry, Lexicons
 from sitrep.attribution.quotes import QUOTE_MARKS, Quote, find_quotes, straighten_doubled
@@ -177,6 +177,7 @@ class AttributionExtractor:
         }
         self.certainty = certainty
         self._disclaimer_starts: list[int] = []
+        self._disclaimer_verbs: list[int] = []
         self.aux = lex.word_class("aux") | lex.word_class("past")
         # words that may lead a verb of saying inside a model's cue span ("has also said")
         self._cue_leads = self.aux | lex.word_class("adverb") | lex.word_class("negation")
@@ -227,6 +228,7 @@ class AttributionExtractor:
         self._disclaimer_starts = [
             _clause_subject_start(text, s, m.start, self.lex) for s, _, m in disclaimer_matches
         ]
+        self._disclaimer_verbs = [m.start for _, _, m in disclaimer_matches]
         quotes = find_quotes(text, self.cues.forms)
         # a reporter's disclaimer ("could not verify") or a refusal ("did not immediately
         # comment", "declined to comment on the reports") is never a cue, the lexicon's or a model's
@@ -1654,7 +1656,7 @@ class AttributionExtractor:
                     nxt = nxt[1:]
                 if nxt and not nxt[0].is_punct and nxt[0].text[:1].islower():
                     return nxt[0].start
-            return self._after_hearer(window)
+            return self._after_hearer(window) or self._after_told_channel(text, cue, limit)
         while True:
             m = (
                 _PARENTHETICAL.match(text, pos)
@@ -1662,15 +1664,56 @@ class AttributionExtractor:
                 or _BARE_DATE.match(text, pos)
             )
             if m is None:
-                nxt = words_in(text, pos, limit)[:1]
+                nxt = words_in(text, pos, limit)[:2]
                 if nxt and nxt[0].text in (":", ","):
                     pos = nxt[0].end
+                    continue
+                # "said on Telegram it had ...", "said in a video address the situation ...":
+                # the channel is the attribution's, the clause starts after it
+                channel = self._leading_channel(text, pos, limit, nxt)
+                if channel:
+                    pos = channel
                     continue
                 break
             pos = m.end()
         while pos < limit and text[pos].isspace():
             pos += 1
         return pos if pos < limit else None
+
+    def _leading_channel(self, text: str, pos: int, limit: int, nxt: list[Word]) -> int:
+        """The end of a channel adjunct opening ``text[pos:limit]`` ("on Telegram", "in his
+        nightly video address"), when a clause follows it; else 0."""
+        if len(nxt) < 2 or nxt[0].lower not in self.lex.word_class("channel_lead"):
+            return 0
+        size = leading_channel(text[nxt[0].start : limit], self.lex)
+        end = nxt[0].start + size
+        rest = words_in(text, end, limit)[:2]
+        # "appeared on state TV, saying that ...": a comma after the channel ends the clause
+        return end if size and len(rest) == 2 and not rest[0].is_punct else 0
+
+    def _after_told_channel(self, text: str, cue: CueMatch, limit: int) -> int | None:
+        """`told reporters the talks had stalled`, `told reporters on Monday Russia would ...`:
+        a hearer the channel lexicon names, maybe a day, then the clause, opening on a
+        determiner, a pronoun, a number or a name."""
+        size = leading_channel(text[cue.start : limit], self.lex)
+        if size <= cue.end - cue.start:
+            return None
+        pos = cue.start + size
+        day = _FALLBACK_DATE.match(text, pos) or _BARE_DATE.match(text, pos)
+        if day is not None:
+            pos = day.end()
+        nxt = words_in(text, pos, limit)[:2]
+        if len(nxt) < 2 or nxt[0].is_punct:
+            return None
+        first = nxt[0]
+        if (
+            (first.lower in self.lex.word_class("determiner") and first.lower not in ("this", "that"))
+            or _bare(first.lower) in _PRONOUN_SUBJECTS
+            or first.text[:1].isdigit()
+            or first.is_capitalised
+        ):
+            return first.start
+        return None
 
     def _after_hearer(self, window: list[Word]) -> int | None:
         """Where the clause starts after a named hearer with no "that": `told CNN the
@@ -1740,6 +1783,11 @@ class AttributionExtractor:
                     text[start:ds],
                 )
                 end = start + (joint.start() if joint is not None else ds - start)
+        for dv in self._disclaimer_verbs:
+            if start < dv < end:
+                # "The ministry's claims of heavy losses could not be verified": the claim is
+                # the subject the reporter's predicate speaks of, and ends where it starts
+                end = start + len(text[start:dv].rstrip(" ,"))
         for s, _ in direct_spans:
             if start < s < end:
                 end = s

@@ -41,6 +41,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
 
+# a possessive ending a mention: "Russia's", "officials'"
+_POSSESSOR = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     text: str
@@ -743,6 +747,22 @@ class SpeakerResolver:
 
     # ---- resolution ----------------------------------------------------------------------
     def resolve(self, mention: Mention, antecedent: Mention | None = None) -> Speaker | None:
+        possessor = _POSSESSOR.search(mention.text)
+        if (
+            possessor is not None
+            and possessor.start() > 0
+            and mention.text[: possessor.start()].lower() not in self.lex.word_class("contracted")
+            and self.actors.lookup(mention.text) is None
+        ):
+            # "The ministry's claims of heavy losses", "Russia's claim that ...": the speaker of
+            # a noun cue is its possessor, resolved without the possessive; the mention as
+            # written keeps it (PolNeAR's source spans do too)
+            end = mention.start + possessor.start()
+            owner = self._resolve(Mention(mention.text[: possessor.start()], mention.start, end), antecedent)
+            if owner is not None:
+                owner = _with_text(owner, mention)
+                self.speakers.append((mention.start, owner))
+                return owner
         speaker = self._resolve(mention, antecedent)
         if speaker is not None:
             self.speakers.append((mention.start, speaker))

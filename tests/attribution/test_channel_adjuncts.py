@@ -1,0 +1,79 @@
+"""A channel adjunct between a verb of saying and a clause with no "that" (session 21).
+
+"The ministry said on Telegram it had destroyed a depot": the channel is the attribution's,
+so the claim starts at "it" and the claim's channel is Telegram; "Peskov told reporters the
+talks had stalled" is Peskov's claim, told to reporters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+Run = Callable[..., Doc]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "channel"),
+    [
+        (
+            "The Russian Defence Ministry said on Telegram it had destroyed a depot in Kramatorsk.",
+            "it had destroyed a depot in Kramatorsk",
+            "Telegram",
+        ),
+        (
+            "Zelenskiy said in his nightly video address the situation in Bakhmut was very difficult.",
+            "the situation in Bakhmut was very difficult",
+            "video",
+        ),
+        (
+            "Kuleba said on Twitter Ukraine needed more air defence.",
+            "Ukraine needed more air defence",
+            "Twitter",
+        ),
+        (
+            "The governor said on television the evacuation would continue.",
+            "the evacuation would continue",
+            "TV",
+        ),
+        (
+            "The ministry said on Telegram on Wednesday it had destroyed a depot.",
+            "it had destroyed a depot",
+            "Telegram",
+        ),
+    ],
+)
+def test_a_channel_after_the_cue_is_no_part_of_the_claim(
+    run: Run, text: str, content: str, channel: str
+) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.content, claim.channel) == (content, channel)
+
+
+def test_the_day_after_a_channel_still_dates_the_statement(run: Run) -> None:
+    (claim,) = run(
+        "The ministry said on Telegram on Wednesday it had destroyed a depot.", "2023-02-16"
+    )._.sitrep_claims
+    assert claim.said_on == "2023-02-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Peskov told reporters the talks had stalled.", "the talks had stalled"),
+        ("Peskov told reporters on Wednesday the talks had stalled.", "the talks had stalled"),
+        ("The spokesman told journalists Russia would respond.", "Russia would respond"),
+    ],
+)
+def test_told_reporters_with_no_that_reports_the_clause_after(run: Run, text: str, content: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.content, claim.channel, claim.cue) == (content, "reporters", "told")
+
+
+@pytest.mark.parametrize(
+    "text", ["Peskov told reporters in Moscow.", "The ministry said on Telegram.", "Peskov told reporters."]
+)
+def test_a_channel_alone_is_no_claim(run: Run, text: str) -> None:
+    assert run(text)._.sitrep_claims == []

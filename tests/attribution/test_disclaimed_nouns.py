@@ -1,0 +1,49 @@
+"""A claim named by a noun in the subject of a reporter's disclaimer (session 21).
+
+"The ministry's claims of heavy Ukrainian losses could not be verified": the ministry
+claims heavy losses, unverified. The claim ends where the reporter's predicate starts, and
+its speaker is the possessor, resolved like any mention ("the ministry" -> the ministry
+named before), never named "ministry's"; the mention as written keeps its possessive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+Run = Callable[..., Doc]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ministry's claims of heavy Ukrainian losses could not be verified.",
+            "of heavy Ukrainian losses",
+        ),
+        ("The governor's reports of shelling could not be independently confirmed.", "of shelling"),
+        (
+            "The ministry's claim that 600 soldiers were killed could not be independently verified.",
+            "600 soldiers were killed",
+        ),
+    ],
+)
+def test_a_disclaimed_noun_claim_ends_where_the_disclaimer_starts(run: Run, text: str, content: str) -> None:
+    doc = run(text)
+    (claim,) = doc._.sitrep_claims
+    assert claim.content == content
+    assert claim.unverified
+    assert len(doc._.sitrep_disclaimers) == 1
+
+
+def test_the_possessor_of_a_noun_cue_is_resolved_without_its_possessive(run: Run) -> None:
+    doc = run(
+        "The Russian Defence Ministry said it had destroyed a depot in Kramatorsk. "
+        "The ministry's claims of heavy Ukrainian losses could not be verified."
+    )
+    first, second = doc._.sitrep_claims
+    assert second.cue == "claims"
+    assert second.speaker.text == "The ministry's"
+    assert (second.speaker.name, second.speaker.side) == (first.speaker.name, "Russia")

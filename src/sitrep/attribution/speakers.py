@@ -77,6 +77,7 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         w.lower in boundary
         and w.lower not in ("that", "and")
         and not (w.lower in _ROLE_PREPOSITIONS and (words[i].lower in lex.roles or words[i].is_capitalised))
+        and not (w.lower == "by" and _reduced_passive_by(words, i + 1, lex))
         for i, w in enumerate(words[1:])
     ):
         return False
@@ -110,6 +111,22 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SHARE_IN = re.compile(rf"(?<![\w-]){_COUNT}\s+in\s+{_COUNT}$", re.IGNORECASE)
 _COUNT_IN = re.compile(rf"(?<![\w-]){_COUNT}\s+in\s+$", re.IGNORECASE)
+
+
+def _reduced_passive_by(words: list[Word], i: int, lex: Lexicons) -> bool:
+    """Whether ``words[i]`` ("by") follows a participle that follows a noun phrase, with no
+    auxiliary before the participle ("images published by", not "was published by")."""
+    if i < 2:
+        return False
+    participle, before = words[i - 1], words[i - 2]
+    return (
+        participle.lower.endswith("ed")
+        and participle.lower not in lex.word_class("not_past")
+        and not before.is_punct
+        and before.lower not in lex.word_class("be")
+        and before.lower not in lex.word_class("aux")
+        and before.lower not in lex.word_class("boundary")
+    )
 
 
 def subject_before(
@@ -210,6 +227,11 @@ def subject_before(
                 # joins two objects of the role noun's preposition
                 collected.append(w)
                 continue
+        if w.lower == "by" and collected and _reduced_passive_by(words, words.index(w), lex):
+            # "Satellite images published by Maxar showed", "a poll conducted by Gallup
+            # found": the participle and its agent describe the noun before them
+            collected.append(w)
+            continue
         if w.lower in stops:
             i = words.index(w)
             # "officials from both parties say", "experts on North Korea said": a role noun

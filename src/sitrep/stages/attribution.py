@@ -248,11 +248,27 @@ def learned_cues(
             if cues.hand_entry(rest) is not None:
                 span = CueSpan(words[1].start, span.end, span.score)
         form = " ".join(text[span.start : span.end].lower().split())
+        if _reduced_passive(text, span, form, cues):
+            continue
         if all(word in aux or word in ("not", "n't", "never") for word in form.split()):
             # "is", "has", "does not": the auxiliary of a cue the tagger missed, never one alone
             continue
         found.append(CueMatch(span.start, span.end, cues.entry(form, span.score)))
     return found
+
+
+def _reduced_passive(text: str, span: CueSpan, form: str, cues: CueFinder) -> bool:
+    """ "Images [published] by Maxar showed ...", "Satellite [images] published by Maxar
+    showed ...": a participle with "by" after a noun, and that noun, are the subject of the
+    verb after them, never a cue ("was published by" is a passive and stays)."""
+    if cues.hand_entry(form) is not None or " " in form:
+        return False
+    after = words_in(text, span.end, min(len(text), span.end + 40))[:2]
+    if not after:
+        return False
+    if after[0].lower == "by":
+        return form.endswith("ed") and word_before(text, span.start) not in cues.lex.word_class("be")
+    return len(after) == 2 and after[0].lower.endswith("ed") and after[1].lower == "by"
 
 
 def _noun_head(text: str, offset: int) -> bool:

@@ -77,3 +77,39 @@ def test_told_reporters_with_no_that_reports_the_clause_after(run: Run, text: st
 )
 def test_a_channel_alone_is_no_claim(run: Run, text: str) -> None:
     assert run(text)._.sitrep_claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        (
+            '"The enemy is suffering heavy losses," Cherevatyi told '
+            "the Ukrainian news outlet Ukrainska Pravda.",
+            "Ukrainska Pravda",
+        ),
+        ("Scholz told the German newspaper Bild that tanks would be sent.", "Bild"),
+        ("Peskov told state news agency RIA the talks had stalled.", "RIA"),
+        (
+            "Stoltenberg told the Financial Times newspaper on Monday that aid would continue.",
+            "Financial Times",
+        ),
+        ("Reznikov told Germany's Phoenix broadcaster that the tanks would arrive.", "Phoenix"),
+    ],
+)
+def test_a_named_medium_is_the_name_after_its_description(run: Run, text: str, channel: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.channel == channel
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Speaking on state television, Shoigu said Russian troops had taken full control of Soledar.", "TV"),
+        ("Speaking to reporters, Peskov said the talks had stalled.", "reporters"),
+        ("Writing on Telegram, the governor said two people had been killed.", "Telegram"),
+        ("Speaking at a news conference, Stoltenberg said aid would continue.", "reporters"),
+    ],
+)
+def test_a_participle_opening_the_sentence_gives_the_channel(run: Run, text: str, channel: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.channel == channel

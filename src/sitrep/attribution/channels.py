@@ -18,10 +18,16 @@ def find_channel(clause: str, lex: Lexicons) -> str | None:
         if entry.channel == "{name}":
             name = m.groupdict().get("name")
             if name:
-                return name.strip()
+                return _without_full_stop(name.strip())
             continue
         return entry.channel
     return None
+
+
+def _without_full_stop(name: str) -> str:
+    """ "Ukrainska Pravda." closing a sentence loses its full stop; "U.S." keeps its own."""
+    last = name.split()[-1]
+    return name[:-1] if last.endswith(".") and "." not in last[:-1] else name
 
 
 def leading_channel(text: str, lex: Lexicons) -> int:

@@ -2278,7 +2278,8 @@ class AttributionExtractor:
         published: str | None,
         dates_from_stage: bool,
     ) -> None:
-        clause = " ".join(text[s:e] for s, e in draft.clauses)
+        # a break no name pattern runs across: "told state news agency RIA" + "Peskov"
+        clause = " ; ".join(text[s:e] for s, e in draft.clauses)
         draft.channel = find_channel(clause, self.lex)
         draft.said_on = statement_date(draft.clauses, dates, text, published, not dates_from_stage)
 

@@ -26,7 +26,10 @@ _OPENER = re.compile(
     r"^\s*(?:(?:On|Late on|Early on|Last)\b[^,]{2,25}"
     # "In a post on Telegram, ", "In a video posted on Telegram, in which he ..., ": the
     # medium (and perhaps the day) of the statement the speaker then makes
-    r"|In\s+(?:a|an|the|his|her|its|their)\s[^.;:!?\"“”]{2,160}),\s*$"
+    r"|In\s+(?:a|an|the|his|her|its|their)\s[^.;:!?\"“”]{2,160}"
+    # "Speaking on state television, ", "Writing on Telegram, ": the participle of the
+    # statement itself, with its medium
+    r"|(?:Speaking|Writing|Posting|Appearing)\s+(?:on|in|to|at)\s[^.;:!?\"“”]{2,120}),\s*$"
 )
 
 

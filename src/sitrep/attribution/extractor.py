@@ -866,6 +866,18 @@ class AttributionExtractor:
         # the hand-written lexicon's verbs of saying, not the tagger's or the parser's cues
         lexical = cue.entry.precision is None and cue.start not in self._open_starts
         subject = subject_before(text, sent_start, cue.start, self.lex, lexical)
+        crossed = self._crossed_verb(text, subject, cues) if subject is not None else None
+        if crossed is not None:
+            # "Maliar said heavy fighting [continued] in Soledar": a subject read back over
+            # another verb of saying is inside that verb's claim; only a speaker named after
+            # that verb can say something there ("Trump said he finally [believes] ...")
+            subject = subject_before(text, crossed.end, cue.start, self.lex)
+            if subject is None:
+                # "Perdue said he didn't [believe]": the pronoun opening the clause
+                first = words_in(text, crossed.end, cue.start)[:1]
+                if not first or first[0].lower not in self.lex.pronouns:
+                    return None
+                subject = Mention(first[0].text, first[0].start, first[0].end)
         if not lexical and subject is not None:
             if subject.text.lower().endswith(" to"):
                 return None  # "... in Paris to [identify] ...": an infinitive has no subject here
@@ -2112,6 +2124,21 @@ class AttributionExtractor:
                 continue  # an adjective before the noun: "his defence minister", "top generals"
             return False
         return False
+
+    def _crossed_verb(self, text: str, subject: Mention, cues: list[CueMatch]) -> CueMatch | None:
+        """The last verb of saying of the hand lexicon inside ``subject``, used as a verb
+        ("said", "says", "told"; not "reports" or "his claims")."""
+        inside = [
+            c
+            for c in cues
+            if subject.start <= c.start
+            and c.end <= subject.end
+            and c.start in self._speech_starts
+            and (not c.entry.form.endswith("s") or c.entry.form in ("says", "tells"))
+            and not _in_ing(c)
+            and not self._as_noun(text, c)
+        ]
+        return inside[-1] if inside else None
 
     def _as_noun(self, text: str, cue: CueMatch) -> bool:
         """Whether the word right before a cue makes it a noun: a possessive ("Russia's",

@@ -470,6 +470,10 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         # opens the clause, all of it up to the comma, is the speaker described by it
         # (`The senator also forced Stumpf, who ...,` opens with no such phrase)
         inner = initial_subject(text, words[0].start, words[comma].start, lex)
+        if inner is None or inner.end != words[comma - 1].end:
+            # `Russian war bloggers, who have close ties to the military,`: read back from
+            # the comma when the phrase does not open a name
+            inner = subject_before(text, words[0].start, words[comma].start, lex, True)
         if inner is not None and inner.end == words[comma - 1].end:
             return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
     # `Kamin, an outside adviser to ... and a professor at ...,`: a description may run long
@@ -927,7 +931,9 @@ class SpeakerResolver:
                     text, antecedent.name, antecedent.type, antecedent.side, mention.start, mention.end
                 )
         # "Officials in Kyiv, who spoke on condition of anonymity": the clause describes them
-        name = name_part if appos.startswith(("who ", "which ")) else core
+        # (", speaking on condition of anonymity": so does a participle that keeps it unnamed)
+        unnamed = bool(appos) and any(a == 0 for a, _ in self.lex.anonymous_spans(appos))
+        name = name_part if appos.startswith(("who ", "which ")) or unnamed else core
         if re.search(r"\bthere$", name):
             place = self._place_before(mention.end)
             if place is not None:

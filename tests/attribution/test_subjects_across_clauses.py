@@ -1,0 +1,59 @@
+"""Subjects read back from a cue across another clause (session 21).
+
+"Maliar said heavy fighting continued in Soledar": "continued" is inside Maliar's claim,
+never a cue whose subject runs back over "said". "Trump said he finally believes ...":
+the nested speaker is the pronoun after "said". "Russian war bloggers, who have close ties
+to the military, said": the relative clause describes the speaker. "A senior official,
+speaking on condition of anonymity, said": the participle is no part of the name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+Run = Callable[..., Doc]
+
+
+def test_a_verb_of_saying_inside_a_claim_is_no_cue_with_a_subject_over_it(run: Run) -> None:
+    text = (
+        "Ukraine's deputy defence minister Hanna Maliar said heavy fighting continued in Soledar "
+        "and that Ukrainian forces were holding their positions."
+    )
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.name, claim.cue) == ("Hanna Maliar", "said")
+    assert claim.content.endswith("were holding their positions")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        ("Peskov said he finally believes the talks could resume.", "believes", "Dmitry Peskov"),
+        ("Shoigu said he didn't believe the strike had hit civilians.", "believe", "Sergei Shoigu"),
+    ],
+)
+def test_a_nested_speaker_is_the_pronoun_after_the_outer_verb(
+    run: Run, text: str, cue: str, name: str
+) -> None:
+    (inner,) = [c for c in run(text)._.sitrep_claims if c.cue == cue]
+    assert inner.speaker.text == "he"
+    assert (inner.speaker.name, inner.speaker.type) == (name, "PERSON")
+
+
+def test_a_relative_clause_after_a_plain_noun_phrase_describes_the_speaker(run: Run) -> None:
+    text = "Russian war bloggers, who have close ties to the military, said the offensive had stalled."
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.speaker.name == "Russian war bloggers"
+    assert claim.speaker.side == "Russia"
+
+
+def test_an_anonymity_participle_is_no_part_of_the_speakers_name(run: Run) -> None:
+    text = (
+        "A senior Ukrainian military official, speaking on condition of anonymity, "
+        "said the situation was critical."
+    )
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.speaker.name == "senior Ukrainian military official"
+    assert claim.speaker.side == "Ukraine"

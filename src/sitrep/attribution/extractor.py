@@ -2128,6 +2128,8 @@ class AttributionExtractor:
     def _crossed_verb(self, text: str, subject: Mention, cues: list[CueMatch]) -> CueMatch | None:
         """The last verb of saying of the hand lexicon inside ``subject``, used as a verb
         ("said", "says", "told"; not "reports" or "his claims")."""
+        if not any(subject.start <= start < subject.end for start in self._speech_starts):
+            return None
         inside = [
             c
             for c in cues
@@ -2481,8 +2483,9 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
 
 def _contrast_pattern(lex: Lexicons) -> re.Pattern[str] | None:
     """The reporter's aside after a claim: ", a claim Kyiv denied", ", a figure confirmed by
-    the ministry", ", which Moscow rejected". The verbs are the hand lexicon's past forms of
-    denying and confirming; the nouns, the words a reporter calls a claim by."""
+    the ministry", ", which Moscow rejected", ", something Tehran has denied". The verbs are
+    the hand lexicon's past forms of denying and confirming; the nouns, the words a reporter
+    calls a claim by."""
     stances = ("deny", "confirm")
     hand = [e for e in lex.cues if e.precision is None and e.stance in stances]
     verbs = sorted((e.form for e in hand if e.form.endswith("ed")), key=len, reverse=True)
@@ -2494,7 +2497,7 @@ def _contrast_pattern(lex: Lexicons) -> re.Pattern[str] | None:
     # a name, or a noun phrase with "the" ("the city's mayor")
     who = r"(?:[A-Z]|the\s+\w)[^,.;:!?\n]{0,60}?"
     return re.compile(
-        rf",\s+(?:(?:a|an)\s+(?:{noun})\s+(?:(?:that|which)\s+)?|which\s+)"
+        rf",\s+(?:(?:a|an)\s+(?:{noun})\s+(?:(?:that|which)\s+)?|which\s+|something\s+(?:that\s+)?)"
         rf"(?:(?P<verb>{verb})\s+by\s+(?P<agent>{who})"
         rf"|(?P<subject>{who})\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb2>{verb}))"
         r"(?=\s*[.,;]|\s*$)"

@@ -41,6 +41,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
 
+# the joints of a coordinated subject: "Britain, France and Germany"
+_CONJUNCTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # a possessive ending a mention: "Russia's", "officials'"
 _POSSESSOR = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -111,6 +113,19 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SHARE_IN = re.compile(rf"(?<![\w-]){_COUNT}\s+in\s+{_COUNT}$", re.IGNORECASE)
 _COUNT_IN = re.compile(rf"(?<![\w-]){_COUNT}\s+in\s+$", re.IGNORECASE)
+
+
+def _with_list_head(words: list[Word], collected: list[Word]) -> list[Word]:
+    """ "Britain, France and Germany said": one-word names set off by commas before a
+    coordinated subject, from the start of the clause, are part of it."""
+    i = words.index(collected[0])
+    head: list[Word] = []
+    while i >= 2 and words[i - 1].text == "," and words[i - 2].is_capitalised and not words[i - 2].is_punct:
+        if i - 2 > 0 and words[i - 3].text != ",":
+            return collected  # "In Kyiv, Russia and Ukraine": an adjunct, not a list
+        head = [words[i - 2], words[i - 1], *head]
+        i -= 2
+    return [*head, *collected]
 
 
 def _reduced_passive_by(words: list[Word], i: int, lex: Lexicons) -> bool:
@@ -258,6 +273,8 @@ def subject_before(
         if len(collected) >= _MAX_NP_WORDS:
             return None
     collected.reverse()
+    if any(c.lower == "and" for c in collected):
+        collected = _with_list_head(words, collected)
     # A phrase may not start with a dangling preposition ("of the ministry").
     while collected and collected[0].lower in ("of", "for", "to", "at"):
         collected.pop(0)
@@ -699,6 +716,34 @@ class SpeakerResolver:
             self.entities.append(entity)
         return entity
 
+    def _coordinated_actors(self, phrase: str, mention: Mention) -> Speaker | None:
+        """ "Kyiv and Washington said", "Britain, France and Germany said": actors the
+        dictionary knows, speaking together. The speaker names them all; its side is theirs
+        when they share one, else none (never the last one's)."""
+        parts = [p for p in _CONJUNCTS.split(phrase) if p]
+        if len(parts) < 2:
+            return None
+        found = [self.actors.lookup(p) for p in parts]
+        if any(a is None for a in found):
+            return None
+        members: list[Actor] = []
+        for a in found:
+            assert a is not None
+            target = self.actors.lookup(a.metonym_of) if a.metonym_of else None
+            members.append(target or a)
+        names = [a.name for a in members]
+        name = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+        sides = {a.side for a in members}
+        types = {a.type for a in members}
+        entity = self._find_entity(name) or Entity(
+            name,
+            _speaker_type(types.pop() if len(types) == 1 else "UNKNOWN"),
+            sides.pop() if len(sides) == 1 else None,
+            "",
+        )
+        self._register(entity, mention.start, mention.text)
+        return Speaker(mention.text, entity.name, entity.type, entity.side, mention.start, mention.end)
+
     def _find_entity(self, name: str) -> Entity | None:
         key = name_key(name)
         for entity in reversed(self.entities):
@@ -856,6 +901,10 @@ class SpeakerResolver:
         core = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip())
         # "Rep. Jim Clyburn (D-S.C.), a member of ...": party and state are no part of the name
         core = _PARTY_STATE.sub("", core)
+        if " and " in core and self.actors.lookup(core) is None:
+            group = self._coordinated_actors(core, mention)
+            if group is not None:
+                return group
         name_part, _, appos = core.partition(", ")
         if appos and self._role_phrase(name_part) and self._bare_name(appos):
             # "The mayor of Kramatorsk, Oleksandr Honcharenko,": the name after the comma is
@@ -1106,6 +1155,17 @@ def _opening_phrase(text: str, words: list[Word], limit: int, lex: Lexicons) -> 
             collected.append(w)
             i += 1
             continue
+        if collected and (collected[-1].lower in determiners or _POSSESSOR.search(collected[-1].text)):
+            # "The foreign ministry", "Ukraine's foreign ministry": lower-case modifiers up
+            # to a role noun after a determiner or a possessive
+            head = next(
+                (j for j in range(i, min(i + 3, len(words))) if words[j].lower in lex.roles),
+                None,
+            )
+            if head is not None and all(x.text.isalpha() and x.text.islower() for x in words[i:head]):
+                collected.extend(words[i : head + 1])
+                i = head + 1
+                continue
         if collected and collected[-1].lower in determiners and w.text[:1].isalpha():
             collected.append(w)
             i += 1

@@ -1,0 +1,81 @@
+"""Speakers that are several actors, and verbs coordinated after a speaker (session 21).
+
+"Kyiv and Washington said": both speak; the speaker is not the last one named, and its
+side is theirs only when they share one. "Ukraine's foreign ministry called the
+referendums "a sham" and said ...": the second verb has the same speaker as the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+Run = Callable[..., Doc]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name", "side"),
+    [
+        (
+            "Kyiv and Washington said the talks were useful.",
+            "Kyiv and Washington",
+            "Ukraine and United States",
+            None,
+        ),
+        (
+            "Britain, France and Germany said they would send more tanks.",
+            "Britain, France and Germany",
+            "United Kingdom, France and Germany",
+            None,
+        ),
+        (
+            "Putin and Lukashenko said the exercises would continue.",
+            "Putin and Lukashenko",
+            "Vladimir Putin and Alexander Lukashenko",
+            None,
+        ),
+        (
+            "Moscow and the Donetsk People's Republic said the town had fallen.",
+            "Moscow and the Donetsk People's Republic",
+            "Russia and Donetsk People's Republic",
+            "Russia",
+        ),
+    ],
+)
+def test_actors_speaking_together_are_one_speaker_with_their_common_side(
+    run: Run, text: str, speaker: str, name: str, side: str | None
+) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.text, claim.speaker.name, claim.speaker.side) == (speaker, name, side)
+
+
+def test_an_adjunct_before_the_subject_is_no_list_member(run: Run) -> None:
+    (claim,) = run("In Kyiv, Russia and Ukraine said the talks would resume.")._.sitrep_claims
+    assert claim.speaker.text == "Russia and Ukraine"
+
+
+def test_a_verb_coordinated_after_a_naming_verb_keeps_the_speaker(run: Run) -> None:
+    text = (
+        'Ukraine\'s foreign ministry called the referendums "a sham" and said it would never recognise them.'
+    )
+    named, said = run(text)._.sitrep_claims
+    assert said.cue == "said" and said.content == "it would never recognise them"
+    assert said.speaker.name == named.speaker.name == "Ukrainian Foreign Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        (
+            "The Ukrainian air force said the drones were Iranian-made Shaheds, something Tehran has denied.",
+            "Iran",
+        ),
+        ("Russia said it had taken the village, something Kyiv denied.", "Ukraine"),
+    ],
+)
+def test_something_a_speaker_denied_is_a_denial_of_the_claim(run: Run, text: str, denier: str) -> None:
+    claim, denial = run(text)._.sitrep_claims
+    assert (denial.speaker.name, denial.polarity) == (denier, "deny")
+    assert denial.content == claim.content

@@ -57,3 +57,26 @@ def test_an_anonymity_participle_is_no_part_of_the_speakers_name(run: Run) -> No
     (claim,) = run(text)._.sitrep_claims
     assert claim.speaker.name == "senior Ukrainian military official"
     assert claim.speaker.side == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its first statement did not mention Wagner, whose founder had said days earlier "
+        "that his men held the town.",
+        "The ministry did not specify the number of casualties.",
+        "Johnson did not identify a location in his remarks.",
+    ],
+)
+def test_what_a_speaker_left_out_is_no_claim(run: Run, text: str) -> None:
+    assert [c.cue for c in run(text)._.sitrep_claims if "not" in (c.cue or "")] == []
+
+
+def test_a_negated_denial_stays_a_claim(run: Run) -> None:
+    (denied,) = run("Russia did not deny that its forces had struck the plant.")._.sitrep_claims
+    assert denied.content == "its forces had struck the plant"
+
+
+def test_a_month_after_the_cue_dates_the_statement_not_the_claim(run: Run) -> None:
+    (claim,) = run("Moscow claimed in September to have annexed the Kherson region.")._.sitrep_claims
+    assert claim.content == "to have annexed the Kherson region"

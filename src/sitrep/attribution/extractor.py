@@ -54,9 +54,11 @@ _FALLBACK_DATE = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\b"
 )
 # the same without "on", as US wires write it ("said Wednesday the bridge was hit"), and the
-# deictic days: before the content they date the statement, not the claim
+# deictic days and "in <month>": before the content they date the statement, not the claim
 _BARE_DATE = re.compile(
-    r"\s*(?:today|yesterday|tonight|(?:this|last)\s+(?:week|weekend|month)"
+    r"\s*(?:today|yesterday|tonight|(?:this|last)\s+(?:week|weekend|month|year)"
+    r"|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{4})?"
     rf"|{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?)(?=[\s,])"
 )
 _ADJUNCT_START = frozenset(
@@ -1909,6 +1911,10 @@ class AttributionExtractor:
         lead = [w.lower for w in words_in(text, max(0, cue.start - 30), cue.start)[-3:]]
         negation = self.lex.word_class("negation")
         withheld = any(w in negation for w in [*cue.entry.form.lower().split(), *lead])
+        if withheld and cue.entry.lemma.split()[-1] in self.lex.word_class("unsaid"):
+            # "did not mention Wagner, whose founder ...", "never said that ...": nothing was
+            # said, so nothing is claimed ("did not deny" still is)
+            return False
         return not (withheld and any(w.lower in self.lex.word_class("interrogative") for w in words[:3]))
 
     def _plural_subject(self, text: str, cue: CueMatch) -> bool:

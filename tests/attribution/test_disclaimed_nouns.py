@@ -47,3 +47,13 @@ def test_the_possessor_of_a_noun_cue_is_resolved_without_its_possessive(run: Run
     assert second.cue == "claims"
     assert second.speaker.text == "The ministry's"
     assert (second.speaker.name, second.speaker.side) == (first.speaker.name, "Russia")
+
+
+def test_a_claim_sourced_by_according_to_ends_before_the_reporters_disclaimer(run: Run) -> None:
+    text = (
+        "According to Ukraine's General Staff, Russia has lost more than 140,000 troops since the "
+        "start of the invasion, a figure that could not be independently verified."
+    )
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.content == "Russia has lost more than 140,000 troops since the start of the invasion"
+    assert claim.unverified

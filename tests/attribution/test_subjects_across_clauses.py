@@ -80,3 +80,18 @@ def test_a_negated_denial_stays_a_claim(run: Run) -> None:
 def test_a_month_after_the_cue_dates_the_statement_not_the_claim(run: Run) -> None:
     (claim,) = run("Moscow claimed in September to have annexed the Kherson region.")._.sitrep_claims
     assert claim.content == "to have annexed the Kherson region"
+
+
+def test_a_verb_inside_an_aside_of_the_subject_is_not_crossed(run: Run) -> None:
+    text = (
+        "Prigozhin, in a voice message posted by his press service, "
+        "accused the defence ministry of withholding ammunition."
+    )
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.name, claim.cue) == ("Yevgeny Prigozhin", "accused")
+
+
+def test_a_relative_clause_of_saying_ends_at_its_comma_before_any_main_verb(run: Run) -> None:
+    said, accused = run("Peskov, who said the talks had stalled, accused Kyiv of sabotage.")._.sitrep_claims
+    assert (said.content, accused.content) == ("the talks had stalled", "Kyiv of sabotage")
+    assert said.speaker.name == accused.speaker.name == "Dmitry Peskov"

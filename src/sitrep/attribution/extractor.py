@@ -31,6 +31,7 @@ from sitrep.attribution.segments import (
     dateline_pattern,
     mask_datelines,
     paragraphs,
+    word_after,
     word_before,
     words_in,
 )
@@ -1572,6 +1573,7 @@ class AttributionExtractor:
                 comma = rest.find(",", comma + 1)
                 clause_end = source.end + comma
             start, end = _trim(text, source.end + comma + 1, body_end)
+            end = _trim(text, start, self._before_disclaimers(text, start, end))[1]
             semicolon = text.find(";", start, end)
             if semicolon > start:
                 # `According to Ukraine's military, Russia lost 620 soldiers; Russia does not
@@ -1786,22 +1788,7 @@ class AttributionExtractor:
             if not enclosed or sum(1 for w in words_in(text, start, m.start()) if not w.is_punct) >= 3:
                 end = m.start()
                 break
-        for ds in self._disclaimer_starts:
-            if start < ds < end:
-                # "..., and Reuters could not verify this": the reporter's words, not the source's.
-                # ("..., a claim Reuters could not verify", "..., a claim that could not be
-                # verified": the noun the reporter's clause describes goes with it)
-                joint = re.search(
-                    r",\s*(?:(?:a|an)\s+[a-z]+(?:\s+(?:that|which))?|which|something|what)\s*$"
-                    r"|[\s,]*(?:\b(?:and|but)\s+)?$",
-                    text[start:ds],
-                )
-                end = start + (joint.start() if joint is not None else ds - start)
-        for dv in self._disclaimer_verbs:
-            if start < dv < end:
-                # "The ministry's claims of heavy losses could not be verified": the claim is
-                # the subject the reporter's predicate speaks of, and ends where it starts
-                end = start + len(text[start:dv].rstrip(" ,"))
+        end = self._before_disclaimers(text, start, end)
         for s, _ in direct_spans:
             if start < s < end:
                 end = s
@@ -1835,7 +1822,12 @@ class AttributionExtractor:
             if (
                 (relative or _in_ing(own))
                 and _CLOSING_COMMA.search(closed) is not None
-                and other.start in self._speech_starts  # the hand lexicon's verbs of saying only
+                # the hand lexicon's verbs of saying, telling and accusing ("Peskov, who said
+                # the talks had stalled, accused Kyiv ...") only
+                and (
+                    other.start in self._speech_starts
+                    or (relative and other.entry.precision is None and other.entry.frame != "according")
+                )
             ):
                 # "Peskov, who spoke to reporters on Monday, said ...", "Haidai, citing local
                 # officials, said ...": a verb of saying right after a comma is the main
@@ -1854,6 +1846,26 @@ class AttributionExtractor:
                 if 0 < len(tail) <= 8 and self._only_adjuncts(text[other.end : limit], other.entry.frame):
                     end = start + comma
                     break
+        return end
+
+    def _before_disclaimers(self, text: str, start: int, end: int) -> int:
+        """Where a content running into a reporter's disclaimer ends."""
+        for ds in self._disclaimer_starts:
+            if start < ds < end:
+                # "..., and Reuters could not verify this": the reporter's words, not the source's.
+                # ("..., a claim Reuters could not verify", "..., a claim that could not be
+                # verified": the noun the reporter's clause describes goes with it)
+                joint = re.search(
+                    r",\s*(?:(?:a|an)\s+[a-z]+(?:\s+(?:that|which))?|which|something|what)\s*$"
+                    r"|[\s,]*(?:\b(?:and|but)\s+)?$",
+                    text[start:ds],
+                )
+                end = start + (joint.start() if joint is not None else ds - start)
+        for dv in self._disclaimer_verbs:
+            if start < dv < end:
+                # "The ministry's claims of heavy losses could not be verified": the claim is
+                # the subject the reporter's predicate speaks of, and ends where it starts
+                end = start + len(text[start:dv].rstrip(" ,"))
         return end
 
     def _coordinated_speaker(self, text: str, after_comma: int, other: CueMatch) -> bool:
@@ -2133,7 +2145,9 @@ class AttributionExtractor:
 
     def _crossed_verb(self, text: str, subject: Mention, cues: list[CueMatch]) -> CueMatch | None:
         """The last verb of saying of the hand lexicon inside ``subject``, used as a verb
-        ("said", "says", "told"; not "reports" or "his claims")."""
+        ("said", "says", "told"; not "reports" or "his claims"). A verb inside an aside of the
+        subject ("Peskov, who said ..., accused") or a participle with its agent ("a voice
+        message posted by his press service") is the subject's own description."""
         if not any(subject.start <= start < subject.end for start in self._speech_starts):
             return None
         inside = [
@@ -2145,6 +2159,8 @@ class AttributionExtractor:
             and (not c.entry.form.endswith("s") or c.entry.form in ("says", "tells"))
             and not _in_ing(c)
             and not self._as_noun(text, c)
+            and "," not in text[subject.start : c.start]
+            and word_after(text, c.end) != "by"
         ]
         return inside[-1] if inside else None
 

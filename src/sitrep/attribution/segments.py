@@ -45,6 +45,16 @@ def word_before(text: str, offset: int, as_written: bool = False) -> str:
     return m.group(1) if as_written else m.group(1).lower()
 
 
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’.-]*)")
+
+
+def word_after(text: str, offset: int) -> str:
+    """The word right after ``offset`` (past spaces), lower case; empty when a mark or
+    nothing stands there."""
+    m = _WORD_AFTER.match(text, offset, min(len(text), offset + 40))
+    return m.group(1).lower() if m is not None else ""
+
+
 class Word(NamedTuple):
     """A word and its offsets. A named tuple, not a frozen dataclass: the rules make one
     per word of every sentence they look at, and a tuple is several times cheaper to build."""

@@ -79,3 +79,21 @@ def test_something_a_speaker_denied_is_a_denial_of_the_claim(run: Run, text: str
     claim, denial = run(text)._.sitrep_claims
     assert (denial.speaker.name, denial.polarity) == (denier, "deny")
     assert denial.content == claim.content
+
+
+def test_an_actor_opening_a_sentence_with_the_is_the_actor_not_a_person(run: Run) -> None:
+    (claim,) = run("The United Nations said at least 8,000 civilians had been killed.")._.sitrep_claims
+    assert (claim.speaker.name, claim.speaker.type, claim.speaker.side) == (
+        "United Nations",
+        "ORG",
+        "United Nations",
+    )
+
+
+def test_a_known_person_named_in_passing_is_the_antecedent_of_he(run: Run) -> None:
+    text = (
+        "The announcements followed a video released on Saturday by Wagner's founder, "
+        "Yevgeny Prigozhin, in which he said his fighters had taken all of Bakhmut."
+    )
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.text, claim.speaker.name) == ("he", "Yevgeny Prigozhin")

@@ -681,9 +681,18 @@ class SpeakerResolver:
 
         def flush() -> None:
             names = [w for w in current]
-            while names and (names[0].lower in self._titles or self.actors.lookup(names[0].text)):
+            while names and (
+                names[0].lower in self._titles
+                or names[0].lower in ("the", "a", "an")
+                or self.actors.lookup(names[0].text)
+            ):
                 names.pop(0)
-            if len(names) >= 2 and not any(self._non_person(w.text) for w in names):
+            if (
+                len(names) >= 2
+                and not any(self._non_person(w.text) for w in names)
+                # "The United Nations": an organisation or a place the dictionary knows
+                and getattr(self.actors.lookup(" ".join(w.text for w in names)), "type", "PERSON") == "PERSON"
+            ):
                 last = names[-1]
                 end = last.end - 2 if last.text.endswith(("'s", "’s")) else last.end
                 runs.append((names[0].start, end))

@@ -136,3 +136,28 @@ def test_stdin_and_bad_db(tmp_path: Path) -> None:
     assert res.returncode == 0 and json.loads(res.stdout)["articles"][0]["article"]["source"] == "<stdin>"
     res = sitrep("claims", "--db", "nosuchdriver://x")
     assert res.returncode == 3 and "S300" in res.stderr
+
+
+def test_officials_of_a_held_city_contest_the_other_sides_denial(tmp_path: Path) -> None:
+    """Sides from periods of control (data/actors/control.tsv) reach the storylines: the
+    officials of Russian-held Donetsk and Ukraine's military make a contested storyline."""
+    claim = tmp_path / "claim.txt"
+    claim.write_text(
+        "Shelling kills five in Donetsk\n\n"
+        "Officials in Donetsk said Ukrainian shelling killed five people in the city on Tuesday.\n",
+        encoding="utf-8",
+    )
+    denial = tmp_path / "denial.txt"
+    denial.write_text(
+        "Kyiv denies shelling Donetsk\n\n"
+        "Ukraine's military denied that its forces had shelled Donetsk on Tuesday.\n",
+        encoding="utf-8",
+    )
+    res = sitrep("analyze", str(claim), str(denial), "--published", "2023-02-16", "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    (said,) = out["articles"][0]["claims"]
+    assert (said["speaker"]["text"], said["speaker"]["side"]) == ("Officials in Donetsk", "Russia")
+    (line,) = out["storylines"]
+    assert line["status"] == "contested"
+    assert line["sides"] == {"Russia": "assert", "Ukraine": "deny"}

@@ -201,7 +201,8 @@ def subject_before(
             return Mention(text[inner.start : words[-1].end], inner.start, words[-1].end)
     share = _SHARE_IN.search(text, words[0].start, words[-1].end) if common_nouns else None
     if share is not None:
-        return Mention(share.group(), share.start(), share.end())
+        start = _with_approximators(text, limit, share.start(), lex)
+        return Mention(text[start : share.end()], start, share.end())
     if words[-1].text in _DASHES and len(words) > 2:
         # "Kall -- co-editor of a book -- said": a spaced dash only (never "debate–published"),
         # before a hand-lexicon verb of saying
@@ -308,11 +309,32 @@ def subject_before(
         return None
     lead = _name_before_role(text, limit, words, i, collected[0], lex)
     start = lead.start if lead is not None else collected[0].start
-    if common_nouns and collected[0].text.isdigit():
+    if collected[0].text.isdigit():
         counted = _COUNT_IN.search(text, limit, start)
         if counted is not None:
             start = counted.start()  # `Six in 10 Virginia Democratic primary voters said`
+    if collected[0].lower == "least" and len(collected) > 1:
+        collected = collected[1:]  # "At least half": "at" is a boundary word, read with "least" below
+        start = collected[0].start
+    if collected[0].text[:1].isdigit() or share_word(collected[0], lex) or start < collected[0].start:
+        # `About 4 in 10 say`, `more than half of white women preferred`, `At least half
+        # of voters say`: the approximator is part of the share
+        start = _with_approximators(text, limit, start, lex)
     return Mention(text[start : collected[-1].end], start, collected[-1].end)
+
+
+def _with_approximators(text: str, limit: int, start: int, lex: Lexicons) -> int:
+    before = words_in(text, limit, start)
+    approximators = lex.word_class("approximator")
+    i = len(before)
+    while i > 0:
+        if before[i - 1].lower in approximators:
+            i -= 1
+        elif before[i - 1].lower == "least" and i > 1 and before[i - 2].lower == "at":
+            i -= 2
+        else:
+            break
+    return before[i].start if i < len(before) else start
 
 
 def _name_before_role(
@@ -1161,6 +1183,12 @@ def _opening_phrase(text: str, words: list[Word], limit: int, lex: Lexicons) -> 
     while i < len(words):
         w = words[i]
         if w.is_capitalised or w.lower in determiners or (collected and w.lower in ("of", "for")):
+            collected.append(w)
+            i += 1
+            continue
+        if collected and collected[-1].is_capitalised and w.lower in lex.roles and w.text.islower():
+            # "The Florida senator", "The Kremlin spokesman": a role noun after a capitalised
+            # modifier is the phrase's head
             collected.append(w)
             i += 1
             continue

@@ -60,3 +60,28 @@ def test_a_role_after_a_capitalised_modifier_heads_the_opening_subject(text: str
     end = text.index("saying") if "saying" in text else text.index(" said")
     mention = initial_subject(text, 0, end, load_lexicons())
     assert mention is not None and mention.text == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Three people were killed, according to police and witnesses.", "police and witnesses"),
+        (
+            "According to early results of exit polls conducted for The Associated Press and television "
+            "networks by Edison Research, majorities of voters were angry.",
+            "early results of exit polls conducted for The Associated Press and television networks",
+        ),
+    ],
+)
+def test_according_to_takes_coordinated_sources(run: Run, text: str, source: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.speaker.text == source
+
+
+def test_said_after_the_claim_takes_no_coordinated_words() -> None:
+    from sitrep.attribution.speakers import phrase_after
+
+    text = "the talks had stalled, said Peskov and added that Kyiv was to blame"
+    start = text.index("said") + 4
+    mention = phrase_after(text, start, len(text), load_lexicons())
+    assert mention is not None and mention.text == "Peskov"

@@ -38,12 +38,14 @@ def _only(run: Run, text: str) -> tuple[str | None, str, str | None, str, str]:
             "Democrats in Kharkiv who watched the parade",
             "Democrats in Kharkiv who watched the parade",
         ),
-        # a coordinated phrase with a relative clause after "according to"
+        # a coordinated phrase with a relative clause after "according to": both speak, so
+        # the name is the whole phrase, as for the relative clause above (session 21; it
+        # was "local officials" while "according to" stopped at "and")
         (
             "The city's water supply was restored on Friday, according to local officials and "
             "engineers who worked on the repairs.",
             "local officials and engineers who worked on the repairs",
-            "local officials",
+            "local officials and engineers who worked on the repairs",
         ),
         # a description that opens with a capitalised word but names a role
         (

@@ -1551,7 +1551,9 @@ class AttributionExtractor:
     def _according_source(self, text: str, cue: CueMatch, limit: int) -> Mention | None:
         """What "according to" names: a speaker's phrase, else the words up to the next mark
         (a poll or a document)."""
-        return phrase_after(text, cue.end, limit, self.lex) or _plain_phrase(text, cue.end, limit)
+        return phrase_after(text, cue.end, limit, self.lex, coordinated=True) or _plain_phrase(
+            text, cue.end, limit
+        )
 
     def _according(self, text: str, cue: CueMatch, sent_start: int, body_end: int) -> Draft | None:
         source = self._according_source(text, cue, body_end)

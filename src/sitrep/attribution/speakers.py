@@ -622,14 +622,26 @@ def _appositive_name(words: list[Word], lex: Lexicons) -> list[Word]:
 
 
 def phrase_after(
-    text: str, start: int, limit: int, lex: Lexicons, common_nouns: bool = False
+    text: str,
+    start: int,
+    limit: int,
+    lex: Lexicons,
+    common_nouns: bool = False,
+    coordinated: bool = False,
 ) -> Mention | None:
     """The noun phrase right after an inverted cue ("said Haidai", "according to X");
-    ``common_nouns`` as for :func:`subject_before` (a passive's agent: "by 42 percent")."""
+    ``common_nouns`` as for :func:`subject_before` (a passive's agent: "by 42 percent");
+    ``coordinated``: "and" may join a second noun phrase ("according to exit polls
+    conducted for the Associated Press and television networks")."""
     words = words_in(text, start, limit)
     stops = lex.word_class("boundary") - {"of", "for"}
+    if coordinated:
+        stops = stops - {"and"}
+    verbs = lex.word_class("aux") | lex.word_class("past")
     collected: list[Word] = []
-    for w in words:
+    for i, w in enumerate(words):
+        if coordinated and w.lower == "and" and (i + 1 >= len(words) or words[i + 1].lower in verbs):
+            break  # "according to the ministry and was ...": a second predicate
         # `according to an analysis by Lily Batchelder`: a document names its author
         # and `according to exit polls reported by CNN` its carrier
         authored = (
@@ -655,8 +667,8 @@ def phrase_after(
         collected.append(w)
         if len(collected) >= _MAX_NP_WORDS:
             break
-    while collected and collected[-1].lower in ("of", "for"):
-        collected.pop()
+    while collected and collected[-1].lower in ("of", "for", "and", "by"):
+        collected.pop()  # a phrase cut at its longest never ends on a word that joins
     if not _np_words(collected, lex, common_nouns):
         return None
     return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)

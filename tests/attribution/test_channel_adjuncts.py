@@ -113,3 +113,18 @@ def test_a_named_medium_is_the_name_after_its_description(run: Run, text: str, c
 def test_a_participle_opening_the_sentence_gives_the_channel(run: Run, text: str, channel: str) -> None:
     (claim,) = run(text)._.sitrep_claims
     assert claim.channel == channel
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Zelenskiy visited troops near Bakhmut, telling reporters: "We will not give up Bakhmut."',
+            "Volodymyr Zelenskiy",
+        ),
+        ('Peskov dismissed the report, telling reporters, "This is a lie."', "Dmitry Peskov"),
+    ],
+)
+def test_the_hearer_of_a_participle_before_a_quote_is_no_speaker(run: Run, text: str, name: str) -> None:
+    (quoted,) = [c for c in run(text)._.sitrep_claims if c.kind == "direct"]
+    assert (quoted.speaker.name, quoted.channel) == (name, "reporters")

@@ -531,8 +531,11 @@ class AttributionExtractor:
                     if cue is not None:
                         mention = subject_before(text, lead_start, cue.start, self.lex)
                         d = Draft(q.start, q.end, "direct", cue, mention, [(cue.start, lead_end)])
-                        if mention is None:
+                        if mention is None and not (_in_ing(cue) or cue.entry.frame == "tell"):
                             d.mention = phrase_after(text, cue.end, lead_end, self.lex)
+                        if mention is None:
+                            # `..., telling reporters: "..."`: the words after a participle or a
+                            # verb of telling are its hearer; the speaker is the sentence's
                             d.coordinated = d.mention is None
                         if d.mention is not None or d.coordinated:
                             draft = d

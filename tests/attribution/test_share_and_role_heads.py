@@ -85,3 +85,9 @@ def test_said_after_the_claim_takes_no_coordinated_words() -> None:
     start = text.index("said") + 4
     mention = phrase_after(text, start, len(text), load_lexicons())
     assert mention is not None and mention.text == "Peskov"
+
+
+def test_a_clause_opening_on_once_is_no_subject() -> None:
+    text = "Once he was president, Mr. Obama made peace a priority, announcing that Mitchell would be envoy."
+    mention = initial_subject(text, 0, text.index("announcing"), load_lexicons())
+    assert mention is not None and mention.text == "Mr. Obama"

@@ -91,3 +91,25 @@ def test_a_clause_opening_on_once_is_no_subject() -> None:
     text = "Once he was president, Mr. Obama made peace a priority, announcing that Mitchell would be envoy."
     mention = initial_subject(text, 0, text.index("announcing"), load_lexicons())
     assert mention is not None and mention.text == "Mr. Obama"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "Michael Kofman, director of Russia studies at CNA, a research group in Virginia, "
+            "said the offensive had stalled.",
+            "Michael Kofman, director of Russia studies at CNA, a research group in Virginia",
+            "Michael Kofman",
+        ),
+        (
+            "The mayor of Kramatorsk, Oleksandr Honcharenko, a former lawmaker, "
+            "said the strike hit a school.",
+            "The mayor of Kramatorsk, Oleksandr Honcharenko, a former lawmaker",
+            "Oleksandr Honcharenko",
+        ),
+    ],
+)
+def test_a_second_description_keeps_the_name_before_it(run: Run, text: str, speaker: str, name: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.text, claim.speaker.name, claim.speaker.type) == (speaker, name, "PERSON")

@@ -493,6 +493,12 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         # doing, not who he is; `India and Pakistan, for instance,`: a sentence adverb; the
         # speaker is the phrase before the comma
         return subject_before(text, words[0].start, words[comma].start, lex, True)
+    if appos and appos[0].lower in ("a", "an") and len(commas) > 1:
+        # `Michael Kofman, director of Russia studies at CNA, a research group in Virginia,`:
+        # the second description is of the organisation the first one names
+        inner = _appositive_subject(text, words[:comma], lex)
+        if inner is not None and inner.text[:1].isupper() and "," in inner.text:
+            return Mention(text[inner.start : appos[-1].end], inner.start, appos[-1].end)
     if appos and appos[0].lower == "which" and len(commas) > 1:
         # `Mulgrew, president of the teachers' union, which represents ...,`: the clause
         # describes the organisation named in the description, not the speaker
@@ -949,10 +955,12 @@ class SpeakerResolver:
             if group is not None:
                 return group
         name_part, _, appos = core.partition(", ")
-        if appos and self._role_phrase(name_part) and self._bare_name(appos):
+        named, _, more = appos.partition(", ")
+        if appos and self._role_phrase(name_part) and self._bare_name(named):
             # "The mayor of Kramatorsk, Oleksandr Honcharenko,": the name after the comma is
-            # the speaker's, the phrase before it his role (as in "X, the mayor of ...")
-            name_part, appos = appos, name_part
+            # the speaker's, the phrase before it his role (as in "X, the mayor of ..."),
+            # and a description after the name is his too (", a former lawmaker")
+            name_part, appos = named, ", ".join(x for x in (name_part, more) if x)
 
         # "the capital's X" -> "<capital>'s X"
         if re.match(r"(?i)(?:the\s+)?capital['’]s\b", core):

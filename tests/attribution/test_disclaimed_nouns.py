@@ -57,3 +57,22 @@ def test_a_claim_sourced_by_according_to_ends_before_the_reporters_disclaimer(ru
     (claim,) = run(text)._.sitrep_claims
     assert claim.content == "Russia has lost more than 140,000 troops since the start of the invasion"
     assert claim.unverified
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Russia\'s claims are "absurd", Podolyak said.',
+        "Kyiv said the Russian reports were all lies.",
+        "Kyiv said the Russian claims were false.",
+        'The governor called the Russian account "a fabrication".',
+    ],
+)
+def test_words_that_reject_a_claim_make_a_denial(run: Run, text: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.polarity == "deny"
+
+
+def test_a_plural_claim_noun_after_a_capitalised_adjective_is_no_cue(run: Run) -> None:
+    (claim,) = run("Kyiv said the Russian reports were all lies.")._.sitrep_claims
+    assert (claim.speaker.name, claim.cue) == ("Ukraine", "said")

@@ -1946,6 +1946,11 @@ class AttributionExtractor:
         if not after:
             return False
         before = word_before(text, cue.start, as_written=True)
+        if before[:1].isupper() and before.isalpha():
+            # "the Russian reports were": a capitalised adjective after a determiner
+            article = word_before(text, cue.start - len(before) - 1)
+            if article in self.lex.word_class("determiner") and article not in ("this", "that"):
+                before = before.lower()
         if not before.isalpha() or not before.islower() or before in _PRONOUN_SUBJECTS:
             return False
         if before in self.lex.word_class("relative"):

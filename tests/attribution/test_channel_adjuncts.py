@@ -128,3 +128,15 @@ def test_a_participle_opening_the_sentence_gives_the_channel(run: Run, text: str
 def test_the_hearer_of_a_participle_before_a_quote_is_no_speaker(run: Run, text: str, name: str) -> None:
     (quoted,) = [c for c in run(text)._.sitrep_claims if c.kind == "direct"]
     assert (quoted.speaker.name, quoted.channel) == (name, "reporters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said overnight that three drones had been shot down.",
+        "The governor said overnight three drones had been shot down.",
+    ],
+)
+def test_overnight_after_the_cue_is_no_part_of_the_claim(run: Run, text: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert claim.content == "three drones had been shot down"

@@ -57,7 +57,7 @@ _FALLBACK_DATE = re.compile(
 # the same without "on", as US wires write it ("said Wednesday the bridge was hit"), and the
 # deictic days and "in <month>": before the content they date the statement, not the claim
 _BARE_DATE = re.compile(
-    r"\s*(?:today|yesterday|tonight|(?:this|last)\s+(?:week|weekend|month|year)"
+    r"\s*(?:today|yesterday|tonight|overnight|(?:this|last)\s+(?:week|weekend|month|year)"
     r"|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{4})?"
     rf"|{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?)(?=[\s,])"
@@ -80,6 +80,7 @@ _ADJUNCT_START = frozenset(
         "yesterday",
         "today",
         "tonight",
+        "overnight",
         "monday",
         "tuesday",
         "wednesday",

@@ -76,3 +76,11 @@ def test_words_that_reject_a_claim_make_a_denial(run: Run, text: str) -> None:
 def test_a_plural_claim_noun_after_a_capitalised_adjective_is_no_cue(run: Run) -> None:
     (claim,) = run("Kyiv said the Russian reports were all lies.")._.sitrep_claims
     assert (claim.speaker.name, claim.cue) == ("Ukraine", "said")
+
+
+def test_a_speakers_own_could_not_confirm_is_no_reporters_disclaimer(run: Run) -> None:
+    doc = run("The IAEA said it could not confirm who was responsible.")
+    (claim,) = doc._.sitrep_claims
+    assert claim.content == "it could not confirm who was responsible"
+    assert not claim.unverified
+    assert doc._.sitrep_disclaimers == []

@@ -2356,8 +2356,10 @@ class AttributionExtractor:
         covered: set[int] = set()
         claim_spans = [(c.start, c.end, c.kind) for c in claims]
         for s_start, s_end, match in matches:
-            if any(cs <= match.start < ce for cs, ce, kind in claim_spans if kind == "direct"):
-                continue  # a disclaimer quoted inside someone's words is theirs, not the reporter's
+            if any(cs <= match.start < ce for cs, ce, _ in claim_spans):
+                # a disclaimer inside someone's words, quoted or reported ("The IAEA said it
+                # could not confirm who was responsible"), is theirs, not the reporter's
+                continue
             start = _clause_subject_start(text, s_start, match.start, self.lex)
             end = _strip_end(text, s_start, s_end)
             end = len(text[start:end].rstrip(_TRAIL_PUNCT)) + start

@@ -97,3 +97,27 @@ def test_a_known_person_named_in_passing_is_the_antecedent_of_he(run: Run) -> No
     )
     (claim,) = run(text)._.sitrep_claims
     assert (claim.speaker.text, claim.speaker.name) == ("he", "Yevgeny Prigozhin")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Zelenskiy met Scholz in Berlin. The German chancellor said Germany would send more "
+            "air defence systems.",
+            "Olaf Scholz",
+        ),
+        (
+            "Putin spoke to Erdogan on Friday. The Turkish president said a ceasefire was possible.",
+            "Recep Tayyip Erdogan",
+        ),
+    ],
+)
+def test_an_office_names_the_holder_named_before_it(run: Run, text: str, name: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.name, claim.speaker.type) == (name, "PERSON")
+
+
+def test_an_office_alone_names_nobody(run: Run) -> None:
+    (claim,) = run("The Russian president said the operation was going to plan.")._.sitrep_claims
+    assert (claim.speaker.name, claim.speaker.side) == ("Russian president", "Russia")

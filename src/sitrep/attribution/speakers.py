@@ -1023,6 +1023,16 @@ class SpeakerResolver:
         words = head_part.split()
         head = words[-1].lower() if words else ""
         definite = bool(re.match(r"(?i)(?:the|this)\s", text.strip()))
+        if (
+            definite
+            and not has_of
+            and any(w[:1].isupper() for w in words)
+            and self.lex.roles.get(head) == "PERSON"
+        ):
+            holder = self._office_holder_before(core, head, mention.start)
+            if holder is not None:
+                entity = self._person_entity(holder.name, mention.start, core)
+                return Speaker(text, entity.name, "PERSON", entity.side, mention.start, mention.end)
         if definite and not has_of and not any(w[:1].isupper() for w in words):
             antecedent = self._nominal_antecedent(head, mention.start)
             if antecedent is not None:
@@ -1057,6 +1067,21 @@ class SpeakerResolver:
         entity = Entity(name, stype, side, core)
         self._register(entity, mention.start, text)
         return Speaker(text, name, stype, side, mention.start, mention.end)
+
+    def _office_holder_before(self, phrase: str, head: str, position: int) -> Actor | None:
+        """ "Zelenskiy met Scholz in Berlin. The German chancellor said ...": a person the
+        dictionary knows, named earlier in the article, whose role has the phrase's head
+        noun and whose side is the phrase's. Only someone already named: who holds an
+        office changes, so the office alone names nobody."""
+        side = side_of(phrase, self.actors)
+        if side is None:
+            return None
+        found = [
+            actor
+            for _, _, actor in self.actors.find_all(self.text[:position])
+            if actor.type == "PERSON" and actor.side == side and head in (actor.role or "").lower().split()
+        ]
+        return found[-1] if found else None
 
     def _person_name(self, phrase: str) -> tuple[str, str] | None:
         """(name, role) when ``phrase`` ends in a personal name: "U.S. Defense Secretary Lloyd Austin"."""

@@ -121,3 +121,20 @@ def test_an_office_names_the_holder_named_before_it(run: Run, text: str, name: s
 def test_an_office_alone_names_nobody(run: Run) -> None:
     (claim,) = run("The Russian president said the operation was going to plan.")._.sitrep_claims
     assert (claim.speaker.name, claim.speaker.side) == ("Russian president", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        (
+            "Peskov and Putin met. The Kremlin spokesman said the talks had stalled.",
+            "Dmitry Peskov",
+            "Russia",
+        ),
+        ("The Kremlin spokesman said the talks had stalled.", "Kremlin spokesman", "Russia"),
+        ("A Pentagon spokesman said the aid would arrive soon.", "Pentagon spokesman", "United States"),
+    ],
+)
+def test_a_spokesman_of_an_actor_is_a_person_on_its_side(run: Run, text: str, name: str, side: str) -> None:
+    (claim,) = run(text)._.sitrep_claims
+    assert (claim.speaker.name, claim.speaker.type, claim.speaker.side) == (name, "PERSON", side)

@@ -1003,6 +1003,22 @@ class SpeakerResolver:
             ).strip()
             entity = self._person_entity(actor.name, mention.start, role)
             return Speaker(text, entity.name, "PERSON", entity.side, mention.start, mention.end)
+        last = name_part.split()[-1].lower() if name_part.split() else ""
+        if (
+            actor is not None
+            and actor.type != "PERSON"
+            and self.lex.roles.get(last) == "PERSON"
+            and name_key(actor.name) != name_key(name_part)
+        ):
+            # "The Kremlin spokesman said": a person speaking for the actor; the holder the
+            # article named before (Peskov), else the office itself, on the actor's side
+            holder = self._office_holder_before(name_part, last, mention.start)
+            if holder is not None:
+                entity = self._person_entity(holder.name, mention.start, core)
+            else:
+                entity = self._find_entity(name_part) or Entity(name_part, "PERSON", actor.side, core)
+                self._register(entity, mention.start, text)
+            return Speaker(text, entity.name, "PERSON", entity.side, mention.start, mention.end)
         if actor is not None:
             target = actor
             if actor.metonym_of is not None:

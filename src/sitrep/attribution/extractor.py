@@ -37,6 +37,7 @@ from sitrep.attribution.segments import (
 )
 from sitrep.attribution.speakers import (
     PARTY_STATE,
+    POSSESSIVE,
     Mention,
     SpeakerResolver,
     initial_subject,
@@ -2184,7 +2185,7 @@ class AttributionExtractor:
             return True
         if cue.entry.form.endswith("s") and word in self.lex.word_class("determiner"):
             return True
-        stem = _POSSESSIVE.sub("", word)
+        stem = POSSESSIVE.sub("", word)
         return stem != word and stem not in self.lex.word_class("contracted")
 
     def _past(self, word: str) -> bool:
@@ -2573,7 +2574,6 @@ def _attributive(text: str, offset: int, words: frozenset[str]) -> bool:
 
 
 _PAST_VERB = re.compile(r"[a-z]{2,}ed")
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")

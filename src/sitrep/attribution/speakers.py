@@ -43,8 +43,8 @@ _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
 # the joints of a coordinated subject: "Britain, France and Germany"
 _CONJUNCTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-# a possessive ending a mention: "Russia's", "officials'"
-_POSSESSOR = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# a possessive ending a word or a mention: "Russia's", "officials'"
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +324,8 @@ def subject_before(
 
 
 def _with_approximators(text: str, limit: int, start: int, lex: Lexicons) -> int:
+    """Where a share starting at ``start`` starts with the approximators before it ("more
+    than", "about", "at least"), read back no further than ``limit``."""
     before = words_in(text, limit, start)
     approximators = lex.word_class("approximator")
     i = len(before)
@@ -731,7 +733,7 @@ class SpeakerResolver:
                 len(names) >= 2
                 and not any(self._non_person(w.text) for w in names)
                 # "The United Nations": an organisation or a place the dictionary knows
-                and getattr(self.actors.lookup(" ".join(w.text for w in names)), "type", "PERSON") == "PERSON"
+                and not self._non_person(" ".join(w.text for w in names))
             ):
                 last = names[-1]
                 end = last.end - 2 if last.text.endswith(("'s", "’s")) else last.end
@@ -773,13 +775,11 @@ class SpeakerResolver:
         if len(parts) < 2:
             return None
         found = [self.actors.lookup(p) for p in parts]
-        if any(a is None for a in found):
+        known = [a for a in found if a is not None]
+        if len(known) < len(found):
             return None
-        members: list[Actor] = []
-        for a in found:
-            assert a is not None
-            target = self.actors.lookup(a.metonym_of) if a.metonym_of else None
-            members.append(target or a)
+        # a capital speaking is its state speaking ("Kyiv and Washington")
+        members = [(self.actors.lookup(a.metonym_of) if a.metonym_of else None) or a for a in known]
         names = [a.name for a in members]
         name = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
         sides = {a.side for a in members}
@@ -867,7 +867,7 @@ class SpeakerResolver:
 
     # ---- resolution ----------------------------------------------------------------------
     def resolve(self, mention: Mention, antecedent: Mention | None = None) -> Speaker | None:
-        possessor = _POSSESSOR.search(mention.text)
+        possessor = POSSESSIVE.search(mention.text)
         if (
             possessor is not None
             and possessor.start() > 0
@@ -1253,7 +1253,7 @@ def _opening_phrase(text: str, words: list[Word], limit: int, lex: Lexicons) -> 
             collected.append(w)
             i += 1
             continue
-        if collected and (collected[-1].lower in determiners or _POSSESSOR.search(collected[-1].text)):
+        if collected and (collected[-1].lower in determiners or POSSESSIVE.search(collected[-1].text)):
             # "The foreign ministry", "Ukraine's foreign ministry": lower-case modifiers up
             # to a role noun after a determiner or a possessive
             head = next(

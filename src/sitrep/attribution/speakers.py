@@ -781,7 +781,7 @@ class SpeakerResolver:
         # a capital speaking is its state speaking ("Kyiv and Washington")
         members = [(self.actors.lookup(a.metonym_of) if a.metonym_of else None) or a for a in known]
         names = [a.name for a in members]
-        name = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
         sides = {a.side for a in members}
         types = {a.type for a in members}
         entity = self._find_entity(name) or Entity(
@@ -879,11 +879,10 @@ class SpeakerResolver:
             # written keeps it (PolNeAR's source spans do too)
             end = mention.start + possessor.start()
             owner = self._resolve(Mention(mention.text[: possessor.start()], mention.start, end), antecedent)
-            if owner is not None:
-                owner = _with_text(owner, mention)
-                self.speakers.append((mention.start, owner))
-                return owner
-        speaker = self._resolve(mention, antecedent)
+            speaker = _with_text(owner, mention) if owner is not None else None
+        else:
+            speaker = None
+        speaker = speaker or self._resolve(mention, antecedent)
         if speaker is not None:
             self.speakers.append((mention.start, speaker))
             return speaker

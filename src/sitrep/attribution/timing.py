@@ -10,9 +10,10 @@ reported event and is left alone.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sitrep.records import DateMention
+from sitrep.times.finder import parse_published
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "said on Wednesday", and as US wires write it, "said Wednesday" (not "Wednesday's")
@@ -56,18 +57,8 @@ def statement_date(
 
 
 def _days_before(published: str | None, days: int) -> str | None:
-    anchor = publication_day(published)
+    anchor = parse_published(published)
     return (anchor - timedelta(days=days)).isoformat() if anchor is not None else None
-
-
-def publication_day(published: str | None) -> date | None:
-    """The day of an ISO publication date or timestamp; None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def sentence_opener(text: str, sentence_start: int, speaker_start: int) -> tuple[int, int] | None:
@@ -82,7 +73,7 @@ def sentence_opener(text: str, sentence_start: int, speaker_start: int) -> tuple
 
 def _weekday_before(published: str | None, weekday: str) -> str | None:
     """The latest such weekday on or before publication (news reports the recent past)."""
-    anchor = publication_day(published)
+    anchor = parse_published(published)
     if anchor is None:
         return None
     return _days_before(published, (anchor.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)

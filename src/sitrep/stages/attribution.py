@@ -29,11 +29,11 @@ from sitrep.attribution.role_encoder import RoleEncoder
 from sitrep.attribution.roles import RoleTagger, RoleView
 from sitrep.attribution.segments import sentences, word_before, words_in
 from sitrep.attribution.speakers import SpeakerResolver
-from sitrep.attribution.timing import publication_day
 from sitrep.errors import UsageError
 from sitrep.nlp import extensions as ext
 from sitrep.nlp.pipeline import ROLE_MODELS
 from sitrep.records import DateMention, Place
+from sitrep.times.finder import parse_published
 
 
 class AttributionComponent:
@@ -75,7 +75,7 @@ class AttributionComponent:
             persons=persons,
             entity_labels=labels,
             names=self.names,
-            on=publication_day(getattr(doc._, ext.PUBLISHED)),
+            on=parse_published(getattr(doc._, ext.PUBLISHED)),
         )
         verbs: frozenset[int] = frozenset()
         frames: dict[int, DepFrame] | None = None
@@ -260,7 +260,9 @@ def learned_cues(
 def _reduced_passive(text: str, span: CueSpan, form: str, cues: CueFinder) -> bool:
     """ "Images [published] by Maxar showed ...", "Satellite [images] published by Maxar
     showed ...": a participle with "by" after a noun, and that noun, are the subject of the
-    verb after them, never a cue ("was published by" is a passive and stays)."""
+    verb after them, never a cue ("was published by" is a passive and stays). Looser than
+    the subject reading's ``_reduced_passive_by``: "When pressed by Holt" has no noun before
+    the participle, yet "pressed" is no cue either."""
     if cues.hand_entry(form) is not None or " " in form:
         return False
     after = words_in(text, span.end, min(len(text), span.end + 40))[:2]

@@ -329,7 +329,8 @@ def test_citing_a_source_makes_one_claim(run: Run) -> None:
         "had downed three missiles over the Belgorod region."
     )
     (c,) = _claims(run, text)
-    assert (c.speaker.name, c.cue) == ("TASS", "reported")
+    # the agency relays the ministry's claim: the ministry makes it, TASS is its channel
+    assert (c.speaker.name, c.cue, c.channel) == ("defence ministry", "reported", "TASS")
     assert c.content == "air defences had downed three missiles over the Belgorod region"
 
 

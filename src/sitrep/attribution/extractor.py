@@ -824,6 +824,8 @@ class AttributionExtractor:
         if be is None:
             return None
         agent = phrase_after(text, agent_start, body_end, self.lex, common_nouns=True)
+        if agent is not None:
+            agent = _with_relative(text, agent, body_end, self._speech_starts)
         if agent is None:
             return None
         # what was reported: the subject; after an opening adverbial ("In August, the
@@ -960,11 +962,13 @@ class AttributionExtractor:
                 return None
         # `..., X said on Wednesday.`: the content is what came before.
         after = text[cue.end : body_end]
+        relayed = self._citing(_CITING_ASIDE, text, cue.end, body_end) if subject is not None else None
         participle = next(
             (
                 c
                 for c in cues
-                if cue.end < c.start < body_end
+                if relayed is None
+                and cue.end < c.start < body_end
                 and _in_ing(c)
                 and text[cue.end : c.start].rstrip().endswith(",")
             ),
@@ -976,6 +980,9 @@ class AttributionExtractor:
             after = text[cue.end : participle.start].rstrip().removesuffix(",")
         if subject is not None and self._only_adjuncts(after, frame):
             lead = text[sent_start : subject.start].rstrip()
+            if lexical and _COMMA_AS.search(lead) is not None:
+                # `The line has held, as the ministry noted.`: the "as" is the attribution's
+                lead = lead[:-2].rstrip()
             quoted = lead.rstrip(_CLOSING_MARKS).rstrip()  # `... the top,'' Mr. Kamin said.`
             if quoted.endswith(",") and not any(
                 s <= sent_start and subject.start <= e for s, e in direct_spans
@@ -983,16 +990,25 @@ class AttributionExtractor:
                 start, end = _trim(text, sent_start, sent_start + len(quoted) - 1)
                 if quoted != lead:
                     end = sent_start + len(lead)  # the fragment's comma and marks are its own
-                if end - start > 10 and not any(s <= start < e for s, e in direct_spans):
+                opening = words_in(text, start, end)
+                # `For two years, his father refused to ...`: an adverbial that opens the
+                # sentence is no clause
+                prepositions = _ADJUNCT_START | self.lex.word_class("governing") | {"for", "over", "since"}
+                adverbial = bool(opening) and len(opening) <= 5 and opening[0].lower in prepositions
+                if end - start > 10 and not adverbial and not any(s <= start < e for s, e in direct_spans):
                     antecedent = _who_antecedent(text, sent_start, subject, self.lex)
-                    return Draft(
-                        start,
-                        end,
-                        "indirect",
-                        cue,
-                        subject,
-                        [(subject.start, body_end)],
-                        antecedent=antecedent,
+                    return self._relayed(
+                        text,
+                        Draft(
+                            start,
+                            end,
+                            "indirect",
+                            cue,
+                            subject,
+                            [(subject.start, body_end)],
+                            antecedent=antecedent,
+                        ),
+                        body_end,
                     )
             if not after.strip(" .!?,"):
                 return None
@@ -1009,6 +1025,22 @@ class AttributionExtractor:
                 return d
         medial = self._medial_lead(text, sent_start, subject, after, direct_spans)
         content_start = self._content_start(text, cue, body_end)
+        if relayed is not None:
+            # `RIA reported, citing the defence ministry, that ...`: the aside names where the
+            # report comes from; the clause starts after it
+            content_start = relayed.end()
+        if (
+            lexical
+            and subject is not None
+            and [w.lower for w in words_in(text, sent_start, subject.start)] == ["as"]
+        ):
+            # `As the ministry told reporters, the front line has held`: the clause the "as"
+            # clause stands before is what was said, when the "as" clause holds nothing but
+            # the verb of saying, its hearer and adjuncts (`As he spoke about how ..., video
+            # showed` is a time, not an attribution)
+            comma = text.find(",", cue.end, body_end)
+            if comma != -1 and self._only_adjuncts(text[cue.end : comma], frame):
+                content_start = comma + 1 + len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())
         if content_start is None:
             start = end = cue.end
         else:
@@ -1069,6 +1101,8 @@ class AttributionExtractor:
         if subject is not None:
             d.clauses.append((subject.start, cue.start))
             d.antecedent = _who_antecedent(text, sent_start, subject, self.lex)
+        if subject is not None:
+            d = self._relayed(text, d, body_end)
         if coordinated:
             d.mention = _relative_subject(text, sent_start, cue.start)
             if d.mention is not None:
@@ -1084,6 +1118,44 @@ class AttributionExtractor:
             if opener is not None:
                 d.clauses.append(opener)
         return d
+
+    def _citing(self, pattern: re.Pattern[str], text: str, start: int, limit: int) -> re.Match[str] | None:
+        """A citation aside at ``start`` whose object names a source ("the defence ministry",
+        "three sources", "TASS"), not the reasons given (", citing low growth, unemployment
+        and inequality": a claim of its own)."""
+        m = pattern.match(text, start, limit)
+        if m is None:
+            return None
+        words = words_in(text, m.start("source"), m.end("source"))
+        if len(words) > 8 or not any(w.lower in self.lex.roles or w.is_capitalised for w in words):
+            return None
+        return m
+
+    def _relayed(self, text: str, draft: Draft, limit: int) -> Draft:
+        """An outlet citing its source (`RIA reported, citing the defence ministry, that`,
+        `TASS, citing the ministry, reported`, `..., RIA reported, citing the ministry.`)
+        relays the claim: the cited source makes it, and the outlet is its channel (read
+        from the whole attribution). A speaker that is no outlet keeps the claim ("The
+        ministry said, citing intelligence reports, ...": it draws on them)."""
+        subject, cue = draft.mention, draft.cue
+        if subject is None or cue is None or subject.end > cue.start:
+            return draft
+        words = words_in(text, subject.start, subject.end)
+        agencies = self.lex.word_class("wire_agency")
+        media = self.lex.word_class("hearer_noun")
+        if not any(w.lower in agencies or w.lower in media for w in words):
+            return draft
+        aside = (
+            self._citing(_CITING_ASIDE, text, cue.end, limit)
+            or self._citing(_TRAILING_CITING, text, cue.end, limit + 1)
+            or self._citing(_CITING_ASIDE, text, subject.end, cue.start + 1)
+        )
+        if aside is None:
+            return draft
+        draft.mention = Mention(aside.group("source"), aside.start("source"), aside.end("source"))
+        draft.antecedent = None
+        draft.clauses.append((subject.start, max(aside.end(), cue.end)))
+        return draft
 
     def _medial_lead(
         self,
@@ -1647,7 +1719,12 @@ class AttributionExtractor:
                 (i for i in range(1, min(8, len(window))) if _bare(window[i].lower) in _PRONOUN_SUBJECTS),
                 None,
             )
-            if pronoun is not None and (that is None or pronoun < that):
+            # (not past a comma: `who has warned of an offensive, said it was over`)
+            if (
+                pronoun is not None
+                and (that is None or pronoun < that)
+                and not any(w.is_punct and w.text not in '()"“”' for w in window[:pronoun])
+            ):
                 return window[pronoun].start
         # brackets and the quotation marks of a named hearer ('told MSNBC's "Morning Joe" that')
         clean = that is not None and not any(w.is_punct and w.text not in '()"“”' for w in window[:that])
@@ -2207,6 +2284,16 @@ class AttributionExtractor:
             return False
         if not text[: cue.start].rstrip().endswith(","):
             return False
+        if any(
+            c.end < cue.start
+            and not text[c.end : cue.start].strip(" ,")
+            and (
+                self._citing(_CITING_ASIDE, text, c.end, len(text))
+                or self._citing(_TRAILING_CITING, text, c.end, len(text))
+            )
+            for c in cues
+        ):
+            return True  # "RIA reported, citing the defence ministry, that ...": the same aside after it
         # the aside ends at its first comma (inside a quote's closing marks, maybe); a cue
         # word inside it ("citing intelligence reports") is no main verb
         comma = text.find(",", cue.end)
@@ -2524,18 +2611,23 @@ def _contrast_pattern(lex: Lexicons) -> re.Pattern[str] | None:
     calls a claim by."""
     stances = ("deny", "confirm")
     hand = [e for e in lex.cues if e.precision is None and e.stance in stances]
-    verbs = sorted((e.form for e in hand if e.form.endswith("ed")), key=len, reverse=True)
+    participles = sorted((e.form for e in hand if e.form.endswith("ed")), key=len, reverse=True)
+    # "figures Moscow disputes": a present form after its subject
+    finite = sorted((e.form for e in hand if e.form.endswith(("ed", "s"))), key=len, reverse=True)
     nouns = sorted(lex.word_class("claim_noun"))
-    if not verbs or not nouns:
+    if not participles or not nouns:
         return None
-    verb = "|".join(map(re.escape, verbs))
+    verb = "|".join(map(re.escape, participles))
+    verb2 = "|".join(map(re.escape, finite))
     noun = "|".join(map(re.escape, nouns))
+    plural = "|".join(map(re.escape, (n for n in nouns if n.endswith("s"))))
     # a name, or a noun phrase with "the" ("the city's mayor")
     who = r"(?:[A-Z]|the\s+\w)[^,.;:!?\n]{0,60}?"
     return re.compile(
-        rf",\s+(?:(?:a|an)\s+(?:{noun})\s+(?:(?:that|which)\s+)?|which\s+|something\s+(?:that\s+)?)"
+        rf",\s+(?:(?:a|an)\s+(?:{noun})\s+(?:(?:that|which)\s+)?|which\s+|something\s+(?:that\s+)?"
+        rf"|(?:{plural})\s+(?:(?:that|which)\s+)?)"
         rf"(?:(?P<verb>{verb})\s+by\s+(?P<agent>{who})"
-        rf"|(?P<subject>{who})\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb2>{verb}))"
+        rf"|(?P<subject>{who})\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb2>{verb2}))"
         r"(?=\s*[.,;]|\s*$)"
     )
 
@@ -2792,6 +2884,15 @@ def _between(text: str, start: int, end: int) -> bool:
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=[\"”’']*\s+[A-Z])|\n")
 _WHAT_INSIDE = re.compile(r"\swhat\s+")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
+# `, citing the defence ministry, that`, `, citing sources,`: the source a report relays
+_CITING_ASIDE = re.compile(
+    r"\s*,\s*citing\s+(?P<source>[^,;:.!?\"“”]{2,80}?)\s*,\s*(?:that\s+)?(?=[\w\"“])", re.IGNORECASE
+)
+_TRAILING_CITING = re.compile(
+    r"\s*,\s*citing\s+(?P<source>[^,;:.!?\"“”\n]{2,80}?)\s*(?:[.!?]|$)", re.IGNORECASE
+)
+_COMMA_AS = re.compile(r",\s*as$", re.IGNORECASE)
+_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|whose)\b")
 # a comma closing a stretch, maybe inside the closing marks of a quote (`,"`, `,''`)
 _CLOSING_COMMA = re.compile(r",\s*[\"”’']*$")
 _OPEN_CLAUSE = re.compile(r"\b(?:where|which|that|who|whom|when|because|if|whether)\s*,$", re.IGNORECASE)
@@ -2817,6 +2918,22 @@ def _bare_inverted(text: str, start: int, limit: int, lex: Lexicons) -> Mention 
     return Mention(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
 
 
+def _with_relative(text: str, mention: Mention, limit: int, cue_starts: frozenset[int]) -> Mention:
+    """`said a soldier who asked not to be named`, `said one resident whose house was hit`:
+    a relative clause without a comma picks out the speaker; it runs to the clause's end,
+    unless its verb reports a claim of its own (`who said that`)."""
+    relative = _RESTRICTIVE_RELATIVE.match(text, mention.end, limit)
+    if relative is None:
+        return mention
+    words = words_in(text, relative.end(), limit)
+    stop = next((i for i, w in enumerate(words) if w.is_punct and w.text != "-"), len(words))
+    head = words[:stop][:4]
+    if not stop or any(w.start in cue_starts and nxt.lower == "that" for w, nxt in pairwise(head)):
+        return mention
+    end = words[stop - 1].end
+    return Mention(text[mention.start : end], mention.start, end)
+
+
 def _with_appositive(
     text: str, mention: Mention, limit: int, lex: Lexicons, cue_starts: frozenset[int] = frozenset()
 ) -> Mention:
@@ -2830,6 +2947,9 @@ def _with_appositive(
         if any(w.start in cue_starts and nxt.lower == "that" for w, nxt in pairwise(head)):
             limit = m.start()
             break
+    with_relative = _with_relative(text, mention, limit, cue_starts)
+    if with_relative is not mention:
+        return _with_appositive(text, with_relative, limit, lex, cue_starts)
     rest = text[mention.end : limit]
     stripped = rest.rstrip(" .!?\"”’'")
     lead = _APPOSITIVE_LEAD.match(stripped)

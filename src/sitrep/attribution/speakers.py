@@ -38,6 +38,11 @@ _ROLE_COMPLEMENTS = _ROLE_PREPOSITIONS | {"for", "of"}
 _PARTICIPLE_PP = re.compile(r"\s+[a-z]+ed\s+(?:by|on|in|at|to|from|via|through)\b.*$")
 _PLACE_NOUN = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+(?:region|province|oblast|district|city|area))\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_AGE = re.compile(r"\d{1,3}\b(?!\s*(?:%|percent|per\s+cent))")
+_PLACED = re.compile(
+    r"\b(?:in|from|at|near|outside|across|around)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
+)
+_RELATIVE = re.compile(r"\s+(?:who|whose)\s")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
 
@@ -70,6 +75,20 @@ def share_word(word: Word, lex: Lexicons) -> bool:
     return word.lower.rsplit("-", 1)[-1] in lex.word_class("share")
 
 
+def _given_name(words: list[Word], i: int, lex: Lexicons) -> bool:
+    """Whether ``words[i]`` is a capitalised modal that is a given name before a surname
+    ("said Will Doyle", "Sen. Will Hurd"), not the start of a predicate."""
+    w = words[i]
+    return (
+        w.lower in lex.word_class("aux")
+        and w.is_capitalised
+        and not w.text.isupper()
+        and i + 1 < len(words)
+        and words[i + 1].is_capitalised
+        and words[i + 1].lower not in lex.word_class("boundary")
+    )
+
+
 def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> bool:
     """Whether a word run can be a speaker noun phrase (not empty, names someone)."""
     if not words:
@@ -80,6 +99,7 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         and w.lower not in ("that", "and")
         and not (w.lower in _ROLE_PREPOSITIONS and (words[i].lower in lex.roles or words[i].is_capitalised))
         and not (w.lower == "by" and _reduced_passive_by(words, i + 1, lex))
+        and not _given_name(words, i + 1, lex)
         for i, w in enumerate(words[1:])
     ):
         return False
@@ -254,11 +274,16 @@ def subject_before(
             # takes the prepositional phrase after it into the speaker; so does a name
             # when a name follows ("the Commission on Presidential Debates says")
             takes_phrase = i > 0 and words[i - 1].lower in lex.roles
+            # (a relative clause after the name is not part of it: "Democrats in Kharkiv
+            # who watched the parade said")
+            ahead = collected[::-1]
+            who = next((k for k, c in enumerate(ahead) if c.lower in ("who", "whose")), None)
+            ahead = ahead[:who] if who is not None else ahead
             names = (
                 i > 0
                 and words[i - 1].is_capitalised
-                and all(c.is_capitalised or c.lower in ("the", "of", "and", "for") for c in collected)
-                and any(c.is_capitalised for c in collected)
+                and all(c.is_capitalised or c.lower in ("the", "of", "and", "for") for c in ahead)
+                and any(c.is_capitalised for c in ahead)
             )
             if not (w.lower in _ROLE_PREPOSITIONS and collected and (takes_phrase or names)):
                 break
@@ -605,7 +630,21 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
         ),
         None,
     )
-    if head is None or not (head.is_capitalised or role_first) or head.lower in lex.word_class("temporal"):
+    # `The mayor, a former boxer,`, `One resident, 64,`: a role described in lower case, or
+    # given an age, after its comma
+    described_role = (
+        head is not None
+        and lex.roles.get(head.lower) == "PERSON"
+        and (
+            (appos[0].lower in ("a", "an", "the") and len(appos) > 1)
+            or (len(appos) == 1 and _AGE.fullmatch(appos[0].text) is not None)
+        )
+    )
+    if (
+        head is None
+        or not (head.is_capitalised or role_first or described_role)
+        or head.lower in lex.word_class("temporal")
+    ):
         return None  # "... on Wednesday, the administration said," names no one
     first, last = name_words[0], appos[-1]
     before = comma - len(name_words) - 1
@@ -668,9 +707,16 @@ def phrase_after(
             and text[w.start - 1 : w.start].isalnum()
             and text[w.end : w.end + 1].isalnum()
         )
-        if (w.is_punct and w.text != "-" and not joined) or (collected and w.lower in stops and not authored):
+        # "said Will Doyle", "said Sen. Will Hurd": a capitalised modal before a name is a
+        # given name, not the start of a predicate
+        given = _given_name(words, i, lex)
+        if (w.is_punct and w.text != "-" and not joined) or (
+            collected and w.lower in stops and not authored and not given
+        ):
             break
-        if not collected and w.lower in stops:
+        if collected and w.lower in ("who", "whose"):
+            break  # "said a soldier who asked not to be named": the relative clause describes
+        if not collected and w.lower in stops and not given:
             break
         collected.append(w)
         if len(collected) >= _MAX_NP_WORDS:
@@ -721,11 +767,20 @@ class SpeakerResolver:
         runs: list[tuple[int, int]] = []
         current: list[Word] = []
 
+        # "As Zelenskiy put it", "But Peskov said": a capitalised word that opens a clause
+        openers = (
+            self.lex.word_class("subordinator")
+            | self.lex.word_class("boundary")
+            | self.lex.word_class("leader")
+            | self.lex.word_class("sentence_adverb")
+        )
+
         def flush() -> None:
             names = [w for w in current]
             while names and (
                 names[0].lower in self._titles
                 or names[0].lower in ("the", "a", "an")
+                or names[0].lower in openers
                 or self.actors.lookup(names[0].text)
             ):
                 names.pop(0)
@@ -954,6 +1009,15 @@ class SpeakerResolver:
             if group is not None:
                 return group
         name_part, _, appos = core.partition(", ")
+        # "a soldier who asked not to be named", "Democrats in Kharkiv who watched the
+        # parade": a relative clause with no comma picks out the speaker; the head is read
+        # without it, the name keeps it unless it only says the speaker is unnamed
+        relative = _RELATIVE.search(name_part)
+        restrictive = ""
+        if relative is not None and relative.start() > 0:
+            restrictive = name_part[relative.start() :].strip()
+            name_part = name_part[: relative.start()]
+            appos = " ".join(x for x in (restrictive, appos) if x)
         named, _, more = appos.partition(", ")
         if appos and self._role_phrase(name_part) and self._bare_name(named):
             # "The mayor of Kramatorsk, Oleksandr Honcharenko,": the name after the comma is
@@ -989,11 +1053,15 @@ class SpeakerResolver:
             actor = self.actors.lookup_suffix(name_part)
             # "Luhansk regional governor": a place inside a longer phrase is a modifier,
             # and so is one after the role it places ("Officials in Kyiv").
+            # So is a place after a preposition: "Democrats in Kharkiv" are not Kharkiv.
             if (
                 actor is not None
                 and actor.type == "GPE"
                 and name_key(actor.name) != name_key(name_part)
-                and any(w.lower() in self.lex.roles for w in name_part.split())
+                and (
+                    any(w.lower() in self.lex.roles for w in name_part.split())
+                    or _PLACED.search(name_part) is not None
+                )
             ):
                 actor = None
         if actor is not None and actor.type == "PERSON":
@@ -1058,7 +1126,14 @@ class SpeakerResolver:
         # "Officials in Kyiv, who spoke on condition of anonymity": the clause describes them
         # (", speaking on condition of anonymity": so does a participle that keeps it unnamed)
         unnamed = bool(appos) and any(a == 0 for a, _ in self.lex.anonymous_spans(appos))
-        name = name_part if appos.startswith(("who ", "which ")) or unnamed else core
+        # "Trump, the longtime owner of ...": a description after the comma is not the
+        # name (a list goes on in capitals: "Britain, France and Germany")
+        described = (appos[:1].islower() or _AGE.match(appos) is not None) and (
+            name_part[:1].isupper() or head in self.lex.roles
+        )
+        name = name_part if appos.startswith(("who ", "which ")) or unnamed or described else core
+        if restrictive and not any(a == 0 for a, _ in self.lex.anonymous_spans(restrictive)):
+            name = f"{name_part} {restrictive}"
         if re.search(r"\bthere$", name):
             place = self._place_before(mention.end)
             if place is not None:

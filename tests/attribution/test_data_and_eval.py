@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from sitrep.attribution.actors import ActorDictionary
 from sitrep.attribution.lexicon import load_lexicons
@@ -33,6 +35,20 @@ def test_actor_lookup_folds_variants() -> None:
     moscow = actors.lookup("Moscow")
     assert moscow is not None and moscow.metonym_of == "Russia"
     assert actors.lookup("Russian Armed Forces").force == "Military Forces of Russia (2000-)"  # type: ignore[union-attr]
+
+
+def test_short_acronyms_name_actors_only_in_capitals() -> None:
+    """ "UN" is the United Nations, "Un" in "Kim Jong Un" is not; "told us" is no "US"."""
+    actors = ActorDictionary.load()
+    assert actors.lookup("the U.N.").name == actors.lookup("UN").name == "United Nations"  # type: ignore[union-attr]
+    assert actors.lookup_suffix("Kim Jong Un") is None
+    assert actors.lookup("us") is None and actors.lookup("US") is not None
+    assert actors.lookup_suffix("Ukraine's SBU") is not None
+
+
+def test_regional_officials_have_their_side(run: Callable[..., Doc]) -> None:
+    (c,) = run("Gladkov said on Telegram that a woman was wounded.")._.sitrep_claims
+    assert (c.speaker.name, c.speaker.side) == ("Vyacheslav Gladkov", "Russia")
 
 
 def test_name_index_unifies_across_articles() -> None:

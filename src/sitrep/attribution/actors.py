@@ -114,6 +114,17 @@ def _read(path: Path | None, packaged: str, what: str) -> tuple[str, str]:
         raise DataFileError(f"cannot read {what}: {exc}", source=str(path)) from exc
 
 
+def _is_acronym(spelling: str) -> bool:
+    letters = spelling.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 3
+
+
+def _in_capitals(text: str, n: int) -> bool:
+    """Whether the last ``n`` words of ``text`` are written in capitals ("the U.N.")."""
+    written = text.replace("’s", "").replace("'s", "").split()[-n:]
+    return all(w.replace(".", "").isupper() for w in written)
+
+
 class ActorDictionary:
     """Variant-tolerant look-up of actors by any of their names."""
 
@@ -124,10 +135,17 @@ class ActorDictionary:
         for row in self.periods:
             self._control[row.place] = (*self._control.get(row.place, ()), row)
         self._index: dict[str, Actor] = {}
+        # keys spelled only as short acronyms ("UN", "EU", "SBU"): they name the actor only
+        # in capitals, never as a word of a name ("Kim Jong Un")
+        acronyms: set[str] = set()
+        words: set[str] = set()
         for actor in self.actors:
             for spelling in (actor.name, *actor.aliases):
                 # The first record to claim a spelling keeps it: the file lists states first.
-                self._index.setdefault(name_key(spelling), actor)
+                key = name_key(spelling)
+                self._index.setdefault(key, actor)
+                (acronyms if _is_acronym(spelling) else words).add(key)
+        self._acronyms = frozenset(acronyms - words)
         self.max_words = max((len(k.split()) for k in self._index), default=1)
         # name_key is the costly part of a look-up and the same words recur in every article
         self._keys: dict[str, str] = {}
@@ -166,7 +184,10 @@ class ActorDictionary:
 
     def lookup(self, text: str) -> Actor | None:
         """The actor named exactly ``text`` (up to spelling variants and a leading article)."""
-        return self._index.get(self._key(text))
+        key = self._key(text)
+        if key in self._acronyms and not _in_capitals(text, 1):
+            return None
+        return self._index.get(key)
 
     def lookup_suffix(self, text: str) -> Actor | None:
         """The actor named by the longest trailing word sequence of ``text``.
@@ -176,8 +197,11 @@ class ActorDictionary:
         """
         words = name_key(text).split()
         for start in range(len(words)):
-            actor = self._index.get(" ".join(words[start:]))
-            if actor is not None:
+            key = " ".join(words[start:])
+            actor = self._index.get(key)
+            if actor is not None and not (
+                key in self._acronyms and not _in_capitals(text, len(words) - start)
+            ):
                 return actor
         return None
 

@@ -905,6 +905,9 @@ class AttributionExtractor:
             and cue.entry.form.endswith("ing")
             and not _progressive_form(cue.entry.form, self.aux)  # "is promising" has its auxiliary
             and not self._poll_share(text, subject)
+            and not (
+                lexical and frame in ("speech", "tell") and self._with_report(text, subject, cue, body_end)
+            )
         ):
             # "with Kyiv describing ... and allies announcing ...": a bare participle after
             # its subject is an absolute clause, background to the sentence, not a claim.
@@ -1131,6 +1134,15 @@ class AttributionExtractor:
             return None
         return m
 
+    def _with_report(self, text: str, subject: Mention, cue: CueMatch, limit: int) -> bool:
+        """ "..., with Peskov telling reporters that Kyiv had closed the door": an absolute
+        clause opened by "with" whose verb of saying takes a "that" clause reports speech,
+        unlike the background of "with Kyiv describing the offensive as ..."."""
+        before = words_in(text, max(0, subject.start - 12), subject.start)
+        if not before or before[-1].lower != "with":
+            return False
+        return any(w.lower == "that" for w in words_in(text, cue.end, limit)[:6])
+
     def _relayed(self, text: str, draft: Draft, limit: int) -> Draft:
         """An outlet citing its source (`RIA reported, citing the defence ministry, that`,
         `TASS, citing the ministry, reported`, `..., RIA reported, citing the ministry.`)
@@ -1254,6 +1266,8 @@ class AttributionExtractor:
             return None
         if self._names_only(text, cue, start, end):
             return None
+        if not self._asserts(text, cue, start, end):
+            return None  # "Moscow has not said how many ...": nothing is claimed
         return Draft(start, end, "indirect", cue, subject, [(subject.start, cue.end)])
 
     def _from_roles(

@@ -178,3 +178,21 @@ def test_a_plural_aside_denies_the_claim(run: Run) -> None:
         ("Ukraine", "assert", "Russia has lost more than 300,000 troops"),
         ("Russia", "deny", "Russia has lost more than 300,000 troops"),
     ]
+
+
+def test_a_second_speaker_after_and_the(run: Run) -> None:
+    claims = run(
+        "Kyiv says the referendums are a sham, and the West has said it will not recognise the results."
+    )._.sitrep_claims
+    assert [(c.speaker.name, c.content) for c in claims] == [
+        ("Ukraine", "the referendums are a sham"),
+        ("West", "it will not recognise the results"),
+    ]
+
+
+def test_a_service_is_an_actor_its_pronoun_finds(run: Run) -> None:
+    claims = run(
+        "Ukraine's air force said Russia had launched 90 drones overnight. "
+        "Air defences destroyed 62 drones, it said."
+    )._.sitrep_claims
+    assert [(c.speaker.name, c.speaker.side) for c in claims] == [("Ukrainian Air Force", "Ukraine")] * 2

@@ -1979,6 +1979,8 @@ class AttributionExtractor:
             return False
         first = words[1]
         named = first[:1].isupper() and first.isalpha()
+        # `, and the West has said`, `, but the Kremlin says`: a determined name
+        named = named or (first == "the" and len(words) > 2 and words[2][:1].isupper() and words[2].isalpha())
         if len(words) <= 5 and (first.lower() in _PRONOUN_SUBJECTS or named):
             return True
         if other.start not in self._speech_starts:

@@ -140,3 +140,16 @@ def test_the_hearer_of_a_participle_before_a_quote_is_no_speaker(run: Run, text:
 def test_overnight_after_the_cue_is_no_part_of_the_claim(run: Run, text: str) -> None:
     (claim,) = run(text)._.sitrep_claims
     assert claim.content == "three drones had been shot down"
+
+
+def test_a_speech_is_a_channel_and_its_hearers_are_no_speaker(run: Run) -> None:
+    (c,) = run(
+        "Putin, in a speech to military officers, said Russia would respond to any attack."
+    )._.sitrep_claims
+    assert (c.speaker.text, c.speaker.name, c.channel) == ("Putin", "Vladimir Putin", "speech")
+    (c,) = run("Zelenskiy said in his nightly address that Russia had fired 100 missiles.")._.sitrep_claims
+    assert (c.channel, c.content) == ("speech", "Russia had fired 100 missiles")
+    (c,) = run(
+        "Zelenskiy said in his nightly video address that Russia had fired 100 missiles."
+    )._.sitrep_claims
+    assert c.channel == "video"

@@ -486,6 +486,13 @@ def participle_aside(words: list[Word], lex: Lexicons) -> bool:
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
 
 
+def _before_hearer(words: list[Word]) -> list[Word]:
+    """The words of an aside before its hearer: in `in a speech to military officers` the
+    officers heard the speech; they are not what the aside is."""
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower in ("to", "before")), len(words))
+    return words[:cut]
+
+
 def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention | None:
     """`Name, role for X,` before a cue: the whole `Name, role` is the mention."""
     commas = [i for i, w in enumerate(words) if w.text == ","]
@@ -510,7 +517,7 @@ def _appositive_subject(text: str, words: list[Word], lex: Lexicons) -> Mention 
             # medium, the roles of type UNKNOWN, says where it was said, not who speaks)
             or (
                 appos[0].lower in lex.word_class("governing")
-                and not any(lex.roles.get(w.lower, "UNKNOWN") != "UNKNOWN" for w in appos)
+                and not any(lex.roles.get(w.lower, "UNKNOWN") != "UNKNOWN" for w in _before_hearer(appos))
             )
             # `Ukraine, like its allies, says`: whom the speaker is compared with
             or appos[0].lower in lex.word_class("comparison")

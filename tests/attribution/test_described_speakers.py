@@ -196,3 +196,24 @@ def test_a_service_is_an_actor_its_pronoun_finds(run: Run) -> None:
         "Air defences destroyed 62 drones, it said."
     )._.sitrep_claims
     assert [(c.speaker.name, c.speaker.side) for c in claims] == [("Ukrainian Air Force", "Ukraine")] * 2
+
+
+def test_coordinated_people_outside_the_dictionary(run: Run) -> None:
+    (c,) = run(
+        "Zelenskiy and Polish President Andrzej Duda, who met in Kyiv, said they had agreed on grain exports."
+    )._.sitrep_claims
+    # two people of two sides speak together: the speaker names both, its side is neither's
+    assert (c.speaker.name, c.speaker.side) == ("Volodymyr Zelenskiy and Andrzej Duda", None)
+    (c,) = run("Peskov and Russian Foreign Minister Sergei Lavrov said the talks were over.")._.sitrep_claims
+    assert (c.speaker.name, c.speaker.side) == ("Dmitry Peskov and Sergei Lavrov", "Russia")
+
+
+def test_a_possessive_pronoun_names_the_owner(run: Run) -> None:
+    claims = run(
+        "Ukraine's defence ministry said a drone had struck a refinery in Russia. "
+        "Its intelligence directorate said the refinery supplied the Russian army."
+    )._.sitrep_claims
+    assert [(c.speaker.name, c.speaker.side) for c in claims] == [
+        ("Ukrainian Defence Ministry", "Ukraine"),
+        ("Ukrainian Defence Ministry's intelligence directorate", "Ukraine"),
+    ]

@@ -42,6 +42,9 @@ _AGE = re.compile(r"\d{1,3}\b(?!\s*(?:%|percent|per\s+cent))")
 _PLACED = re.compile(
     r"\b(?:in|from|at|near|outside|across|around)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )
+# a possessive pronoun before the speaker's noun: "Its intelligence directorate said"
+_OWNED = re.compile(r"(?i)(its|their|his|her)\s+([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$")
+_OWNER_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _RELATIVE = re.compile(r"\s+(?:who|whose)\s")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
@@ -836,16 +839,28 @@ class SpeakerResolver:
         parts = [p for p in _CONJUNCTS.split(phrase) if p]
         if len(parts) < 2:
             return None
-        found = [self.actors.lookup(p) for p in parts]
-        known = [a for a in found if a is not None]
-        if len(known) < len(found):
-            return None
-        # a capital speaking is its state speaking ("Kyiv and Washington")
-        members = [(self.actors.lookup(a.metonym_of) if a.metonym_of else None) or a for a in known]
-        names = [a.name for a in members]
+        members: list[tuple[str, str | None, str]] = []  # (name, side, type)
+        for part in parts:
+            actor = self.actors.lookup(part)
+            if actor is None:
+                # "Polish President Andrzej Duda": a person the dictionary knows by the name
+                # at the end, or a person it does not know, on the side the role names
+                tail = self.actors.lookup_suffix(part)
+                if tail is not None and tail.type == "PERSON":
+                    actor = tail
+                else:
+                    person = self._person_name(part)
+                    if person is None or len(person[0].split()) < 2:
+                        return None
+                    members.append((person[0], side_of(part, self.actors, on=self.on), "PERSON"))
+                    continue
+            # a capital speaking is its state speaking ("Kyiv and Washington")
+            actor = (self.actors.lookup(actor.metonym_of) if actor.metonym_of else None) or actor
+            members.append((actor.name, actor.side, actor.type))
+        names = [m[0] for m in members]
         name = ", ".join(names[:-1]) + " and " + names[-1]
-        sides = {a.side for a in members}
-        types = {a.type for a in members}
+        sides = {m[1] for m in members}
+        types = {m[2] for m in members}
         entity = self._find_entity(name) or Entity(
             name,
             _speaker_type(types.pop() if len(types) == 1 else "UNKNOWN"),
@@ -1004,6 +1019,22 @@ class SpeakerResolver:
             if found is None:
                 return None
             return Speaker(text, found.name, found.type, found.side, mention.start, mention.end)
+        owned = _OWNED.match(text)
+        if owned is not None:
+            # "Its intelligence directorate", "His spokesman": the owner is found as its
+            # pronoun would be; the speaker is the owner's, on the owner's side
+            pronoun = _OWNER_PRONOUNS[owned.group(1).lower()]
+            owner = self._named_owner(pronoun, mention.start) or self._resolve(
+                Mention(pronoun, mention.start, mention.start + len(owned.group(1))), None
+            )
+            if owner is not None:
+                rest = owned.group(2)
+                head = rest.split()[-1].lower()
+                stype = _speaker_type(self.lex.roles.get(head) or "UNKNOWN")
+                name = f"{owner.name}'s {rest}"
+                entity = self._find_entity(name) or Entity(name, stype, owner.side, rest)
+                self._register(entity, mention.start, text)
+                return Speaker(text, entity.name, entity.type, entity.side, mention.start, mention.end)
         return self._resolve_phrase(mention)
 
     def _resolve_phrase(self, mention: Mention) -> Speaker:
@@ -1016,6 +1047,11 @@ class SpeakerResolver:
             if group is not None:
                 return group
         name_part, _, appos = core.partition(", ")
+        if appos and " and " in name_part and self.actors.lookup(name_part) is None:
+            # "Zelenskiy and Polish President Andrzej Duda, who met in Kyiv,"
+            group = self._coordinated_actors(name_part, mention)
+            if group is not None:
+                return group
         # "a soldier who asked not to be named", "Democrats in Kharkiv who watched the
         # parade": a relative clause with no comma picks out the speaker; the head is read
         # without it, the name keeps it unless it only says the speaker is unnamed
@@ -1164,6 +1200,21 @@ class SpeakerResolver:
         entity = Entity(name, stype, side, core)
         self._register(entity, mention.start, text)
         return Speaker(text, name, stype, side, mention.start, mention.end)
+
+    def _named_owner(self, pronoun: str, position: int) -> Speaker | None:
+        """The actor the sentence before a possessive pronoun names first, its subject as
+        a rule ("Ukraine's military has given a far higher figure. Its directorate
+        said"): the owner is who was talked about, a speaker or not."""
+        before = self.text[max(0, position - 300) : position]
+        cut = max(before.rfind(". ", 0, len(before) - 2), before.rfind("\n", 0, len(before) - 2))
+        wanted = ("PERSON",) if pronoun in ("he", "she") else ("ORG", "GPE")
+        found = [a for _, _, a in self.actors.find_all(before[cut + 1 :]) if a.type in wanted]
+        if not found:
+            return None
+        actor = found[0]  # find_all reads in text order
+        if actor.metonym_of is not None:
+            actor = self.actors.lookup(actor.metonym_of) or actor
+        return Speaker(actor.name, actor.name, _speaker_type(actor.type), actor.side, position, position)
 
     def _office_holder_before(self, phrase: str, head: str, position: int) -> Actor | None:
         """ "Zelenskiy met Scholz in Berlin. The German chancellor said ...": a person the

@@ -32,7 +32,8 @@ def test_pipeline_claims_give_one_storyline_per_event_with_the_right_status() ->
     One gold storyline may get the wrong status: the Kherson withdrawal, which the
     pipeline marks contested (Ukraine: deny) where the gold has it corroborated
     (none of the Ukrainian claims in it is a denial or matches a refutation
-    pattern; the cause is not yet found). Makiivka, wrong until session 22, now has
+    pattern: the stance model, which judges claims across articles, reads a
+    Russian and a Ukrainian claim from the two articles as disagreeing). Makiivka, wrong until session 22, now has
     its status and sides right: "Its strategic communications directorate" is
     Ukraine's military's.
     No two events share a storyline.

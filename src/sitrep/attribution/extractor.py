@@ -1152,6 +1152,8 @@ class AttributionExtractor:
         subject, cue = draft.mention, draft.cue
         if subject is None or cue is None or subject.end > cue.start:
             return draft
+        if text.find("citing", subject.end, limit) < 0:
+            return draft  # most attributions cite nothing
         words = words_in(text, subject.start, subject.end)
         agencies = self.lex.word_class("wire_agency")
         media = self.lex.word_class("hearer_noun")

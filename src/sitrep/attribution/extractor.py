@@ -1043,7 +1043,9 @@ class AttributionExtractor:
             # showed` is a time, not an attribution)
             comma = text.find(",", cue.end, body_end)
             if comma != -1 and self._only_adjuncts(text[cue.end : comma], frame):
-                content_start = comma + 1 + len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())
+                content_start = comma + 1
+                while content_start < body_end and text[content_start].isspace():
+                    content_start += 1
         if content_start is None:
             start = end = cue.end
         else:
@@ -2624,9 +2626,10 @@ def _next_block(text: str, end: int) -> tuple[int, int] | None:
 
 def _contrast_pattern(lex: Lexicons) -> re.Pattern[str] | None:
     """The reporter's aside after a claim: ", a claim Kyiv denied", ", a figure confirmed by
-    the ministry", ", which Moscow rejected", ", something Tehran has denied". The verbs are
-    the hand lexicon's past forms of denying and confirming; the nouns, the words a reporter
-    calls a claim by."""
+    the ministry", ", which Moscow rejected", ", something Tehran has denied", ", figures
+    Moscow disputes". The verbs are the hand lexicon's forms of denying and confirming (past
+    forms after "by", past and present forms after a subject); the nouns, the words a
+    reporter calls a claim by (a plural one may go without its article)."""
     stances = ("deny", "confirm")
     hand = [e for e in lex.cues if e.precision is None and e.stance in stances]
     participles = sorted((e.form for e in hand if e.form.endswith("ed")), key=len, reverse=True)

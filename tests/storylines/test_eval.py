@@ -33,10 +33,10 @@ def test_pipeline_claims_give_one_storyline_per_event_with_the_right_status() ->
     pipeline marks contested (Ukraine: deny) where the gold has it corroborated
     (none of the Ukrainian claims in it is a denial or matches a refutation
     pattern: the stance model, which judges claims across articles, reads a
-    Russian and a Ukrainian claim from the two articles as disagreeing). Makiivka, wrong until session 22, now has
-    its status and sides right: "Its strategic communications directorate" is
-    Ukraine's military's.
-    No two events share a storyline.
+    Russian and a Ukrainian claim from the two articles as disagreeing).
+    Makiivka, wrong until session 22, now has its status and sides right: "Its
+    strategic communications directorate" is Ukraine's military's. No two events
+    share a storyline.
     """
     d = samples_dir()
     result = evaluate_storylines(d / "storylines.gold.json", d / "articles.jsonl", claims_from="pipeline")

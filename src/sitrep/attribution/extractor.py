@@ -38,6 +38,7 @@ from sitrep.attribution.segments import (
 from sitrep.attribution.speakers import (
     PARTY_STATE,
     POSSESSIVE,
+    RESTRICTIVE_RELATIVE,
     Mention,
     SpeakerResolver,
     initial_subject,
@@ -2913,7 +2914,6 @@ _TRAILING_CITING = re.compile(
     r"\s*,\s*citing\s+(?P<source>[^,;:.!?\"“”\n]{2,80}?)\s*(?:[.!?]|$)", re.IGNORECASE
 )
 _COMMA_AS = re.compile(r",\s*as$", re.IGNORECASE)
-_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|whose)\b")
 # a comma closing a stretch, maybe inside the closing marks of a quote (`,"`, `,''`)
 _CLOSING_COMMA = re.compile(r",\s*[\"”’']*$")
 _OPEN_CLAUSE = re.compile(r"\b(?:where|which|that|who|whom|when|because|if|whether)\s*,$", re.IGNORECASE)
@@ -2943,7 +2943,7 @@ def _with_relative(text: str, mention: Mention, limit: int, cue_starts: frozense
     """`said a soldier who asked not to be named`, `said one resident whose house was hit`:
     a relative clause without a comma picks out the speaker; it runs to the clause's end,
     unless its verb reports a claim of its own (`who said that`)."""
-    relative = _RESTRICTIVE_RELATIVE.match(text, mention.end, limit)
+    relative = RESTRICTIVE_RELATIVE.match(text, mention.end, limit)
     if relative is None:
         return mention
     words = words_in(text, relative.end(), limit)

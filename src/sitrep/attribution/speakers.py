@@ -45,7 +45,8 @@ _PLACED = re.compile(
 # a possessive pronoun before the speaker's noun: "Its intelligence directorate said"
 _OWNED = re.compile(r"(?i)(its|their|his|her)\s+([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$")
 _OWNER_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
-_RELATIVE = re.compile(r"\s+(?:who|whose)\s")
+# a relative clause without a comma after a speaker phrase: "a soldier who asked not to be named"
+RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|whose)\b")
 _SPLIT_OF = re.compile(r"\s+(?:of|for|at|to)\s+")
 
 
@@ -1042,20 +1043,18 @@ class SpeakerResolver:
         core = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip())
         # "Rep. Jim Clyburn (D-S.C.), a member of ...": party and state are no part of the name
         core = _PARTY_STATE.sub("", core)
-        if " and " in core and self.actors.lookup(core) is None:
-            group = self._coordinated_actors(core, mention)
-            if group is not None:
-                return group
         name_part, _, appos = core.partition(", ")
-        if appos and " and " in name_part and self.actors.lookup(name_part) is None:
-            # "Zelenskiy and Polish President Andrzej Duda, who met in Kyiv,"
-            group = self._coordinated_actors(name_part, mention)
-            if group is not None:
-                return group
+        # "Britain, France and Germany"; "Zelenskiy and Polish President Andrzej Duda, who met
+        # in Kyiv," (the list before the description)
+        for phrase in dict.fromkeys((core, name_part)):
+            if " and " in phrase and self.actors.lookup(phrase) is None:
+                group = self._coordinated_actors(phrase, mention)
+                if group is not None:
+                    return group
         # "a soldier who asked not to be named", "Democrats in Kharkiv who watched the
         # parade": a relative clause with no comma picks out the speaker; the head is read
         # without it, the name keeps it unless it only says the speaker is unnamed
-        relative = _RELATIVE.search(name_part)
+        relative = RESTRICTIVE_RELATIVE.search(name_part)
         restrictive = ""
         if relative is not None and relative.start() > 0:
             restrictive = name_part[relative.start() :].strip()

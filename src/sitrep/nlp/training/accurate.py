@@ -45,7 +45,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from sitrep.inference import wordpiece_tokenizer
 from sitrep.nlp.accurate import (
@@ -201,74 +200,14 @@ def _chunk(
 
 
 def new_parser(labels: dict[str, list[str]]) -> Any:
-    """all-MiniLM-L6-v2 (the pinned weights) with fresh heads for every annotation.
-
-    The module class is made here because torch is a build-time dependency only."""
-    import torch
-    from torch import nn
+    """all-MiniLM-L6-v2 (the pinned weights) with fresh heads for every annotation
+    (:func:`sitrep.nlp.training.network.build`)."""
     from transformers import AutoModel
 
+    from sitrep.nlp.training.network import build
     from sitrep.storylines.export_encoder import _model_dir
 
-    n_case = 5
-    case_dim = 32
-
-    class Parser(nn.Module):  # type: ignore[misc,unused-ignore]  # torch is optional: Any without it
-        def __init__(self, bert: Any) -> None:
-            super().__init__()
-            self.bert = bert
-            dim = bert.config.hidden_size + case_dim
-            self.case = nn.Embedding(n_case, case_dim)
-            self.drop = nn.Dropout(0.2)
-            self.upos = nn.Linear(dim, len(labels["upos"]))
-            self.tag = nn.Linear(dim, len(labels["tag"]))
-            self.feats = nn.Linear(dim, len(labels["feats"]))
-            self.sent = nn.Linear(dim, 1)
-            self.ner = nn.Linear(dim, len(labels["ner"]))
-            self.arc_dep = nn.Sequential(nn.Linear(dim, 256), nn.GELU())
-            self.arc_head = nn.Sequential(nn.Linear(dim, 256), nn.GELU())
-            self.arc_w = nn.Linear(256, 256, bias=False)
-            self.arc_b = nn.Linear(256, 1)
-            self.lab_dep = nn.Sequential(nn.Linear(dim, 128), nn.GELU())
-            self.lab_head = nn.Sequential(nn.Linear(dim, 128), nn.GELU())
-            self.lab_out = nn.Linear(3 * 128, len(labels["dep"]))
-            self.root = nn.Parameter(torch.zeros(dim).normal_(0, 0.5))
-
-        def features(self, ids: Any, mask: Any, case: Any) -> Any:
-            hidden = self.bert(input_ids=ids, attention_mask=mask).last_hidden_state
-            return torch.cat([hidden, self.case(case)], -1)
-
-        def forward(self, input_ids: Any, attention_mask: Any, case_ids: Any) -> tuple[Any, ...]:
-            """The exported graph: per word piece, every head's scores and projections."""
-            x = self.features(input_ids, attention_mask, case_ids)
-            arc_h = self.arc_head(x)
-            return (
-                torch.log_softmax(self.upos(x), -1),
-                torch.log_softmax(self.tag(x), -1),
-                torch.log_softmax(self.feats(x), -1),
-                torch.sigmoid(self.sent(x)).squeeze(-1),
-                torch.log_softmax(self.ner(x), -1),
-                self.arc_w(self.arc_dep(x)),
-                arc_h,
-                self.arc_b(arc_h).squeeze(-1),
-                self.lab_dep(x),
-                self.lab_head(x),
-            )
-
-        def root_arrays(self) -> dict[str, npt.NDArray[np.float32]]:
-            """The constant parts the run-time scores with numpy: the root's projections
-            and the label classifier."""
-            with torch.no_grad():
-                root_h = self.arc_head(self.root)
-                return {
-                    "root_arc": root_h.numpy(),
-                    "root_arc_b": self.arc_b(root_h).numpy(),
-                    "root_lab": self.lab_head(self.root).numpy(),
-                    "lab_w": self.lab_out.weight.numpy().T.copy(),
-                    "lab_b": self.lab_out.bias.numpy(),
-                }
-
-    return Parser(AutoModel.from_pretrained(str(_model_dir())))
+    return build(labels, AutoModel.from_pretrained(str(_model_dir())))
 
 
 def _tensors(items: list[Chunk]) -> dict[str, Any]:
@@ -296,55 +235,6 @@ def _tensors(items: list[Chunk]) -> dict[str, Any]:
         # sentence of each word, for the arc candidates: gold starts, or one span if unknown
         sentid[row, :n] = torch.cumsum(torch.tensor([max(0, s) for s in c.sent]), 0)
     return {"ids": ids, "mask": mask, "case": case, "first": first, "wmask": wmask, "sentid": sentid, **gold}
-
-
-def _losses(model: Any, batch: dict[str, Any]) -> Any:
-    import torch
-    from torch.nn.functional import binary_cross_entropy_with_logits, cross_entropy
-
-    x = model.features(batch["ids"], batch["mask"], batch["case"])
-    x = torch.gather(x, 1, batch["first"].unsqueeze(-1).expand(-1, -1, x.shape[-1]))
-    x = model.drop(x)
-
-    def ce(logits: Any, gold: Any) -> Any:
-        if (gold >= 0).sum() == 0:
-            return logits.sum() * 0.0
-        return cross_entropy(logits.reshape(-1, logits.shape[-1]), gold.reshape(-1), ignore_index=-1)
-
-    loss = (
-        ce(model.upos(x), batch["upos"]) + ce(model.tag(x), batch["tag"]) + ce(model.feats(x), batch["feats"])
-    )
-    loss = loss + ce(model.ner(x), batch["ner"])
-    known = batch["sent"] >= 0
-    if known.any():
-        loss = loss + binary_cross_entropy_with_logits(
-            model.sent(x).squeeze(-1)[known], batch["sent"][known].float()
-        )
-    heads = batch["head"]
-    if (heads >= 0).any():
-        n = x.shape[1]
-        dep = model.arc_w(model.arc_dep(x))  # B x W x 256
-        head = model.arc_head(x)
-        root = model.arc_head(model.root)
-        scores = dep @ head.transpose(1, 2) + model.arc_b(head).transpose(1, 2)  # B x W(dep) x W(head)
-        root_scores = dep @ root + model.arc_b(root)  # B x W
-        same = batch["sentid"].unsqueeze(2) == batch["sentid"].unsqueeze(1)
-        allowed = same & batch["wmask"].unsqueeze(1) & ~torch.eye(n, dtype=torch.bool).unsqueeze(0)
-        scores = scores.masked_fill(~allowed, -1e4)
-        logits = torch.cat([root_scores.unsqueeze(-1), scores], -1)  # root = class 0
-        idx = torch.arange(n).unsqueeze(0)
-        target = torch.where(heads == idx, torch.zeros_like(heads), heads + 1)
-        target = torch.where(heads >= 0, target, torch.full_like(heads, -1))
-        loss = loss + ce(logits, target)
-        lab_d = model.lab_dep(x)
-        lab_h_all = model.lab_head(x)
-        safe = heads.clamp(min=0)
-        lab_h = torch.gather(lab_h_all, 1, safe.unsqueeze(-1).expand(-1, -1, lab_h_all.shape[-1]))
-        is_root = (heads == idx).unsqueeze(-1)
-        lab_h = torch.where(is_root, model.lab_head(model.root).expand_as(lab_h), lab_h)
-        lab = model.lab_out(torch.cat([lab_d, lab_h, lab_d * lab_h], -1))
-        loss = loss + ce(lab, batch["dep"])
-    return loss
 
 
 LR_SCALES = (1.0, 0.5, 0.3)  # the rounds of the shipped model (docs/model.md)
@@ -405,6 +295,8 @@ def _round(
 ) -> None:
     import torch
 
+    from sitrep.nlp.training.network import losses
+
     torch.manual_seed(0)
     rng = random.Random(0)
     encoder = list(model.bert.parameters())
@@ -425,7 +317,7 @@ def _round(
             order = list(range(len(fit)))
             rng.shuffle(order)
         items = [fit[order.pop()] for _ in range(min(batch, len(order)))]
-        loss = _losses(model, _tensors(items))
+        loss = losses(model, _tensors(items))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()

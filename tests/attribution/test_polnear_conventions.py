@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -290,3 +291,25 @@ def test_trailing_tell_with_a_named_hearer(run: Run) -> None:
     (c,) = run(text)._.sitrep_claims
     assert c.content == "The bridge will be rebuilt by spring"
     assert c.cue == "told" and c.speaker.text == "Governor Ivan Petrenko"
+
+
+def test_polnear_scoring_gives_a_verb_sharing_a_subject_that_subject(run: Run) -> None:
+    # sitrep's "added" claim has no mention of its own (as the example's reference reads
+    # "but added"); PolNeAR marks the shared subject as the source of both verbs
+    text = "The general said troops had advanced, and promised that more villages would be freed."
+    first, second = claims(run(text))
+    assert (second.cue, second.speaker.text, second.speaker.name) == ("promised", None, first.speaker.name)
+    pred = predicted_attributions([first, second], text)
+    assert [[text[s:e] for s, e in a.source] for a in pred] == [["The general"], ["The general"]]
+
+
+def test_polnear_scoring_shares_no_subject_across_a_sentence_or_a_speaker(run: Run) -> None:
+    text = "The general said troops had advanced. He added that more villages would be freed."
+    first, second = claims(run(text))
+    other = replace(second, speaker=replace(second.speaker, text=None, start=None, end=None))
+    assert other.speaker.name == first.speaker.name
+    assert predicted_attributions([first, other], text)[1].source == []
+    same_sentence = "The general said troops had advanced, and promised that more villages would be freed."
+    a, b = claims(run(same_sentence))
+    stranger = replace(b, speaker=replace(b.speaker, name="Someone Else"))
+    assert predicted_attributions([a, stranger], same_sentence)[1].source == []

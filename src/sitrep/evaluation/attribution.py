@@ -413,8 +413,15 @@ def _without_aside(text: str, span: Span, claim: Claim) -> list[Span]:
 
 def predicted_attributions(claims: list[Claim], text: str | None = None) -> list[Attribution]:
     """Claims as attributions; with ``text``, direct quotes take their marks, reported
-    speech its "that" and sources with an appositive their closing comma (see above)."""
+    speech its "that" and sources with an appositive their closing comma (see above).
+
+    A verb that shares its subject with an earlier one of the same sentence ("The general
+    said ..., and promised ...") gives sitrep a claim with no mention of its own (the
+    example's reference reads "but added" so); PolNeAR marks the shared subject as the
+    source of both, so with ``text`` such a claim is scored with the subject of the claim
+    before it, when that claim has the same speaker and no sentence ends between them."""
     result: list[Attribution] = []
+    shared: tuple[Span, str | None] | None = None  # the last subject written out, and its speaker
     for claim in claims:
         span = _with_marks(text, claim) if text is not None else (claim.start, claim.end)
         if text is not None and claim.kind != "direct":
@@ -425,8 +432,26 @@ def predicted_attributions(claims: list[Claim], text: str | None = None) -> list
         if claim.speaker.start is not None and claim.speaker.end is not None:
             source = (claim.speaker.start, claim.speaker.end)
             a.source.append(_with_closing_comma(text, *source) if text is not None else source)
+            shared = (source, claim.speaker.name)
+        elif (
+            text is not None
+            and shared is not None
+            and claim.cue_start is not None
+            and claim.speaker.name == shared[1]
+            and _same_sentence(text, shared[0][1], claim.cue_start)
+        ):
+            a.source.append(shared[0])
         result.append(a)
     return result
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s|\n")
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """No sentence-ending mark (or line break) between the offsets: an abbreviation's dot
+    counts as one, so a doubtful case shares nothing."""
+    return 0 <= start <= end and _SENTENCE_END.search(text, start, end) is None
 
 
 def _tokens(text: str, spans: list[Span]) -> set[int]:

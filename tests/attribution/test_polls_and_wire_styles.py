@@ -61,11 +61,25 @@ def test_a_second_share_with_its_own_verb_opens_a_claim_of_its_own(
     assert _claims(run, text) == [first, second]
 
 
-def test_an_and_before_a_plain_noun_does_not_cut_the_claim(run: Run) -> None:
-    # only a share of people polled counts as a second subject here: "the residents" may
-    # well be part of what the ministry said
+def test_an_and_before_people_named_by_their_role_opens_a_second_speaker(run: Run) -> None:
+    # Session 19 read ", and the residents said ..." as part of the ministry's claim. PolNeAR
+    # train reads it as a second speaker ("..., and the authorities said they were also
+    # preparing to charge him", "..., and other GOP leaders said he's an example"), and
+    # scores rose when sitrep did so too (session 23): the residents' "said nothing" is no
+    # claim and no part of the ministry's.
     text = "The ministry said the strike hit a depot, and the residents said nothing."
-    assert _claims(run, text)[0] == ("The ministry", "the strike hit a depot, and the residents said nothing")
+    assert _claims(run, text) == [("The ministry", "the strike hit a depot")]
+    text = "The ministry said the strike hit a depot, and the residents said they heard three blasts."
+    assert _claims(run, text) == [
+        ("The ministry", "the strike hit a depot"),
+        ("the residents", "they heard three blasts"),
+    ]
+
+
+def test_an_and_before_a_plain_noun_does_not_cut_the_claim(run: Run) -> None:
+    # a noun that names no speaker after "and" is part of what was said
+    text = "The ministry said the strike hit a depot, and the depot burned for hours."
+    assert _claims(run, text) == [("The ministry", "the strike hit a depot, and the depot burned for hours")]
 
 
 @pytest.mark.parametrize(

@@ -1988,17 +1988,22 @@ class AttributionExtractor:
         named = named or (first == "the" and len(words) > 2 and words[2][:1].isupper() and words[2].isalpha())
         if len(words) <= 5 and (first.lower() in _PRONOUN_SUBJECTS or named):
             return True
-        if other.start not in self._speech_starts:
-            return False
         subject_start = after_comma + tail.index(words[0]) + len(words[0])
         subject = subject_before(text, subject_start, other.start, self.lex, True)
         if subject is None:
             return False
+        subject_words = words_in(text, subject.start, subject.end)
+        lead = text[subject_start : subject.start].lower().split()
+        # `..., and now some officials are warning that ...`: people named by their role, after
+        # at most an adverb of time or degree, are a second speaker too
+        adverbs = self.lex.word_class("adverb") | self.lex.word_class("sentence_adverb")
+        if subject_words[-1].lower in self.lex.roles and all(w in adverbs for w in lead):
+            return True
+        if other.start not in self._speech_starts:
+            return False
         approximators = self.lex.word_class("approximator")
-        polled = any(
-            share_word(w, self.lex) or w.text.isdigit() for w in words_in(text, subject.start, subject.end)
-        )
-        return polled and all(w in approximators for w in text[subject_start : subject.start].lower().split())
+        polled = any(share_word(w, self.lex) or w.text.isdigit() for w in subject_words)
+        return polled and all(w in approximators for w in lead)
 
     def _asserts(self, text: str, cue: CueMatch, start: int, end: int) -> bool:
         """False where the words after a cue are no proposition of the speaker's.

@@ -93,6 +93,23 @@ def _given_name(words: list[Word], i: int, lex: Lexicons) -> bool:
     )
 
 
+def _in_qualifier(words: list[Word], i: int, lex: Lexicons) -> bool:
+    """Whether ``words[i]`` is part of a qualifier (lexicon class ``qualifier``) right after a
+    person noun: "a source [familiar with] the matter", "an official [close to] the talks"."""
+    for phrase in lex.word_class("qualifier"):
+        parts = phrase.split()
+        for offset in range(len(parts)):
+            j = i - offset
+            if (
+                j >= 1
+                and j + len(parts) <= len(words)
+                and [w.lower for w in words[j : j + len(parts)]] == parts
+                and words[j - 1].lower in lex.roles
+            ):
+                return True
+    return False
+
+
 def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> bool:
     """Whether a word run can be a speaker noun phrase (not empty, names someone)."""
     if not words:
@@ -104,6 +121,7 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         and not (w.lower in _ROLE_PREPOSITIONS and (words[i].lower in lex.roles or words[i].is_capitalised))
         and not (w.lower == "by" and _reduced_passive_by(words, i + 1, lex))
         and not _given_name(words, i + 1, lex)
+        and not _in_qualifier(words, i + 1, lex)
         for i, w in enumerate(words[1:])
     ):
         return False
@@ -277,7 +295,8 @@ def subject_before(
             # "officials from both parties say", "experts on North Korea said": a role noun
             # takes the prepositional phrase after it into the speaker; so does a name
             # when a name follows ("the Commission on Presidential Debates says")
-            takes_phrase = i > 0 and words[i - 1].lower in lex.roles
+            # ("a source familiar with the matter said": so does a qualifier after one)
+            takes_phrase = i > 0 and (words[i - 1].lower in lex.roles or _in_qualifier(words, i, lex))
             # (a relative clause after the name is not part of it: "Democrats in Kharkiv
             # who watched the parade said")
             ahead = collected[::-1]
@@ -734,9 +753,48 @@ def phrase_after(
             break
     while collected and collected[-1].lower in ("of", "for", "and", "by"):
         collected.pop()  # a phrase cut at its longest never ends on a word that joins
+    qualified = _qualified_source(text, collected, limit, lex)
+    if qualified is not None:
+        collected, end = qualified
+    elif collected:
+        end = collected[-1].end
     if not _np_words(collected, lex, common_nouns):
         return None
-    return Mention(text[collected[0].start : collected[-1].end], collected[0].start, collected[-1].end)
+    return Mention(text[collected[0].start : end], collected[0].start, end)
+
+
+def _qualified_source(
+    text: str, collected: list[Word], limit: int, lex: Lexicons
+) -> tuple[list[Word], int] | None:
+    """`said a source familiar with the matter`, `said a Western official with knowledge of the
+    talks`: a person noun with a qualifier (lexicon class ``qualifier``) and its object is
+    the whole speaker phrase; the scan stops at the qualifier's preposition, which otherwise
+    ends a speaker phrase. Returns the words up to the person noun and the phrase's end."""
+    qualifiers = lex.word_class("qualifier")
+    if not collected or not qualifiers:
+        return None
+    head = len(collected) - 1
+    if head and collected[head].lower not in lex.roles and collected[head - 1].lower in lex.roles:
+        head -= 1  # "official familiar": the scan took the qualifier's first word
+    if collected[head].lower not in lex.roles:
+        return None
+    after = words_in(text, collected[head].end, limit)
+    for size in (4, 3, 2):
+        if " ".join(w.lower for w in after[:size]) in qualifiers:
+            break
+    else:
+        return None
+    obj: list[Word] = []
+    stops = lex.word_class("boundary") - {"of"}
+    for w in after[size:]:
+        if (w.is_punct and w.text != "-") or (w.lower in stops and obj) or w.lower in ("who", "whose"):
+            break
+        obj.append(w)
+        if len(obj) >= 8:
+            return None
+    if not obj or obj[-1].lower == "of":
+        return None
+    return collected[: head + 1], obj[-1].end
 
 
 # a party and state in brackets after a name: "Rep. Jim Clyburn (D-S.C.)"

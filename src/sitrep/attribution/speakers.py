@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 
 from sitrep.attribution.actors import Actor, ActorDictionary
@@ -93,17 +94,26 @@ def _given_name(words: list[Word], i: int, lex: Lexicons) -> bool:
     )
 
 
+@lru_cache(maxsize=8)
+def _split_phrases(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """A lexicon class of phrases as word tuples, split once (the answer depends on the
+    phrases alone)."""
+    return tuple(tuple(p.split()) for p in sorted(phrases))
+
+
 def _in_qualifier(words: list[Word], i: int, lex: Lexicons) -> bool:
     """Whether ``words[i]`` is part of a qualifier (lexicon class ``qualifier``) right after a
     person noun: "a source [familiar with] the matter", "an official [close to] the talks"."""
-    for phrase in lex.word_class("qualifier"):
-        parts = phrase.split()
+    phrases = _split_phrases(lex.word_class("qualifier"))
+    if not any(words[i].lower in parts for parts in phrases):
+        return False
+    for parts in phrases:
         for offset in range(len(parts)):
             j = i - offset
             if (
                 j >= 1
                 and j + len(parts) <= len(words)
-                and [w.lower for w in words[j : j + len(parts)]] == parts
+                and tuple(w.lower for w in words[j : j + len(parts)]) == parts
                 and words[j - 1].lower in lex.roles
             ):
                 return True

@@ -101,9 +101,12 @@ _ADJUNCT_START = frozenset(
         "through",
     }
 )
+# where a content ends: a clause or adjunct of the reporter's after a comma (", without
+# specifying ...": what the source left out), a phrase naming the report, a semicolon
 _CUT = re.compile(
     r",\s+(?:with|although|though|while|whereas|but|adding|according\s+to|saying|citing|even\s+as|"
-    r"despite|amid|as\s+well)\b"
+    r"despite|amid|as\s+well|without\s+(?:saying|specifying|giving|providing|offering|citing|elaborating"
+    r"|naming|explaining|identifying|disclosing|detailing|presenting|showing))\b"
     r"|\s+(?:after|following|amid|despite|in\s+response\s+to)\s+(?:[\w'’-]+\s+){0,3}"
     r"(?:reports?|claims?|statements?|comments?|remarks?)\b"
     r"|;"
@@ -2031,6 +2034,10 @@ class AttributionExtractor:
         # "did not say when ...", "declined to say whether ...": the negation may be in the
         # cue or just before it (a cue the models found is "say" alone)
         lead = [w.lower for w in words_in(text, max(0, cue.start - 30), cue.start)[-3:]]
+        verb_group = [*lead, *text[cue.start : cue.end].lower().split()]
+        privative = self.lex.word_class("privative")
+        if any(a in privative and b.endswith("ing") for a, b in pairwise(verb_group)):
+            return False  # "..., without saying where the others hit": what was left unsaid
         negation = self.lex.word_class("negation")
         withheld = any(w in negation for w in [*cue.entry.form.lower().split(), *lead])
         if withheld and cue.entry.lemma.split()[-1] in self.lex.word_class("unsaid"):
@@ -2874,7 +2881,8 @@ def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: s
     """Claims an "unverified" disclaimer speaks for.
 
     The claims of its own sentence (else the last claim before it); when it says "this
-    and other reports", also the unbroken run of claims from the same side around them.
+    and other reports", also the unbroken run of claims from the same side around them, and
+    when it speaks of "neither side's claims", the run of claims from any side.
     """
     base = {
         i
@@ -2888,15 +2896,18 @@ def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: s
         return base
     covered = set(base)
     sides = {claims[i].speaker.side for i in base}
+    # "Neither side's claims could be verified": the run of claims of any side before it
+    any_side = re.search(r"\b(?:neither|either|both)\s+sides?\b", disclaimer, re.I) is not None
+
+    def same(i: int, any_side: bool = False) -> bool:
+        side = claims[i].speaker.side
+        return side is not None and (any_side or side in sides)
+
     lo, hi = min(base), max(base)
-    while lo - 1 >= 0 and claims[lo - 1].speaker.side in sides and claims[lo - 1].speaker.side is not None:
+    while lo - 1 >= 0 and same(lo - 1, any_side):
         lo -= 1
         covered.add(lo)
-    while (
-        hi + 1 < len(claims)
-        and claims[hi + 1].speaker.side in sides
-        and claims[hi + 1].speaker.side is not None
-    ):
+    while hi + 1 < len(claims) and same(hi + 1):  # after it, only its own side's run goes on
         hi += 1
         covered.add(hi)
     return covered

@@ -854,6 +854,9 @@ class SpeakerResolver:
             | self.lex.word_class("sentence_adverb")
         )
 
+        # "the mayor of Kramatorsk Oleksandr Honcharenko": a place before a name is no part of it
+        place_starts = {start for start, _ in self.places}
+
         def flush() -> None:
             names = [w for w in current]
             while names and (
@@ -861,6 +864,7 @@ class SpeakerResolver:
                 or names[0].lower in ("the", "a", "an")
                 or names[0].lower in openers
                 or self.actors.lookup(names[0].text)
+                or (names[0].start in place_starts and len(names) > 2)
             ):
                 names.pop(0)
             if (
@@ -1174,6 +1178,11 @@ class SpeakerResolver:
                 )
             ):
                 actor = None
+        if actor is None and has_of:
+            # "Minister of Defence Rustem Umerov", "chief of staff Andriy Yermak": a person the
+            # dictionary knows closes a role with "of" in it
+            suffix = self.actors.lookup_suffix(name_part)
+            actor = suffix if suffix is not None and suffix.type == "PERSON" else None
         if actor is not None and actor.type == "PERSON":
             role = " ".join(
                 [name_part[: max(0, len(name_part) - len(_tail_words(name_part, actor, self.actors)))], appos]
@@ -1207,6 +1216,12 @@ class SpeakerResolver:
             return Speaker(text, entity.name, entity.type, entity.side, mention.start, mention.end)
 
         person = self._person_name(head_part)
+        if person is None and has_of:
+            # "Zelenskiy's chief of staff Andriy Yermak": a role with "of" in it, and the name
+            # right after its last, lower-case word (not "the mayor of Kramatorsk Oleksandr ...")
+            whole = self._person_name(name_part)
+            if whole is not None and whole[1].split()[-1:] and whole[1].split()[-1].islower():
+                person = whole
         if person is not None:
             name, role = person
             full_role = " ".join(x for x in (role, appos) if x)

@@ -1,0 +1,62 @@
+"""A role with "of" in it before a name: "chief of staff Andriy Yermak", "Minister of Defence
+Rustem Umerov", "the commander of the ground forces Oleksandr Pavliuk".
+
+The phrase was read as "chief" of something, so the name was never looked for: the speaker
+became the whole phrase, with no side. A place right before a name ("the mayor of
+Kramatorsk Oleksandr Honcharenko") also joined the name. Found by reading sitrep's output on
+wire sentences about the war; written here as wire-style text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from sitrep.attribution.actors import ActorDictionary
+from sitrep.attribution.lexicon import load_lexicons
+from sitrep.attribution.speakers import Mention, SpeakerResolver
+
+Run = Callable[..., Doc]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        ("Chief of staff Andriy Yermak wrote on X that Russia would pay.", "Andriy Yermak", "Ukraine"),
+        ("Zelenskiy's chief of staff Andriy Yermak said Russia would pay.", "Andriy Yermak", "Ukraine"),
+        ("Minister of Defence Rustem Umerov said the army was ready.", "Rustem Umerov", "Ukraine"),
+        # a person the dictionary does not know: the name after the role's last lower-case word
+        (
+            "The commander of the ground forces Oleksandr Pavliuk said the line held.",
+            "Oleksandr Pavliuk",
+            None,
+        ),
+        (
+            "The head of the regional council Oleksandr Ivanenko said the town was calm.",
+            "Oleksandr Ivanenko",
+            None,
+        ),
+    ],
+)
+def test_the_name_after_a_role_with_of_is_the_speaker(
+    run: Run, text: str, name: str, side: str | None
+) -> None:
+    (c,) = run(text)._.sitrep_claims
+    assert (c.speaker.name, c.speaker.type, c.speaker.side) == (name, "PERSON", side)
+
+
+def test_an_organisation_named_after_of_is_no_person(run: Run) -> None:
+    (c,) = run("The head of the group Wagner said the town was taken.")._.sitrep_claims
+    assert c.speaker.name == "head of the group Wagner"
+
+
+def test_a_place_before_a_name_is_no_part_of_it() -> None:
+    text = "The mayor of Kramatorsk Oleksandr Honcharenko said the town was calm."
+    resolver = SpeakerResolver(
+        text, load_lexicons(), ActorDictionary.load(), places=[(text.index("Kramatorsk"), "Kramatorsk")]
+    )
+    speaker = resolver.resolve(Mention("The mayor of Kramatorsk Oleksandr Honcharenko", 0, 45))
+    assert speaker is not None
+    assert (speaker.name, speaker.side) == ("Oleksandr Honcharenko", "Ukraine")

@@ -138,7 +138,7 @@ class Disclaimer:
     text: str
     start: int
     end: int
-    kind: str = "unverified"  # unverified, no-comment
+    kind: str = "unverified"  # unverified, no-evidence, no-comment
 
 
 @dataclass(frozen=True, slots=True)

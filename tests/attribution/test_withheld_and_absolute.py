@@ -104,3 +104,26 @@ def test_neither_sides_claims_verified_covers_both_sides(
     assert [c.speaker.side for c in doc._.sitrep_claims] == ["Russia", "Ukraine"]
     assert [c.unverified for c in doc._.sitrep_claims] == flags
     assert [d.kind for d in doc._.sitrep_disclaimers] == ["unverified"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said Ukraine had shelled the plant, without providing evidence.",
+        "Russia said Ukraine had shelled the plant. It did not provide evidence for the claim.",
+    ],
+)
+def test_a_claim_the_reporter_says_came_without_evidence_is_unverified(run: Run, text: str) -> None:
+    doc = run(text)
+    (c,) = doc._.sitrep_claims
+    assert (c.content, c.unverified) == ("Ukraine had shelled the plant", True)
+    assert [d.kind for d in doc._.sitrep_disclaimers] == ["no-evidence"]
+
+
+def test_evidence_inside_what_was_said_is_the_speakers_own(run: Run) -> None:
+    text = "The ministry said Kyiv had not provided any evidence of Russian shelling."
+    (c,) = run(text)._.sitrep_claims
+    assert (c.content, c.unverified) == ("Kyiv had not provided any evidence of Russian shelling", False)
+    # "cited no evidence" reports what a report found, and stays a claim (PolNeAR train)
+    (c,) = run("The inspector's report cited no evidence that the order came from Kyiv.")._.sitrep_claims
+    assert c.cue == "cited" and not c.unverified

@@ -2485,8 +2485,8 @@ class AttributionExtractor:
             end = _strip_end(text, s_start, s_end)
             end = len(text[start:end].rstrip(_TRAIL_PUNCT)) + start
             found.append(Disclaimer(text[start:end], start, end, match.kind))
-            if match.kind != "unverified":
-                continue
+            if match.kind not in ("unverified", "no-evidence"):
+                continue  # a refusal to comment says nothing about the claims before it
             covered |= _covered_claims(claims, s_start, s_end, text[start:end])
         return found, covered
 

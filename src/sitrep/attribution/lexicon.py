@@ -38,7 +38,7 @@ class ChannelPattern:
 @dataclass(frozen=True, slots=True)
 class DisclaimerPattern:
     pattern: re.Pattern[str]
-    kind: str  # unverified, no-comment
+    kind: str  # unverified, no-evidence, no-comment
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,3 +60,50 @@ def test_a_place_before_a_name_is_no_part_of_it() -> None:
     speaker = resolver.resolve(Mention("The mayor of Kramatorsk Oleksandr Honcharenko", 0, 45))
     assert speaker is not None
     assert (speaker.name, speaker.side) == ("Oleksandr Honcharenko", "Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        # an owner, a lower-case role and a place, then the name after the comma
+        (
+            "Russia's ambassador to the United States, Anatoly Antonov, said on Telegram that the decision "
+            "was dangerous.",
+            "Anatoly Antonov",
+            "Russia",
+        ),
+        # without a name the role stays the speaker: the place it is posted to is no person
+        (
+            "Russia's ambassador to the United States said the decision was dangerous.",
+            "Russia's ambassador to the United States",
+            "Russia",
+        ),
+        # the end of a place's name before the person's is no part of it
+        (
+            "The head of the Donetsk People's Republic Denis Pushilin said the town was calm.",
+            "Denis Pushilin",
+            "Russia",
+        ),
+    ],
+)
+def test_a_role_posted_to_a_place(run: Run, text: str, name: str, side: str) -> None:
+    (c,) = run(text)._.sitrep_claims
+    assert (c.speaker.name, c.speaker.side) == (name, side)
+
+
+def test_a_relative_clause_reporting_its_own_claim_ends_the_source_after_according_to(run: Run) -> None:
+    text = (
+        "The strike killed at least 12 people, according to local officials, who said rescue work "
+        "was continuing."
+    )
+    first, second = run(text)._.sitrep_claims
+    assert (first.cue, first.speaker.text, first.content) == (
+        "according to",
+        "local officials",
+        "The strike killed at least 12 people",
+    )
+    assert (second.speaker.text, second.speaker.name, second.content) == (
+        "who",
+        "local officials",
+        "rescue work was continuing",
+    )

@@ -571,7 +571,7 @@ class AttributionExtractor:
         source = self._according_source(text, cue, region_end)
         if source is None:
             return None
-        source = _with_appositive(text, source, region_end, self.lex)
+        source = _with_appositive(text, source, region_end, self.lex, self._speech_starts)
         return Draft(q.start, q.end, "direct", cue, source, [(cue.start, source.end)])
 
     def _trailing_verb(self, text: str, q: Quote, region_end: int) -> CueMatch | None:
@@ -1689,7 +1689,7 @@ class AttributionExtractor:
                 # stays whole (a quote that is the whole sentence is :meth:`_quote_according`'s)
                 start, end = _trim(text, sent_start, sent_start + len(lead))
             # `..., according to Craig Bryan, head of the National Center ...`
-            source = _with_appositive(text, source, body_end, self.lex)
+            source = _with_appositive(text, source, body_end, self.lex, self._speech_starts)
         else:
             return None
         if end - start < 8:
@@ -2977,11 +2977,17 @@ def _with_appositive(
     """`said Chad Bown, an expert on trade at ...`: the appositive is part of the source,
     with a party and state or an age before it (`Rep. Jim Clyburn (D-S.C.), a member of
     ...`, `said Peter Hart, 25, a bank employee`). A relative clause whose verb is one of
-    ``cue_starts`` with "that" after it reports a claim of its own and ends the appositive
-    (`, who notes that`)."""
+    ``cue_starts`` with a clause after it reports a claim of its own and ends the appositive
+    (`, who notes that`, `, who said rescue work was continuing`)."""
+    boundary = lex.word_class("boundary")
     for m in _RELATIVE_AFTER_COMMA.finditer(text, mention.end, limit):
         head = words_in(text, m.end(), limit)[:4]
-        if any(w.start in cue_starts and nxt.lower == "that" for w, nxt in pairwise(head)):
+        # `, who notes that`, `, who said rescue work was continuing`: a verb of saying with a
+        # clause or a hearer after it (not `, who spoke on condition of anonymity`)
+        if any(
+            w.start in cue_starts and (nxt.lower == "that" or not (nxt.is_punct or nxt.lower in boundary))
+            for w, nxt in pairwise(head)
+        ):
             limit = m.start()
             break
     with_relative = _with_relative(text, mention, limit, cue_starts)

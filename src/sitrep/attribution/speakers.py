@@ -964,6 +964,14 @@ class SpeakerResolver:
             canonical = self.names.canonical(canonical)
         side = side_of(role, self.actors, self.lex.word_class("authority"), self.on) if role else None
         if existing is not None:
+            if (
+                actor is not None
+                and existing.name != canonical
+                and name_key(existing.name).endswith(" " + name_key(canonical))
+            ):
+                # "the Donetsk People's Republic Denis Pushilin": a run of capitals took the
+                # end of the place before the name; the dictionary's name is the person's
+                existing.name = canonical
             if role and not existing.role:
                 existing.role = role
             if existing.side is None:
@@ -1220,7 +1228,13 @@ class SpeakerResolver:
             # "Zelenskiy's chief of staff Andriy Yermak": a role with "of" in it, and the name
             # right after its last, lower-case word (not "the mayor of Kramatorsk Oleksandr ...")
             whole = self._person_name(name_part)
-            if whole is not None and whole[1].split()[-1:] and whole[1].split()[-1].islower():
+            if (
+                whole is not None
+                and whole[1].split()[-1:]
+                and whole[1].split()[-1] not in ("the", "a", "an")
+                and whole[1].split()[-1].islower()
+                and not self._non_person(whole[0])  # "ambassador to the United States"
+            ):
                 person = whole
         if person is not None:
             name, role = person
@@ -1340,12 +1354,12 @@ class SpeakerResolver:
     def _role_phrase(self, phrase: str) -> bool:
         """A description with a role or title that opens or ends in lower case ("head of the
         group Wagner", "regional governor", "Russian-installed governor of Zaporizhzhia
-        region"); "President Zelenskiy" ends on a name."""
+        region"), or has a lower-case role after an owner ("Russia's ambassador to the United
+        States"); "President Zelenskiy" ends on a name."""
         words = phrase.split()
-        return (
-            bool(words)
-            and (words[0][:1].islower() or words[-1][:1].islower())
-            and any(w.lower() in self.lex.roles or w.lower() in self._titles for w in words)
+        roles = [w for w in words if w.lower() in self.lex.roles or w.lower() in self._titles]
+        return bool(roles) and (
+            words[0][:1].islower() or words[-1][:1].islower() or any(w.islower() for w in roles)
         )
 
     def _bare_name(self, phrase: str) -> bool:

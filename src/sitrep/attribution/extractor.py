@@ -2000,7 +2000,7 @@ class AttributionExtractor:
         # `..., and now some officials are warning that ...`: people named by their role, after
         # at most an adverb of time or degree, are a second speaker too
         adverbs = self.lex.word_class("adverb") | self.lex.word_class("sentence_adverb")
-        if subject_words[-1].lower in self.lex.roles and all(w in adverbs for w in lead):
+        if subject_words and subject_words[-1].lower in self.lex.roles and all(w in adverbs for w in lead):
             return True
         if other.start not in self._speech_starts:
             return False
@@ -2899,12 +2899,12 @@ def _covered_claims(claims: list[Claim], s_start: int, s_end: int, disclaimer: s
     # "Neither side's claims could be verified": the run of claims of any side before it
     any_side = re.search(r"\b(?:neither|either|both)\s+sides?\b", disclaimer, re.I) is not None
 
-    def same(i: int, any_side: bool = False) -> bool:
+    def same(i: int, across_sides: bool = False) -> bool:
         side = claims[i].speaker.side
-        return side is not None and (any_side or side in sides)
+        return side is not None and (across_sides or side in sides)
 
     lo, hi = min(base), max(base)
-    while lo - 1 >= 0 and same(lo - 1, any_side):
+    while lo - 1 >= 0 and same(lo - 1, across_sides=any_side):
         lo -= 1
         covered.add(lo)
     while hi + 1 < len(claims) and same(hi + 1):  # after it, only its own side's run goes on

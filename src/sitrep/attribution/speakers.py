@@ -96,9 +96,9 @@ def _given_name(words: list[Word], i: int, lex: Lexicons) -> bool:
 
 @lru_cache(maxsize=8)
 def _split_phrases(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
-    """A lexicon class of phrases as word tuples, split once (the answer depends on the
-    phrases alone)."""
-    return tuple(tuple(p.split()) for p in sorted(phrases))
+    """A lexicon class of phrases as word tuples, longest first (so a phrase that starts
+    another is tried after it), split once: the answer depends on the phrases alone."""
+    return tuple(tuple(p.split()) for p in sorted(phrases, key=lambda p: (-len(p.split()), p)))
 
 
 def _in_qualifier(words: list[Word], i: int, lex: Lexicons) -> bool:
@@ -766,10 +766,10 @@ def phrase_after(
     qualified = _qualified_source(text, collected, limit, lex)
     if qualified is not None:
         collected, end = qualified
-    elif collected:
-        end = collected[-1].end
     if not _np_words(collected, lex, common_nouns):
         return None
+    if qualified is None:
+        end = collected[-1].end
     return Mention(text[collected[0].start : end], collected[0].start, end)
 
 
@@ -780,7 +780,7 @@ def _qualified_source(
     talks`: a person noun with a qualifier (lexicon class ``qualifier``) and its object is
     the whole speaker phrase; the scan stops at the qualifier's preposition, which otherwise
     ends a speaker phrase. Returns the words up to the person noun and the phrase's end."""
-    qualifiers = lex.word_class("qualifier")
+    qualifiers = _split_phrases(lex.word_class("qualifier"))
     if not collected or not qualifiers:
         return None
     head = len(collected) - 1
@@ -789,10 +789,10 @@ def _qualified_source(
     if collected[head].lower not in lex.roles:
         return None
     after = words_in(text, collected[head].end, limit)
-    for size in (4, 3, 2):
-        if " ".join(w.lower for w in after[:size]) in qualifiers:
-            break
-    else:
+    size = next(
+        (len(parts) for parts in qualifiers if tuple(w.lower for w in after[: len(parts)]) == parts), 0
+    )
+    if not size:
         return None
     obj: list[Word] = []
     stops = lex.word_class("boundary") - {"of"}

@@ -44,6 +44,16 @@ Run = Callable[..., Doc]
             "A source familiar with the matter said the talks had stalled.",
             "A source familiar with the matter",
         ),
+        # a bare plural with a qualifier, with no article to mark it a noun phrase
+        (
+            "The talks have stalled, officials familiar with the negotiations said.",
+            "officials familiar with the negotiations",
+        ),
+        # the cue model's "briefed" opens the qualifier; the report is "said"
+        (
+            "The talks have stalled, officials briefed on the negotiations said.",
+            "officials briefed on the negotiations",
+        ),
     ],
 )
 def test_a_qualified_source_is_the_whole_phrase(run: Run, text: str, speaker: str) -> None:

@@ -45,6 +45,7 @@ from sitrep.attribution.speakers import (
     participle_aside,
     phrase_after,
     share_word,
+    split_phrases,
     subject_before,
 )
 from sitrep.attribution.timing import sentence_opener, statement_date
@@ -259,6 +260,7 @@ class AttributionExtractor:
                 for c in open_cues
                 if c.start not in known
                 and not any(c.entry.form.lower().endswith(n) for n in never)
+                and not self._in_qualifier(text, c)
                 and not any(
                     s <= c.start < e
                     or (e <= c.start and not text[e : c.start].strip())
@@ -425,6 +427,16 @@ class AttributionExtractor:
         disclaimers = [replace(d, text=original[d.start : d.end]) for d in disclaimers]
         claims = [replace(c, unverified=True) if i in covered else c for i, c in enumerate(claims)]
         return Extraction(claims, disclaimers)
+
+    def _in_qualifier(self, text: str, cue: CueMatch) -> bool:
+        """A model's cue that opens a qualifier after a person noun ("officials [briefed] on the
+        negotiations said"): it describes the speaker, and the cue after it is the report."""
+        if word_before(text, cue.start) not in self.lex.roles:
+            return False
+        ahead = [w.lower for w in words_in(text, cue.start, min(len(text), cue.start + 60))]
+        return any(
+            tuple(ahead[: len(parts)]) == parts for parts in split_phrases(self.lex.word_class("qualifier"))
+        )
 
     def _with_adverbs(
         self, text: str, cues: list[CueMatch], open_cues: list[CueMatch], anonymous: list[tuple[int, int]]

@@ -95,7 +95,7 @@ def _given_name(words: list[Word], i: int, lex: Lexicons) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _split_phrases(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+def split_phrases(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     """A lexicon class of phrases as word tuples, longest first (so a phrase that starts
     another is tried after it), split once: the answer depends on the phrases alone."""
     return tuple(tuple(p.split()) for p in sorted(phrases, key=lambda p: (-len(p.split()), p)))
@@ -104,7 +104,7 @@ def _split_phrases(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
 def _in_qualifier(words: list[Word], i: int, lex: Lexicons) -> bool:
     """Whether ``words[i]`` is part of a qualifier (lexicon class ``qualifier``) right after a
     person noun: "a source [familiar with] the matter", "an official [close to] the talks"."""
-    phrases = _split_phrases(lex.word_class("qualifier"))
+    phrases = split_phrases(lex.word_class("qualifier"))
     if not any(words[i].lower in parts for parts in phrases):
         return False
     for parts in phrases:
@@ -142,6 +142,8 @@ def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> b
         or head.lower in lex.roles
         or any(w.is_capitalised for w in words)
         or any(a.lower in lex.roles and b.lower in _ROLE_COMPLEMENTS for a, b in pairwise(words))
+        # "officials familiar with the talks": a person noun with a qualifier heads the phrase
+        or any(_in_qualifier(words, i, lex) for i in range(1, len(words)))
         # `half said so`, `42% say`, `two-thirds said`: a poll's share of respondents
         or (common_nouns and share_word(head, lex))
         # `the ruling said`, `one slide says`: a determined common noun right before a cue
@@ -780,7 +782,7 @@ def _qualified_source(
     talks`: a person noun with a qualifier (lexicon class ``qualifier``) and its object is
     the whole speaker phrase; the scan stops at the qualifier's preposition, which otherwise
     ends a speaker phrase. Returns the words up to the person noun and the phrase's end."""
-    qualifiers = _split_phrases(lex.word_class("qualifier"))
+    qualifiers = split_phrases(lex.word_class("qualifier"))
     if not collected or not qualifiers:
         return None
     head = len(collected) - 1

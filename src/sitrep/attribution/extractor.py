@@ -31,6 +31,7 @@ from sitrep.attribution.segments import (
     dateline_pattern,
     mask_datelines,
     paragraphs,
+    sentence_break,
     word_after,
     word_before,
     words_in,
@@ -44,8 +45,8 @@ from sitrep.attribution.speakers import (
     initial_subject,
     participle_aside,
     phrase_after,
+    qualifier_at,
     share_word,
-    split_phrases,
     subject_before,
 )
 from sitrep.attribution.timing import sentence_opener, statement_date
@@ -433,10 +434,7 @@ class AttributionExtractor:
         negotiations said"): it describes the speaker, and the cue after it is the report."""
         if word_before(text, cue.start) not in self.lex.roles:
             return False
-        ahead = [w.lower for w in words_in(text, cue.start, min(len(text), cue.start + 60))]
-        return any(
-            tuple(ahead[: len(parts)]) == parts for parts in split_phrases(self.lex.word_class("qualifier"))
-        )
+        return qualifier_at(words_in(text, cue.start, min(len(text), cue.start + 60)), self.lex) > 0
 
     def _with_adverbs(
         self, text: str, cues: list[CueMatch], open_cues: list[CueMatch], anonymous: list[tuple[int, int]]
@@ -2342,7 +2340,7 @@ class AttributionExtractor:
         # the aside ends at its first comma (inside a quote's closing marks, maybe); a cue
         # word inside it ("citing intelligence reports") is no main verb
         comma = text.find(",", cue.end)
-        if comma < 0 or _SENTENCE_BREAK.search(text, cue.end, comma):
+        if comma < 0 or sentence_break(text, cue.end, comma):
             return False  # the sentence ends first: the participle closes it, a claim of its own
         later = min((c for c in cues if c.start > comma), key=lambda c: c.start, default=None)
         return (
@@ -2930,8 +2928,6 @@ def _between(text: str, start: int, end: int) -> bool:
     return any(not w.is_punct for w in words_in(text, start, end))
 
 
-# a sentence ends between two offsets (a dotted initial, "U.S. President", ends none)
-_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=[\"”’']*\s+[A-Z])|\n")
 _WHAT_INSIDE = re.compile(r"\swhat\s+")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:who|which)\b")
 # `, citing the defence ministry, that`, `, citing sources,`: the source a report relays

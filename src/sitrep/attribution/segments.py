@@ -33,6 +33,16 @@ _LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z]+\.)$")
 _LINE = _PARAGRAPH
 
 
+# a sentence ends between two offsets (a dotted initial, "U.S. President", ends none)
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?](?=[\"”’']*\s+[A-Z])|\n")
+
+
+def sentence_break(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends (or a line breaks) between two offsets: a quick test on the
+    text alone, for spans that must stay inside one sentence."""
+    return _SENTENCE_BREAK.search(text, start, end) is not None
+
+
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
 
 

@@ -95,29 +95,31 @@ def _given_name(words: list[Word], i: int, lex: Lexicons) -> bool:
 
 
 @lru_cache(maxsize=8)
-def split_phrases(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+def _split_phrases(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     """A lexicon class of phrases as word tuples, longest first (so a phrase that starts
     another is tried after it), split once: the answer depends on the phrases alone."""
     return tuple(tuple(p.split()) for p in sorted(phrases, key=lambda p: (-len(p.split()), p)))
 
 
+def qualifier_at(words: list[Word], lex: Lexicons) -> int:
+    """How many words the qualifier (lexicon class ``qualifier``: "familiar with", "with
+    knowledge of", "close to") that opens ``words`` has; 0 when none does."""
+    phrases = _split_phrases(lex.word_class("qualifier"))
+    lowered = tuple(w.lower for w in words[: len(phrases[0])]) if phrases else ()
+    return next((len(parts) for parts in phrases if lowered[: len(parts)] == parts), 0)
+
+
 def _in_qualifier(words: list[Word], i: int, lex: Lexicons) -> bool:
-    """Whether ``words[i]`` is part of a qualifier (lexicon class ``qualifier``) right after a
-    person noun: "a source [familiar with] the matter", "an official [close to] the talks"."""
-    phrases = split_phrases(lex.word_class("qualifier"))
+    """Whether ``words[i]`` is part of a qualifier right after a person noun: "a source
+    [familiar with] the matter", "an official [close to] the talks"."""
+    phrases = _split_phrases(lex.word_class("qualifier"))
     if not any(words[i].lower in parts for parts in phrases):
         return False
-    for parts in phrases:
-        for offset in range(len(parts)):
-            j = i - offset
-            if (
-                j >= 1
-                and j + len(parts) <= len(words)
-                and tuple(w.lower for w in words[j : j + len(parts)]) == parts
-                and words[j - 1].lower in lex.roles
-            ):
-                return True
-    return False
+    longest = len(phrases[0])
+    return any(
+        j <= i < j + qualifier_at(words[j:], lex) and words[j - 1].lower in lex.roles
+        for j in range(max(1, i - longest + 1), i + 1)
+    )
 
 
 def _np_words(words: list[Word], lex: Lexicons, common_nouns: bool = False) -> bool:
@@ -782,8 +784,7 @@ def _qualified_source(
     talks`: a person noun with a qualifier (lexicon class ``qualifier``) and its object is
     the whole speaker phrase; the scan stops at the qualifier's preposition, which otherwise
     ends a speaker phrase. Returns the words up to the person noun and the phrase's end."""
-    qualifiers = split_phrases(lex.word_class("qualifier"))
-    if not collected or not qualifiers:
+    if not collected:
         return None
     head = len(collected) - 1
     if head and collected[head].lower not in lex.roles and collected[head - 1].lower in lex.roles:
@@ -791,9 +792,7 @@ def _qualified_source(
     if collected[head].lower not in lex.roles:
         return None
     after = words_in(text, collected[head].end, limit)
-    size = next(
-        (len(parts) for parts in qualifiers if tuple(w.lower for w in after[: len(parts)]) == parts), 0
-    )
+    size = qualifier_at(after, lex)
     if not size:
         return None
     obj: list[Word] = []
@@ -1188,7 +1187,7 @@ class SpeakerResolver:
                 )
             ):
                 actor = None
-        if actor is None and has_of:
+        elif actor is None:
             # "Minister of Defence Rustem Umerov", "chief of staff Andriy Yermak": a person the
             # dictionary knows closes a role with "of" in it
             suffix = self.actors.lookup_suffix(name_part)
@@ -1230,11 +1229,11 @@ class SpeakerResolver:
             # "Zelenskiy's chief of staff Andriy Yermak": a role with "of" in it, and the name
             # right after its last, lower-case word (not "the mayor of Kramatorsk Oleksandr ...")
             whole = self._person_name(name_part)
+            role_end = whole[1].rsplit(None, 1)[-1] if whole is not None and whole[1] else ""
             if (
                 whole is not None
-                and whole[1].split()[-1:]
-                and whole[1].split()[-1] not in ("the", "a", "an")
-                and whole[1].split()[-1].islower()
+                and role_end.islower()
+                and role_end not in ("the", "a", "an")
                 and not self._non_person(whole[0])  # "ambassador to the United States"
             ):
                 person = whole

@@ -23,6 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.attribution.segments import sentence_break
 from sitrep.errors import InputError, MalformedInput
 from sitrep.ingest.textfile import parse_text
 from sitrep.nlp import extensions as ext
@@ -438,20 +439,12 @@ def predicted_attributions(claims: list[Claim], text: str | None = None) -> list
             and shared is not None
             and claim.cue_start is not None
             and claim.speaker.name == shared[1]
-            and _same_sentence(text, shared[0][1], claim.cue_start)
+            and shared[0][1] <= claim.cue_start
+            and not sentence_break(text, shared[0][1], claim.cue_start)
         ):
             a.source.append(shared[0])
         result.append(a)
     return result
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s|\n")
-
-
-def _same_sentence(text: str, start: int, end: int) -> bool:
-    """No sentence-ending mark (or line break) between the offsets: an abbreviation's dot
-    counts as one, so a doubtful case shares nothing."""
-    return 0 <= start <= end and _SENTENCE_END.search(text, start, end) is None
 
 
 def _tokens(text: str, spans: list[Span]) -> set[int]:
